@@ -1,0 +1,5 @@
+"""verifier: claim verification and source comparison for fact-checkers."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

