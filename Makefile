@@ -1,0 +1,37 @@
+# Two commands do all set-up on a fresh machine: `make run` (the app on the demo corpus) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: run test lint bench bench-smoke venv clean-workspace
+
+venv: $(STAMP)
+
+# torch is installed first and pinned: the CPU wheel on this machine's disk (an unpinned torch pulls CUDA).
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/verifier ingest data --if-empty
+	$(BIN)/streamlit run app.py --server.headless true --browser.gatherUsageStats false
+
+lint: $(STAMP)
+	$(BIN)/ruff check verifier tests app.py bench scripts
+	$(BIN)/mypy verifier
+
+test: $(STAMP) lint
+	bash scripts/ensure-chromium.sh
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run_all
+
+clean-workspace:
+	rm -rf indexes
