@@ -1,0 +1,398 @@
+"""Split article text into sentences with exact character offsets, and keep the ones that are claims.
+
+Boundaries come from blingfire's sentence model, run one text block at a time (blocks are lines, see
+`_blocks`), then repaired with a few rules it gets wrong on news text: title abbreviations ("Lt. Col."),
+a sentence that starts with a number ("13 died. 20 were hurt."), "3 p.m. Officials said", a reporting
+clause after a quote ('"It is over." he said.'). Every span is an offset pair into the original text:
+the text is never rewritten, so `article.text[c.start:c.end] == c.text` always holds.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+
+import blingfire
+
+from verifier.records import Article, Claim
+
+log = logging.getLogger(__name__)
+
+Span = tuple[int, int]
+
+# all-MiniLM-L6-v2 reads at most 256 word pieces (about 1,000-1,200 characters of English news); text past
+# that is invisible to search, so a longer "sentence" (FA-KES run-ons, tables, lists) is cut at semicolons.
+# Pieces still longer than this are kept whole: cutting mid-clause would invent sentences nobody wrote.
+MAX_CLAIM_CHARS = 1000
+
+# A single word ("Advertisement", "Syria", "Share") is never a claim; the shortest checkable sentences have
+# two ("13 died.", "Assad resigned.").
+MIN_CLAIM_WORDS = 2
+
+# Fragments shorter than this many words must show a verb or a counted figure ("13 dead") to be kept:
+# navigation and section labels ("Middle East news", "Related coverage") are one to three words long.
+SHORT_FRAGMENT_WORDS = 4
+
+# Titles and other abbreviations that do not end a sentence when a name or number follows.
+_TITLE_ABBREVIATIONS = frozenset(
+    """
+    adm brig capt cmdr col cpl det dr gen gov hon insp lt maj messrs mr mrs ms mt ft pres prof pvt rep
+    rev sen sgt st supt
+    """.split()
+)
+# Abbreviations that are followed by a number: "No. 12", "Jan. 5", "Vol. 2", "approx. 20".
+_NUMBER_ABBREVIATIONS = frozenset(
+    """
+    no nos art vol fig figs p pp para sec ch approx est ca vs v ref tel op
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+_WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+)
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+# Words after "3 p.m." that continue the same sentence rather than start a new one.
+_TIME_FOLLOWERS = frozenset(
+    f"{_WEEKDAYS} {_MONTHS} gmt utc et est edt ct cst cdt pt pst pdt cet cest bst eet eest local".split()
+)
+
+_CLOSERS = "\"'”’»)]"
+
+_WEEKDAY_RE = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?"
+_MONTH_RE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# "at 0914", "10:30 GMT", "3 p.m.": a bare number is not a time.
+_TIME_RE = (
+    r"(?:at\s+\d{3,4}|(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|utc|[a-z]{2,4}t))?"
+    r"|(?:at\s+)?\d{1,2}\s*[ap]\.?m\.?)"
+)
+_DATE_CORE = (
+    rf"(?:{_WEEKDAY_RE}\s+)?(?:"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+\d{{4}}"  # 31 July, 2015 / 05 Apr 2017
+    rf"|{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # July 31, 2015
+    rf"|{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?"  # July 31
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}"  # 2015-07-31
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"  # 7/31/2015
+    rf")"
+)
+_STAMP_PREFIX = r"(?:(?:updated|published|posted|last\s+updated|first\s+published)(?:\s+on)?:?\s+)?"
+# A unit that is nothing but a date (with weekday, time, "Updated"): no claim in it.
+_BARE_DATE = re.compile(
+    rf"{_STAMP_PREFIX}(?:{_WEEKDAY_RE}\s*)?(?:{_DATE_CORE})?(?:\s*,?\s*{_TIME_RE})?(?:\s*\|?\s*{_TIME_RE})?[.\s|]*",
+    re.IGNORECASE,
+)
+# A date (and time) opening the first sentence of an article, followed by the headline: a dateline.
+_LEADING_DATE = re.compile(
+    rf"{_STAMP_PREFIX}{_DATE_CORE}(?:\s*,?\s*{_TIME_RE})?\s*[-–—|:,]?\s+(?=(?-i:[\"“'A-Z0-9]))", re.IGNORECASE
+)
+# "BEIRUT (Reuters) - " before the first sentence: a wire dateline, not part of the claim.
+_WIRE_DATELINE = re.compile(r"[A-Z][A-Z .,'/-]{1,40}\s*\([A-Za-z .]{2,30}\)\s*[-–—:]+\s*(?=\S)")
+
+_BYLINE = re.compile(
+    r"[(\[]?\s*(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|contributing|reported|written|"
+    r"edited|photos?|video)\s+)?(?i:by)\s+"
+    r"(?:[A-Z][\w'’.-]*|de|al|van|von|bin|and|&|,|;|in|for|at|the|staff|writer|correspondent|"
+    r"reporting|editing|writing|by|[A-Z][A-Za-z]+\s+News|\||-|–)"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|de|al|van|von|bin|and|&|,|;|in|for|at|the|staff|writer|correspondent|"
+    r"reporting|editing|writing|by|\||-|–)|,|;)*\s*[)\]]?\.?",
+)
+_READ_TIME = re.compile(r"\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s+read\.?", re.IGNORECASE)
+_BOILERPLATE = re.compile(
+    r"(?:advertisement|read more|share this( article| story)?|share|print|email|comments?|more on this story|"
+    r"related(?: articles?| coverage| stories| content| topics| news)?|"
+    r"sponsored|subscribe( now)?|click here|all rights reserved\.?|©.*|copyright\b.*)\s*:?",
+    re.IGNORECASE,
+)
+# "[Getty]", "(AFP)", "Photo: Reuters", "(Photo by A. Name/AFP/Getty Images)", "Getty Images".
+_CREDIT = re.compile(
+    r"[\[(][^\[\]().!?]{1,60}[\])]"
+    r"|(?:photo|image|picture|credit|source|file photo|video)s?\s*(?:credit)?\s*[:/-]\s*[^.!?]{1,60}"
+    r"|(?:getty images|afp|reuters|ap|epa|anadolu agency)(?:\s*/\s*[\w .]+)*",
+    re.IGNORECASE,
+)
+
+_WORD = re.compile(r"[\w'’-]+")
+_COMMON_VERBS = frozenset(
+    """
+    is are was were be been being am has have had do does did says said say tells told reports reported
+    dies died die dead kills killed kill wounds wounded injures injured hurt hit hits fled flee flees rose
+    rise rises fell fall falls won win wins lost lose loses left leave leaves took take takes made make
+    makes went go goes came come comes saw see sees gave give gives got get gets began begin begins held
+    hold holds led lead leads met meet meets ran run runs sent send sends set sets shot shoot shoots spoke
+    speak speaks stood stand stands struck strike strikes fought fight fights sank sink sinks blew blow
+    blows broke break breaks will would can could may might must shall should remains remained seized
+    done gone seen known found felt thought kept brought bought paid built sold spent caught became become
+    becomes rose grew grow grows knew know knows meant mean means put puts read cut cuts let lets quit
+    """.split()
+)
+
+
+def _safe_for_blingfire(block: str) -> str:
+    """The same number of code points, without what the C library cannot take (NUL, lone surrogates).
+
+    Newlines become spaces: `_blocks` has already decided which line breaks end a sentence.
+    """
+    return "".join(" " if ch in "\x00\n\r" or 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in block)
+
+
+def _blingfire_spans(block: str) -> list[Span]:
+    """Sentence spans inside one block (offsets relative to the block), validated."""
+    if not block.strip():
+        return []
+    safe = _safe_for_blingfire(block)
+    try:
+        _, offsets = blingfire.text_to_sentences_and_offsets(safe)
+    except (AssertionError, UnicodeError, ValueError) as exc:  # the wrapper asserts on odd input
+        log.warning("blingfire failed on a %d-character block (%s); keeping it as one unit", len(block), exc)
+        return [(0, len(block))]
+    spans: list[Span] = []
+    last = 0
+    for start, end in offsets:
+        if not (last <= start < end <= len(block)):
+            log.warning("blingfire gave an impossible span %s; keeping the block as one unit", (start, end))
+            return [(0, len(block))]
+        spans.append((start, end))
+        last = end
+    return spans or [(0, len(block))]
+
+
+_LINE_CONTINUES = re.compile(r"[,;:(\[–—-]\s*$")
+
+
+def _blocks(text: str) -> Iterator[Span]:
+    """Lines of the text that stand alone: a headline, a dateline, an ECB+ sentence, a paragraph.
+
+    A line break ends a unit unless the text was hard-wrapped: the next line starts in lower case or the
+    line ends with a comma, colon, dash or open bracket. Blank lines always end a unit.
+    """
+    start = 0
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        if nl == -1:
+            break
+        line = text[pos:nl]
+        nxt_start = nl + 1
+        nxt_end = text.find("\n", nxt_start)
+        nxt = text[nxt_start : n if nxt_end == -1 else nxt_end]
+        stripped_next = nxt.lstrip()
+        joins = (
+            line.strip() != ""
+            and stripped_next != ""
+            and (stripped_next[0].islower() or _LINE_CONTINUES.search(line) is not None)
+        )
+        if not joins:
+            yield (start, nl)
+            start = nl + 1
+        pos = nl + 1
+    yield (start, n)
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The word ending at index `dot` (exclusive), lower-cased, without inner dots ("p.m" -> "pm")."""
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    return text[i:dot].lower()
+
+
+def _ends_with_abbreviation(text: str, start: int, end: int, which: frozenset[str]) -> bool:
+    piece = text[start:end].rstrip()
+    if not piece.endswith("."):
+        return False
+    word = _word_before(text, start + len(piece) - 1)
+    return word.strip(".") in which
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _WORD.match(text, pos)
+    return m.group(0) if m else ""
+
+
+def _merge_wrong_splits(text: str, spans: list[Span]) -> list[Span]:
+    """Join spans that blingfire cut after a title ("Lt. Col.") or before a reporting clause."""
+    out: list[Span] = []
+    for start, end in spans:
+        if out:
+            ps, pe = out[-1]
+            nxt = _next_word(text, start)
+            merge = _ends_with_abbreviation(text, ps, pe, _TITLE_ABBREVIATIONS) or (
+                _ends_with_abbreviation(text, ps, pe, _NUMBER_ABBREVIATIONS) and nxt[:1].isdigit()
+            )
+            # '"It is over." he said.': a lower-case word cannot start a sentence (but "iPhone" can).
+            if nxt and nxt[0].islower() and not any(c.isupper() for c in nxt):
+                merge = True
+            if merge:
+                out[-1] = (ps, end)
+                continue
+        out.append((start, end))
+    return out
+
+
+# ". 20 were hurt": a sentence that starts with a figure, which blingfire does not split off.
+_DIGIT_START = re.compile(r"(?<=[A-Za-z%)\d][.!?])([\"”’']?)\s+(?=\d)")
+# "at 3 p.m. Officials said": a time that ends the sentence.
+_AFTER_TIME = re.compile(r"\b[ap]\.m\.\s+(?=[A-Z])")
+
+
+def _extra_splits(text: str, start: int, end: int) -> list[Span]:
+    """Cut a span where blingfire missed a boundary (see `_DIGIT_START`, `_AFTER_TIME`)."""
+    cuts: list[int] = []
+    for m in _DIGIT_START.finditer(text, start, end):
+        dot = m.start() - 1
+        token = text[start:dot].rsplit(None, 1)[-1] if text[start:dot].strip() else ""
+        bare = token.strip("\"'“”‘’()[]").lower()
+        if len(bare) >= 2 and "." not in bare and bare not in _NUMBER_ABBREVIATIONS:
+            cuts.append(m.start() + len(m.group(1)))
+    for m in _AFTER_TIME.finditer(text, start, end):
+        following = _next_word(text, m.end())
+        after = _next_word(text, m.end() + len(following) + 1) if following else ""
+        if following.lower() not in _TIME_FOLLOWERS and after.lower() != "time":
+            cuts.append(m.start() + len("p.m."))
+    if not cuts:
+        return [(start, end)]
+    out: list[Span] = []
+    prev = start
+    for cut in sorted(set(cuts)):
+        if prev < cut < end:
+            out.append((prev, cut))
+            prev = cut
+    out.append((prev, end))
+    return out
+
+
+def _closes_here(text: str, j: int, end: int) -> bool:
+    """A quote or bracket at `j` that closes (what follows is space, another closer or the end)."""
+    return j + 1 == end or text[j + 1] in _CLOSERS or text[j + 1].isspace()
+
+
+def _move_stray_closers(text: str, spans: list[Span]) -> list[Span]:
+    """'said "it is over.' + '" Then' -> the closing quote belongs to the sentence it closes."""
+    out = list(spans)
+    for i in range(1, len(out)):
+        ps, pe = out[i - 1]
+        s, e = out[i]
+        j = s
+        while j < e and text[j] in _CLOSERS and _closes_here(text, j, e):
+            j += 1
+        if j > s and text[pe - 1 : pe] in ".!?" + _CLOSERS and text[pe:s].strip() == "":
+            out[i - 1] = (ps, j)
+            out[i] = (j, e)
+    return [(s, e) for s, e in out if s < e]
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _split_long(text: str, start: int, end: int) -> list[Span]:
+    """A span over MAX_CLAIM_CHARS is cut after each semicolon (see MAX_CLAIM_CHARS)."""
+    if end - start <= MAX_CLAIM_CHARS:
+        return [(start, end)]
+    out: list[Span] = []
+    prev = start
+    for m in re.finditer(r";\s+", text[start:end]):
+        cut = start + m.start() + 1
+        out.append((prev, cut))
+        prev = cut
+    out.append((prev, end))
+    return out
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans `(start, end)` into `text`: stripped of surrounding whitespace, ordered, non-empty."""
+    spans: list[Span] = []
+    for bs, be in _blocks(text):
+        block = text[bs:be]
+        local = _blingfire_spans(block)
+        pieces: list[Span] = []
+        for s, e in _merge_wrong_splits(block, local):
+            pieces.extend(_extra_splits(block, s, e))
+        pieces = _move_stray_closers(block, pieces)
+        for s, e in pieces:
+            for ls, le in _split_long(block, s, e):
+                a, b = _strip(text, bs + ls, bs + le)
+                if a < b:
+                    spans.append((a, b))
+    return spans
+
+
+def _words(unit: str) -> list[str]:
+    return _WORD.findall(unit)
+
+
+def drop_reason(unit: str) -> str | None:
+    """Why a sentence is not a claim ("byline", "date", ...), or None to keep it.
+
+    Exposed so tests and the ingest summary can say what was dropped and why.
+    """
+    s = unit.strip()
+    if not s:
+        return "empty"
+    if not any(ch.isalnum() for ch in s):
+        return "punctuation"
+    if _BARE_DATE.fullmatch(s):
+        return "date"
+    if _READ_TIME.fullmatch(s):
+        return "reading time"
+    if _BOILERPLATE.fullmatch(s):
+        return "page furniture"
+    if _BYLINE.fullmatch(s) and len(s) <= 120:
+        return "byline"
+    if _CREDIT.fullmatch(s) and len(_words(s)) <= 8 and not _looks_like_clause(_words(s)):
+        return "credit"
+    words = _words(s)
+    if len(words) < MIN_CLAIM_WORDS:
+        return "too short"
+    if len(words) < SHORT_FRAGMENT_WORDS and not _looks_like_clause(words):
+        return "fragment without a verb"
+    return None
+
+
+_CONTRACTED_VERB = re.compile(r"(?:n['’]t|['’](?:ve|re|m|ll|d))$")
+
+
+def _looks_like_clause(words: list[str]) -> bool:
+    """A verb (by a common-verb list or an -ed ending), or a counted figure ("13 dead", "40 killed")."""
+    lowered = [w.lower() for w in words]
+    if any(
+        w in _COMMON_VERBS or (len(w) > 4 and w.endswith("ed")) or _CONTRACTED_VERB.search(w) for w in lowered
+    ):
+        return True
+    return any(w[:1].isdigit() and nxt[:1].isalpha() for w, nxt in zip(words, words[1:], strict=False))
+
+
+def _trim_leading_dateline(text: str, start: int, end: int) -> int:
+    """Skip "Wed 05 Apr 2017 " or "BEIRUT (Reuters) - " that opens the article's first sentence."""
+    for pattern in (_LEADING_DATE, _WIRE_DATELINE):
+        m = pattern.match(text, start, end)
+        if m and m.end() < end:
+            start = m.end()
+    return start
+
+
+def split_claims(article: Article) -> list[Claim]:
+    """The article's sentences that a fact-checker could check, in order, with exact offsets."""
+    text = article.text
+    claims: list[Claim] = []
+    for i, (start, end) in enumerate(split_sentences(text)):
+        if i == 0 or text[:start].strip() == "":
+            start = _trim_leading_dateline(text, start, end)
+        unit = text[start:end]
+        reason = drop_reason(unit)
+        if reason is not None:
+            log.debug("dropped (%s): %r", reason, unit[:80])
+            continue
+        claims.append(Claim.create(article.id, unit, start, end, position=len(claims)))
+    return claims
