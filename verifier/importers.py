@@ -44,6 +44,10 @@ KNOWN_EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS + CSV_EXTENSIONS + JSONL_EX
 # A first line longer than this is a paragraph, not a headline (news headlines stay under ~150 characters).
 MAX_TITLE_CHARS = 200
 
+# trafilatura falls back to menu text ("Home") when a page has no article; less than one sentence of main
+# text means the page is navigation, a paywall stub or a script-built page, not an article.
+MIN_HTML_WORDS = 8
+
 # The CLI option that changes each mapped column, named in error messages.
 _OPTION_FOR = {
     "text": "--text-column",
@@ -334,7 +338,7 @@ def _read_html(path: Path, html: str, default_source: str) -> tuple[Article, lis
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, as_dict=True)
     data: dict[str, Any] = doc if isinstance(doc, dict) else {}
     text = (data.get("text") or "").strip()
-    if not text:
+    if len(text.split()) < MIN_HTML_WORDS:
         raise InputError(
             f"{path.name}: no article text found in this HTML page (only navigation or scripts?); "
             "save the article itself, or paste its text."
@@ -526,6 +530,17 @@ def _read_file(path: Path, mapping: ColumnMapping, max_bytes: int, default_sourc
     return _read_json(path, text, mapping, default_source)
 
 
+# Files that document a corpus folder rather than hold an article (README.md, LICENSE, SOURCE.txt).
+_DOC_STEMS = frozenset(
+    {"readme", "license", "licence", "copying", "source", "changelog", "notice", "authors"}
+)
+
+
+def _is_documentation(name: str) -> bool:
+    stem = re.split(r"[-_. ]", name.lower(), maxsplit=1)[0]
+    return stem in _DOC_STEMS
+
+
 def _walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
     """Files under `folder`, sorted, with a reason when one is not read. Links are not followed."""
     for root, dirs, files in os.walk(folder, followlinks=False):
@@ -536,6 +551,8 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
                 yield p, "hidden file"
             elif p.is_symlink():
                 yield p, "symbolic link (not followed: only the paths given are read)"
+            elif _is_documentation(name):
+                yield p, "documentation (README, LICENSE, SOURCE...), not an article"
             elif p.suffix.lower() not in KNOWN_EXTENSIONS:
                 yield p, f"unknown file type {p.suffix or '(no extension)'}"
             else:

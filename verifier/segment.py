@@ -364,12 +364,17 @@ _CONTRACTED_VERB = re.compile(r"(?:n['’]t|['’](?:ve|re|m|ll|d))$")
 
 
 def _looks_like_clause(words: list[str]) -> bool:
-    """A verb (by a common-verb list or an -ed ending), or a counted figure ("13 dead", "40 killed")."""
+    """A verb, or a counted figure ("13 dead", "40 killed"), judged without a tagger.
+
+    Verb-like: a common verb, an -ed form, a contraction ("didn't"), or a headline's present tense in
+    the middle ("Singer enters rehab"; a final -s word is more often a plural: "World news").
+    """
     lowered = [w.lower() for w in words]
-    if any(
-        w in _COMMON_VERBS or (len(w) > 4 and w.endswith("ed")) or _CONTRACTED_VERB.search(w) for w in lowered
-    ):
-        return True
+    for i, w in enumerate(lowered):
+        if w in _COMMON_VERBS or (len(w) > 4 and w.endswith("ed")) or _CONTRACTED_VERB.search(w):
+            return True
+        if 0 < i < len(lowered) - 1 and len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            return True
     return any(w[:1].isdigit() and nxt[:1].isalpha() for w, nxt in zip(words, words[1:], strict=False))
 
 
