@@ -1,0 +1,556 @@
+"""Number mentions: each row is a news-like sentence (written for these tests) and every mention in it.
+
+A row lists mentions as (text, value, low, high, qualifier, kind, unit); the whole list must match, so a
+spurious extra mention (a date read as a toll, "one of" read as a count) fails the row.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from verifier.numbers import (
+    ABOUT_TOLERANCE,
+    KINDS,
+    NEARLY_TOLERANCE,
+    QUALIFIERS,
+    NumberMention,
+    find_numbers,
+    parse_number,
+)
+
+INF = math.inf
+A_LO, A_HI = 1 - ABOUT_TOLERANCE, 1 + ABOUT_TOLERANCE
+N_LO = 1 - NEARLY_TOLERANCE
+
+Row = tuple[str, float | None, float | None, float | None, str | None, str, str | None]
+
+CASES: list[tuple[str, list[Row]]] = [
+    # --- plain counts, FA-KES style (no commas) ---------------------------------------------------
+    (
+        "Shelling on the market killed 14 people including 3 children and wounded 40 others",
+        [
+            ("14", 14, 14, 14, None, "count", None),
+            ("3", 3, 3, 3, None, "count", None),
+            ("40", 40, 40, 40, None, "count", None),
+        ],
+    ),
+    (
+        "Rescuers pulled 9 survivors from the rubble of the bakery",
+        [("9", 9, 9, 9, None, "count", None)],
+    ),
+    (
+        "The monitor counted 312000 deaths since the uprising began.",
+        [("312000", 312000, 312000, 312000, None, "count", None)],
+    ),
+    (
+        "The agency registered 1,250,000 refugees in the camps.",
+        [("1,250,000", 1250000, 1250000, 1250000, None, "count", None)],
+    ),
+    (
+        "A car bomb wounded 23.",
+        [("23", 23, 23, 23, None, "count", None)],
+    ),
+    # --- number words ------------------------------------------------------------------------------
+    (
+        "Twenty-seven soldiers died when the convoy was ambushed.",
+        [("Twenty-seven", 27, 27, 27, None, "count", None)],
+    ),
+    (
+        "Officials said two hundred and fifty families had left the town.",
+        [("two hundred and fifty", 250, 250, 250, None, "count", None)],
+    ),
+    (
+        "A dozen trucks reached the besieged district on Friday.",
+        [("A dozen", 12, 12, 12, None, "count", None)],
+    ),
+    (
+        "Half a million people lost access to clean water.",
+        [("Half a million", 500000, 500000, 500000, None, "count", None)],
+    ),
+    (
+        "Thirty-five fighters and seven civilians were among the dead.",
+        [
+            ("Thirty-five", 35, 35, 35, None, "count", None),
+            ("seven", 7, 7, 7, None, "count", None),
+        ],
+    ),
+    (
+        "One man was killed and four were hurt when the roof collapsed.",
+        [("One", 1, 1, 1, None, "count", None), ("four", 4, 4, 4, None, "count", None)],
+    ),
+    (
+        "Three thousand four hundred tents were delivered.",
+        [("Three thousand four hundred", 3400, 3400, 3400, None, "count", None)],
+    ),
+    # --- "one" as a pronoun ------------------------------------------------------------------------
+    ("It was one of the deadliest weeks of the war.", []),
+    ("No one claimed responsibility for the blast.", []),
+    ("The one who opened fire was never named.", []),
+    (
+        "One of the 12 hostages was freed.",
+        [("12", 12, 12, 12, None, "count", None)],
+    ),
+    # --- qualifiers ----------------------------------------------------------------------------------
+    (
+        "At least 27 people were killed in the raid.",
+        [("At least 27", 27, 27, INF, "at_least", "count", None)],
+    ),
+    (
+        "More than 300 civilians have died in the offensive.",
+        [("More than 300", 300, 301, INF, "more_than", "count", None)],
+    ),
+    (
+        "Over 40 shells hit the neighbourhood overnight.",
+        [("Over 40", 40, 41, INF, "more_than", "count", None)],
+    ),
+    (
+        "Nearly 30 people were wounded.",
+        [("Nearly 30", 30, 30 * N_LO, 29, "nearly", "count", None)],
+    ),
+    (
+        "Almost 200 homes were flattened.",
+        [("Almost 200", 200, 200 * N_LO, 199, "nearly", "count", None)],
+    ),
+    (
+        "About 30 militants surrendered.",
+        [("About 30", 30, 30 * A_LO, 30 * A_HI, "about", "count", None)],
+    ),
+    (
+        "Around 1,500 families fled the fighting.",
+        [("Around 1,500", 1500, 1500 * A_LO, 1500 * A_HI, "about", "count", None)],
+    ),
+    (
+        "Some 20000 residents remain trapped.",
+        [("Some 20000", 20000, 20000 * A_LO, 20000 * A_HI, "about", "count", None)],
+    ),
+    (
+        "Roughly 60 trucks crossed; approximately 15 were turned back.",
+        [
+            ("Roughly 60", 60, 60 * A_LO, 60 * A_HI, "about", "count", None),
+            ("approximately 15", 15, 15 * A_LO, 15 * A_HI, "about", "count", None),
+        ],
+    ),
+    (
+        "Up to 12 people may still be under the debris.",
+        [("Up to 12", 12, 0, 12, "up_to", "count", None)],
+    ),
+    (
+        "As many as 80 prisoners escaped.",
+        [("As many as 80", 80, 0, 80, "up_to", "count", None)],
+    ),
+    (
+        "No fewer than 19 medics were detained.",
+        [("No fewer than 19", 19, 19, INF, "at_least", "count", None)],
+    ),
+    (
+        "Fewer than 10 aid workers remain in the city.",
+        [("Fewer than 10", 10, 0, 9, "fewer_than", "count", None)],
+    ),
+    (
+        "Less than 5% of the wells still work.",
+        [("Less than 5%", 5, 0, 5, "fewer_than", "percent", None)],
+    ),
+    (
+        "At most 50 people could fit in the shelter.",
+        [("At most 50", 50, 0, 50, "at_most", "count", None)],
+    ),
+    (
+        "The ministry reported 1,000+ arrests.",
+        [("1,000+", 1000, 1000, INF, "at_least", "count", None)],
+    ),
+    (
+        "Police said 30 or more cars were torched.",
+        [("30 or more", 30, 30, INF, "at_least", "count", None)],
+    ),
+    # --- ranges -----------------------------------------------------------------------------------
+    (
+        "Between 10 and 12 gunmen stormed the checkpoint.",
+        [("Between 10 and 12", 11, 10, 12, "range", "count", None)],
+    ),
+    (
+        "The blast killed 10-12 people, officials said.",
+        [("10-12", 11, 10, 12, "range", "count", None)],
+    ),
+    (
+        "Witnesses saw 15 to 20 armoured vehicles.",
+        [("15 to 20", 17.5, 15, 20, "range", "count", None)],
+    ),
+    (
+        "The siege had lasted for 10 or 12 days.",
+        [("10 or 12 days", 11, 10, 12, "range", "duration", "days")],
+    ),
+    (
+        "Five or six rockets landed near the school.",
+        [("Five or six", 5.5, 5, 6, "range", "count", None)],
+    ),
+    (
+        "Reconstruction will cost between $1.5 and $2 billion.",
+        [("between $1.5 and $2 billion", 1.75e9, 1.5e9, 2e9, "range", "money", "USD")],
+    ),
+    (
+        "Turnout was estimated at 40-45 percent.",
+        [("40-45 percent", 42.5, 40, 45, "range", "percent", None)],
+    ),
+    (
+        "Prices rose from 10 to 12 dollars a kilo.",
+        [
+            ("10", 10, 10, 10, None, "count", None),
+            ("12 dollars", 12, 12, 12, None, "money", "USD"),
+        ],
+    ),
+    # --- vague amounts ----------------------------------------------------------------------------
+    (
+        "Dozens were hurt and hundreds fled their homes.",
+        [
+            ("Dozens", None, 24, 99, "vague", "count", None),
+            ("hundreds", None, 200, 999, "vague", "count", None),
+        ],
+    ),
+    (
+        "Thousands marched while tens of thousands watched on television.",
+        [
+            ("Thousands", None, 2000, 9999, "vague", "count", None),
+            ("tens of thousands", None, 20000, 99999, "vague", "count", None),
+        ],
+    ),
+    (
+        "Scores of shops were looted and a handful of guards arrested.",
+        [
+            ("Scores", None, 40, 199, "vague", "count", None),
+            ("a handful", None, 3, 6, "vague", "count", None),
+        ],
+    ),
+    (
+        "The town once had 2000 Christians but only a few hundred are left.",
+        [
+            ("2000", 2000, 2000, 2000, None, "count", None),
+            ("a few hundred", None, 200, 500, "vague", "count", None),
+        ],
+    ),
+    (
+        "Several hundred detainees were released; millions remain displaced.",
+        [
+            ("Several hundred", None, 300, 900, "vague", "count", None),
+            ("millions", None, 2e6, 9999999, "vague", "count", None),
+        ],
+    ),
+    # --- percent and percentage points --------------------------------------------------------------
+    (
+        "Inflation reached 48 per cent in March, up 3 percentage points.",
+        [
+            ("48 per cent", 48, 48, 48, None, "percent", None),
+            ("3 percentage points", 3, 3, 3, None, "percentage_points", None),
+        ],
+    ),
+    (
+        "The currency lost 12.5% of its value.",
+        [("12.5%", 12.5, 12.5, 12.5, None, "percent", None)],
+    ),
+    (
+        "About ten percent of the clinics reopened.",
+        [("About ten percent", 10, 10 * A_LO, 10 * A_HI, "about", "percent", None)],
+    ),
+    # --- money --------------------------------------------------------------------------------------
+    (
+        "The donors pledged $5m for the hospital.",
+        [("$5m", 5e6, 5e6, 5e6, None, "money", "USD")],
+    ),
+    (
+        "The EU promised €2.3 billion in aid and Britain £40 million.",
+        [
+            ("€2.3 billion", 2.3e9, 2.3e9, 2.3e9, None, "money", "EUR"),
+            ("£40 million", 4e7, 4e7, 4e7, None, "money", "GBP"),
+        ],
+    ),
+    (
+        "A bag of bread now costs 500 Syrian pounds.",
+        [("500 Syrian pounds", 500, 500, 500, None, "money", "SYP")],
+    ),
+    (
+        "The fund is worth 3.2bn dollars.",
+        [("3.2bn dollars", 3.2e9, 3.2e9, 3.2e9, None, "money", "USD")],
+    ),
+    (
+        "Smugglers charged US$ 4,000 per person.",
+        [("US$ 4,000", 4000, 4000, 4000, None, "money", "USD")],
+    ),
+    (
+        "The loan, worth more than $300 million, was approved.",
+        [("more than $300 million", 3e8, 3e8, INF, "more_than", "money", "USD")],
+    ),
+    # --- dates and years: never tolls ------------------------------------------------------------
+    (
+        "The convoy was hit on July 31, 2015, near the border.",
+        [("July 31, 2015", None, None, None, None, "date", None)],
+    ),
+    (
+        "The truce started on 31 July, 2015.",
+        [("31 July, 2015", None, None, None, None, "date", None)],
+    ),
+    (
+        "A statement dated 2015-07-31 listed the names.",
+        [("2015-07-31", None, None, None, None, "date", None)],
+    ),
+    (
+        "Talks resume Jan. 5 in Geneva.",
+        [("Jan. 5", None, None, None, None, "date", None)],
+    ),
+    (
+        "Mon 12 Sep 2016 Eleven people were killed in the strike.",
+        [
+            ("12 Sep 2016", None, None, None, None, "date", None),
+            ("Eleven", 11, 11, 11, None, "count", None),
+        ],
+    ),
+    (
+        "The war has displaced half the population since 2011.",
+        [
+            ("half", 0.5, 0.5, 0.5, None, "fraction", None),
+            ("2011", 2011, 2011, 2011, None, "year", None),
+        ],
+    ),
+    (
+        "In 2015 the army retook the city.",
+        [("2015", 2015, 2015, 2015, None, "year", None)],
+    ),
+    (
+        "Protests began in mid-March 2011 in Daraa.",
+        [("March 2011", None, None, None, None, "date", None)],
+    ),
+    (
+        "The 2014 ceasefire collapsed after 3 weeks.",
+        [
+            ("2014", 2014, 2014, 2014, None, "year", None),
+            ("3 weeks", 3, 3, 3, None, "duration", "weeks"),
+        ],
+    ),
+    (
+        "The economy shrank throughout the 1990s.",
+        [("1990s", 1990, 1990, 1999, None, "year", None)],
+    ),
+    # --- times, ages, ordinals, durations --------------------------------------------------------------
+    (
+        "The explosion happened at 3 p.m. and a second one at 10:30.",
+        [
+            ("3 p.m.", None, None, None, None, "time", None),
+            ("10:30", None, None, None, None, "time", None),
+        ],
+    ),
+    (
+        "A 33-year-old nurse and a boy aged 12 were among the victims.",
+        [
+            ("33-year-old", 33, 33, 33, None, "age", "years"),
+            ("12", 12, 12, 12, None, "age", "years"),
+        ],
+    ),
+    (
+        "It was the third attack on the clinic this month.",
+        [("third", 3, 3, 3, None, "ordinal", None)],
+    ),
+    (
+        "Doctors marked the 21st day of the hunger strike.",
+        [("21st", 21, 21, 21, None, "ordinal", None)],
+    ),
+    (
+        "Fighting raged for 3 days before the truce.",
+        [("3 days", 3, 3, 3, None, "duration", "days")],
+    ),
+    (
+        "The siege lasted more than two years.",
+        [("more than two years", 2, 3, INF, "more_than", "duration", "years")],
+    ),
+    (
+        "He was sentenced to two and a half years in prison.",
+        [("two and a half years", 2.5, 2.5, 2.5, None, "duration", "years")],
+    ),
+    # --- codes, phone numbers, measures -------------------------------------------------------------
+    (
+        "The council passed Resolution 2254 unanimously.",
+        [("2254", 2254, 2254, 2254, None, "code", None)],
+    ),
+    (
+        "Fighters from Brigade 93 entered the village.",
+        [("93", 93, 93, 93, None, "code", None)],
+    ),
+    (
+        "The decree No. 12 was published yesterday.",
+        [("12", 12, 12, 12, None, "code", None)],
+    ),
+    (
+        "An F-16 and two Su-24 jets flew over the area.",
+        [
+            ("F-16", None, None, None, None, "code", None),
+            ("two", 2, 2, 2, None, "count", None),
+            ("Su-24", None, None, None, None, "code", None),
+        ],
+    ),
+    (
+        "Investigators examined the wreck of flight MH17.",
+        [("MH17", None, None, None, None, "code", None)],
+    ),
+    (
+        "Readers can call +44 20 7946 0018 with tips.",
+        [("+44 20 7946 0018", None, None, None, None, "phone", None)],
+    ),
+    (
+        "A magnitude 6.1 earthquake shook the coast.",
+        [("6.1", 6.1, 6.1, 6.1, None, "measure", "magnitude")],
+    ),
+    (
+        "A 5.8-magnitude tremor followed.",
+        [("5.8-magnitude", 5.8, 5.8, 5.8, None, "measure", "magnitude")],
+    ),
+    (
+        "The rebels withdrew 20 km from the front line.",
+        [("20 km", 20, 20, 20, None, "measure", "km")],
+    ),
+    (
+        "Inspectors found 200 pounds of explosives and 3 tonnes of fertiliser.",
+        [
+            ("200 pounds", 200, 200, 200, None, "measure", "lb"),
+            ("3 tonnes", 3, 3, 3, None, "measure", "t"),
+        ],
+    ),
+    # --- fractions --------------------------------------------------------------------------------
+    (
+        "More than half of the hospitals are closed and two-thirds of schools damaged.",
+        [
+            ("More than half", 0.5, 0.5, 1.0, "more_than", "fraction", None),
+            ("two-thirds", 2 / 3, 2 / 3, 2 / 3, None, "fraction", None),
+        ],
+    ),
+    # --- nothing to find ------------------------------------------------------------------------------
+    ("The minister denied the report.", []),
+    ("Someone said anyone could leave.", []),
+]
+
+
+def _as_row(m: NumberMention) -> Row:
+    return (m.text, m.value, m.low, m.high, m.qualifier, m.kind, m.unit)
+
+
+def _approx_row(row: Row) -> tuple[object, ...]:
+    return tuple(pytest.approx(x) if isinstance(x, (int, float)) and not math.isinf(x) else x for x in row)
+
+
+@pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_find_numbers_table(sentence: str, expected: list[Row]) -> None:
+    got = [_as_row(m) for m in find_numbers(sentence)]
+    assert got == [_approx_row(r) for r in expected]
+
+
+@pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_spans_are_exact(sentence: str, expected: list[Row]) -> None:
+    for m in find_numbers(sentence):
+        assert sentence[m.start : m.end] == m.text
+        assert m.kind in KINDS
+        assert m.qualifier is None or m.qualifier in QUALIFIERS
+        if m.qualifier_span is not None:
+            qs, qe = m.qualifier_span
+            assert m.start <= qs < qe <= m.end
+
+
+def test_qualifier_span_points_at_the_words() -> None:
+    s = "Officials said at least 27 people died."
+    (m,) = find_numbers(s)
+    assert m.qualifier_span is not None
+    assert s[m.qualifier_span[0] : m.qualifier_span[1]] == "at least"
+    assert m.number_span is not None
+    assert s[m.number_span[0] : m.number_span[1]] == "27"
+
+
+def test_dates_carry_iso_forms() -> None:
+    s = "Between July 31, 2015 and 5 Aug the town changed hands twice, the last time at 3 p.m."
+    found = {m.text: m.iso for m in find_numbers(s)}
+    assert found["July 31, 2015"] == "2015-07-31"
+    assert found["5 Aug"] == "--08-05"
+    assert found["3 p.m."] == "15:00"
+
+
+def test_mentions_sorted_and_disjoint() -> None:
+    s = "At least 5 died on 3 May 2016, 10-12 were hurt and about 40% of 2,000 homes burned for 3 days."
+    found = find_numbers(s)
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start
+
+
+PARSE_CASES: list[tuple[str, float | None]] = [
+    ("twenty-seven", 27),
+    ("Twenty-Seven", 27),
+    ("two hundred and fifty", 250),
+    ("one thousand and five", 1005),
+    ("three million", 3e6),
+    ("1,200", 1200),
+    ("1200", 1200),
+    ("12.5", 12.5),
+    ("1.5 million", 1.5e6),
+    ("3.2bn", 3.2e9),
+    ("3.2 bn", 3.2e9),
+    ("$5m", 5e6),
+    ("10k", 1e4),
+    ("a dozen", 12),
+    ("two dozen", 24),
+    ("half a million", 5e5),
+    ("one and a half million", 1.5e6),
+    ("a hundred", 100),
+    ("one", 1),
+    ("zero", 0),
+    ("ninety-nine", 99),
+    ("seventeen", 17),
+    ("", None),
+    ("hello", None),
+    ("five and six", None),
+    ("27 people", None),
+    ("twenty twenty", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARSE_CASES)
+def test_parse_number(text: str, expected: float | None) -> None:
+    got = parse_number(text)
+    if expected is None:
+        assert got is None
+    else:
+        assert got == pytest.approx(expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=5000))
+def test_any_unicode_returns_valid_mentions_quickly(text: str) -> None:
+    t0 = time.perf_counter()
+    found = find_numbers(text)
+    elapsed = time.perf_counter() - t0
+    # A 5k-character string takes ~1 ms; 1 s means a pathological (backtracking) path.
+    assert elapsed < 1.0
+    last_end = 0
+    for m in found:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last_end
+        last_end = m.end
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["at least", "more than", "between", "and", "to", "-", "or", "1,200", "27", "twenty", "-seven",
+             "hundred", "million", "$", "%", "per cent", "July", "31", "2015", " ", ",", "one", "of", "+",
+             "F-", "16", "dozens", "a", "half", "years", "old", "magnitude", ".", "5m", "9", "p.m."]
+        ),
+        max_size=400,
+    )
+)
+def test_number_soup_is_bounded(parts: list[str]) -> None:
+    text = " ".join(parts)
+    t0 = time.perf_counter()
+    found = find_numbers(text)
+    assert time.perf_counter() - t0 < 1.0
+    for m in found:
+        assert text[m.start : m.end] == m.text
