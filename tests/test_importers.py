@@ -367,3 +367,46 @@ def test_ecbplus_imports_with_one_call() -> None:
     assert len(result.articles) == 982 and result.skipped == ()
     with_url = [a for a in result.articles if a.url]
     assert with_url and all(a.source and "/" not in a.source for a in with_url)
+
+
+# ------------------------------------------------------------------------------------------ odd rows
+
+
+def test_csv_with_semicolons_from_a_european_spreadsheet(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        'text;title\n"Fuel prices rose by 4,5 percent; officials blamed taxes.";Fuel\n', encoding="utf-8"
+    )
+    (article,) = read_path(path).articles
+    assert article.text == "Fuel prices rose by 4,5 percent; officials blamed taxes."
+    assert article.title == "Fuel"
+
+
+def test_csv_text_after_a_closing_quote_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "stray.csv"
+    path.write_text('text,title\n"The mayor said "no" twice.",Mayor\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"stray.csv is not valid CSV near line 2 .*must be doubled"):
+        read_path(path)
+
+
+def test_json_fields_of_odd_types(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    path.write_text(
+        '{"text": "A rescue boat saved 31 people \\ud83d at dawn.", "title": 42, "source": {"name": "x"}}\n'
+        '{"text": {"nested": "object"}}\n',
+        encoding="utf-8",
+    )
+    result = read_path(path)
+    (article,) = result.articles
+    assert article.text == "A rescue boat saved 31 people \ufffd at dawn."
+    assert article.title == "42" and article.source == ""
+    assert result.warnings == ("odd.jsonl:1: invalid Unicode (a lone surrogate) replaced by U+FFFD",)
+    assert result.skipped == (Skipped("odd.jsonl:2", "'text' is not text (a dict)"),)
+
+
+def test_unparseable_date_is_kept_as_unknown_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text('text,date\n"The pier collapsed in the storm.",sometime in spring\n', encoding="utf-8")
+    result = read_path(path)
+    assert result.articles[0].published is None
+    assert result.warnings == ("d.csv:2: date 'sometime in spring' not understood; stored without a date",)

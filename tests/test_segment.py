@@ -142,8 +142,12 @@ def test_sentence_boundaries(text: str, expected: list[str]) -> None:
         ("[Getty]", "credit"),
         ("(AFP)", "credit"),
         ("Photo: Reuters", "credit"),
+        ("Rana Issa/ Omar Said", "credit"),  # agency credit line: writer/editor
+        ("M. Haddad/H. Said", "credit"),
         ("Advertisement", "page furniture"),
         ("Read more", "page furniture"),
+        ("Read Also", "page furniture"),
+        ("Follow us on Instagram.", "page furniture"),
         ("", "empty"),
         ("...", "punctuation"),
         ("Syria", "too short"),

@@ -397,6 +397,15 @@ def _as_text(value: Any) -> str | None:
     return None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scalar(value: Any) -> str:
+    """A metadata field as text: strings and numbers as they are; lists of strings joined; else empty."""
+    text = _as_text(value) or ""
+    return _SURROGATE.sub("\ufffd", text).strip()
+
+
 def _articles_from_rows(
     rows: Iterable[_Row], mapping: ColumnMapping, columns: dict[str, str | None], default_source: str
 ) -> _Parsed:
@@ -418,29 +427,42 @@ def _articles_from_rows(
         if not text.strip():
             skipped.append(Skipped(row.where, f"empty text in column {mapping.text!r}"))
             continue
-        raw_date = get("date")
-        published = normalise_date(str(raw_date)) if raw_date not in (None, "") else None
-        if raw_date not in (None, "") and published is None:
+        if _SURROGATE.search(text):
+            # JSON can escape half of an emoji ("\ud83d"); such text cannot be stored or hashed as UTF-8.
+            text = _SURROGATE.sub("\ufffd", text)
+            notes.append(f"{row.where}: invalid Unicode (a lone surrogate) replaced by U+FFFD")
+        raw_date = _scalar(get("date"))
+        published = normalise_date(raw_date) if raw_date else None
+        if raw_date and published is None:
             notes.append(f"{row.where}: date {raw_date!r} not understood; stored without a date")
-        url = str(get("url") or "")
-        source = str(get("source") or "") or default_source or source_from_url(url)
-        title = _as_text(get("title")) or ""
-        articles.append(
-            Article.create(text, source=source, title=title.replace("\n", " "), url=url, published=published)
-        )
+        url = _scalar(get("url"))
+        source = _scalar(get("source")) or default_source or source_from_url(url)
+        title = _scalar(get("title")).replace("\n", " ")
+        articles.append(Article.create(text, source=source, title=title, url=url, published=published))
     return articles, skipped, notes
+
+
+def _sniff_delimiter(text: str) -> str:
+    """Comma, or the semicolon / tab that European spreadsheet exports use, judged from the header line."""
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    best = max((",", ";", "\t"), key=header.count)
+    return best if header.count(best) > 0 else ","
 
 
 def _read_csv(path: Path, text: str, mapping: ColumnMapping, default_source: str, max_bytes: int) -> _Parsed:
     # A single field may be as large as the file itself (one long article); C long caps the limit.
     csv.field_size_limit(max(csv.field_size_limit(), min(max_bytes, 2**31 - 1)))
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text), strict=True)
     try:
         records = list(reader)
     except csv.Error as exc:
+        hint = (
+            "a quoted field is never closed: check the quotes from that line on"
+            if "unexpected end of data" in str(exc)
+            else 'check the quotes on that line (a quote inside a field must be doubled: "")'
+        )
         raise InputError(
-            f"{path.name} is not valid CSV near line {reader.line_num} ({exc}); a quoted field is probably "
-            "never closed: check the quotes on that line."
+            f"{path.name} is not valid CSV near line {reader.line_num} ({exc}); {hint}."
         ) from exc
     records = [r for r in records if any(cell.strip() for cell in r)]
     if not records:

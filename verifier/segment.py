@@ -106,14 +106,16 @@ _READ_TIME = re.compile(r"\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s+read\.?", re.IGN
 _BOILERPLATE = re.compile(
     r"(?:advertisement|read more|share this( article| story)?|share|print|email|comments?|more on this story|"
     r"related(?: articles?| coverage| stories| content| topics| news)?|"
-    r"sponsored|subscribe( now)?|click here|all rights reserved\.?|©.*|copyright\b.*)\s*:?",
+    r"read also|also read|see also|follow us(?: on [\w ]{1,30})?|sign up(?: for [\w ]{1,30})?|"
+    r"sponsored|subscribe( now)?|click here|all rights reserved|©.*|copyright\b.*)\s*[:.!]?",
     re.IGNORECASE,
 )
 # "[Getty]", "(AFP)", "Photo: Reuters", "(Photo by A. Name/AFP/Getty Images)", "Getty Images".
 _CREDIT = re.compile(
     r"[\[(][^\[\]().!?]{1,60}[\])]"
     r"|(?:photo|image|picture|credit|source|file photo|video)s?\s*(?:credit)?\s*[:/-]\s*[^.!?]{1,60}"
-    r"|(?:getty images|afp|reuters|ap|epa|anadolu agency)(?:\s*/\s*[\w .]+)*",
+    r"|(?:getty images|afp|reuters|ap|epa|anadolu agency)(?:\s*/\s*[\w .]+)*"
+    r"|[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}\s*/\s*[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}",  # "R. Raslan/ H. Said"
     re.IGNORECASE,
 )
 
@@ -371,6 +373,8 @@ def _looks_like_clause(words: list[str]) -> bool:
     """
     lowered = [w.lower() for w in words]
     for i, w in enumerate(lowered):
+        if i > 0 and words[i][:1].isupper():
+            continue  # "M. al-Frieh/H. Said": a capitalised word after the first is a name
         if w in _COMMON_VERBS or (len(w) > 4 and w.endswith("ed")) or _CONTRACTED_VERB.search(w):
             return True
         if 0 < i < len(lowered) - 1 and len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
