@@ -1,0 +1,421 @@
+"""Word lists for reading figures: measures, counted groups, speakers, time words, update wording.
+
+Kept apart from the extraction code so a reviewer can read (and extend) what the tool understands without
+reading regexes. Every list is lower case; lookups lower-case the text first.
+"""
+
+from __future__ import annotations
+
+# --- measures -----
+# Trigger phrase -> normalised measure. Multi-word phrases first matter only for readability: the regex built
+# in quantities.py sorts alternatives longest first.
+MEASURE_TRIGGERS: dict[str, str] = {}
+
+
+def _add(measure: str, *phrases: str) -> None:
+    for p in phrases:
+        MEASURE_TRIGGERS[p] = measure
+
+
+_add(
+    "killed",
+    "killed",
+    "killing",
+    "kill",
+    "kills",
+    "dead",
+    "died",
+    "die",
+    "dies",
+    "dying",
+    "death",
+    "deaths",
+    "death toll",
+    "toll",
+    "tolls",
+    "lost their lives",
+    "lost his life",
+    "lost her life",
+    "claimed the lives",
+    "claiming the lives",
+    "cost the lives",
+    "costing the lives",
+    "fatalities",
+    "fatality",
+    "perished",
+    "massacred",
+    "slain",
+    "executed",
+    "execution",
+    "executing",
+    "bodies",
+    "lost",
+    "killed off",
+)
+_add(
+    "wounded",
+    "wounded",
+    "wounding",
+    "wound",
+    "wounds",
+    "injured",
+    "injuring",
+    "injury",
+    "injuries",
+    "injure",
+    "hurt",
+    "hospitalised",
+    "hospitalized",
+)
+_add("casualties", "casualties", "casualty")
+_add(
+    "arrested",
+    "arrested",
+    "arrest",
+    "arrests",
+    "arresting",
+    "detained",
+    "detaining",
+    "detention",
+    "detentions",
+    "apprehended",
+    "rounded up",
+    "taken into custody",
+    "in custody",
+)
+_add("displaced", "displaced", "displacing", "fled", "fleeing", "homeless", "uprooted", "refugees")
+_add("missing", "missing", "unaccounted for")
+_add("evacuated", "evacuated", "evacuating", "evacuation", "evacuations")
+_add(
+    "kidnapped",
+    "kidnapped",
+    "kidnapping",
+    "abducted",
+    "abducting",
+    "abduction",
+    "taken hostage",
+    "hostages",
+    "hostage",
+)
+_add("hijacked", "hijacked", "hijacking", "hijack", "seized ships")
+_add("held", "held", "holding", "hold", "captive", "in captivity", "still being held")
+_add(
+    "affected",
+    "affected",
+    "suffocation",
+    "breathing difficulties",
+    "breathing problems",
+    "symptoms",
+    "poisoned",
+    "poisoning",
+    "exposure",
+    "suffered",
+)
+_add("treated", "treated", "treating")
+_add("rescued", "rescued", "pulled alive", "found alive")
+_add(
+    "damaged",
+    "damaged",
+    "damage",
+    "destroyed",
+    "destroying",
+    "destruction",
+    "razed",
+    "leveled",
+    "levelled",
+    "flattened",
+)
+_add("shot", "shot", "hit by", "hitting", "struck by")
+_add("seized", "seized", "confiscated", "recovered", "were found", "was found")
+_add("attacked", "attacked", "attacking")
+_add("marched", "marched", "marching", "march", "protested", "protesting", "rallied", "demonstrated")
+_add("population", "population", "home to", "residents", "inhabitants", "populated by")
+_add("temperature", "temperature", "temperatures")
+_add("magnitude", "magnitude", "richter")
+
+# Measures that describe a property of one thing (the same island has one population, the same quake one
+# magnitude) rather than a count of victims: compared without looking at the counted group.
+ATTRIBUTE_MEASURES = frozenset({"population", "temperature", "magnitude"})
+
+# Casualties are killed + wounded: a casualty figure is a total of the two, never a rival of either.
+MEASURE_PARENT: dict[str, str] = {"killed": "casualties", "wounded": "casualties"}
+
+# --- counted groups -----
+# Head word -> class. A class is the level at which two reports count "the same people".
+GROUP_CLASS: dict[str, str] = {}
+
+
+def _cls(cls: str, *heads: str) -> None:
+    for h in heads:
+        GROUP_CLASS[h] = cls
+
+
+_cls("people", "people", "persons", "person", "individuals", "victims", "others", "lives", "souls")
+_cls("civilians", "civilians", "civilian", "residents", "inhabitants", "villagers", "passengers")
+_cls(
+    "children",
+    "children",
+    "child",
+    "kids",
+    "schoolchildren",
+    "minors",
+    "boys",
+    "girls",
+    "babies",
+    "infants",
+    "students",
+    "pupils",
+)
+_cls("women", "women", "woman")
+_cls("men", "men", "man")
+_cls("teachers", "teachers", "teacher")
+_cls("medics", "medics", "medic", "doctors", "nurses", "paramedics", "rescuers", "rescue workers")
+_cls("journalists", "journalists", "journalist", "reporters")
+_cls(
+    "fighters",
+    "fighters",
+    "fighter",
+    "militants",
+    "militant",
+    "rebels",
+    "rebel",
+    "jihadists",
+    "jihadist",
+    "extremists",
+    "insurgents",
+    "gunmen",
+    "terrorists",
+    "militiamen",
+    "combatants",
+    "members",
+    "soldiers",
+    "soldier",
+    "troops",
+    "forces",
+    "servicemen",
+    "personnel",
+    "policemen",
+    "officers",
+    "guards",
+    "pilots",
+    "recruits",
+)
+_cls("crew", "crew", "crewmen", "crewman", "crew members", "sailors", "seafarers", "crewmembers")
+_cls("pirates", "pirates", "pirate", "suspects")
+_cls("protesters", "protesters", "protestors", "demonstrators", "marchers", "rioters", "looters")
+_cls("ships", "ships", "ship", "vessels", "vessel", "boats", "boat", "trawlers", "tankers")
+_cls("buildings", "buildings", "homes", "houses", "shops", "stores", "structures", "villages")
+_cls("attacks", "attacks", "attack", "raids", "strikes", "airstrikes", "air strikes", "air raids")
+
+# class -> the class that contains it. "IS fighters" within fighters within people.
+GROUP_PARENT: dict[str, str] = {
+    "civilians": "people",
+    "children": "civilians",
+    "women": "civilians",
+    "men": "people",
+    "teachers": "civilians",
+    "medics": "civilians",
+    "journalists": "civilians",
+    "fighters": "people",
+    "crew": "people",
+    "pirates": "people",
+    "protesters": "people",
+}
+
+# Classes that news reports use interchangeably for a whole toll ("13 civilians" / "13 people" / "13 dead").
+BROAD_CLASSES = frozenset({"people", "civilians"})
+
+# Modifier -> side. Two figures for different sides never count the same people.
+SIDES: dict[str, str] = {}
+
+
+def _side(side: str, *words: str) -> None:
+    for w in words:
+        SIDES[w] = side
+
+
+_side("is", "is", "isis", "isil", "daesh", "islamic state", "jihadist", "jihadists")
+_side("government", "regime", "government", "army", "pro-regime", "pro-government", "loyalist", "state")
+_side("rebel", "rebel", "opposition", "insurgent")
+_side("kurdish", "kurdish", "ypg", "sdf")
+_side("russian", "russian")
+_side("american", "american", "us", "u.s.")
+_side("turkish", "turkish")
+_side("somali", "somali")
+_side("yemeni", "yemeni")
+
+# Words that are never part of a counted-group phrase: where the phrase after a number stops.
+GROUP_STOP = frozenset(
+    """
+    a an the and or but nor of in on at by for from to with without into onto over under near after before
+    during since until as than that which who whom whose when where while because so if then also
+    was were is are be been being have has had having will would could should may might can did do does
+    said says say told reported according added including among between both each all most some many
+    more this these those there here it its their his her they them he she we our you your
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    today yesterday tonight overnight morning afternoon evening night times got get gets
+    """.split()
+)
+
+# Determiners and adjectives allowed between a number and its group that do not change who is counted.
+GROUP_SKIP = frozenset({"other", "more", "further", "additional", "young", "innocent", "unarmed", "local"})
+
+# --- attribution -----
+SAY_VERBS = (
+    "said",
+    "says",
+    "say",
+    "reported",
+    "reports",
+    "told",
+    "announced",
+    "stated",
+    "confirmed",
+    "added",
+    "claimed",
+    "estimated",
+    "quoted",
+    "cited",
+    "tallied",
+    "documented",
+    "recorded",
+)
+SPEAKER_HEADS = (
+    "officials",
+    "official",
+    "ministry",
+    "minister",
+    "monitor",
+    "observatory",
+    "sources",
+    "source",
+    "media",
+    "agency",
+    "activists",
+    "activist",
+    "council",
+    "police",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "governor",
+    "witness",
+    "witnesses",
+    "tv",
+    "television",
+    "group",
+    "army",
+    "military",
+    "doctor",
+    "doctors",
+    "medics",
+    "residents",
+    "statement",
+    "authorities",
+    "authority",
+    "government",
+    "navy",
+    "command",
+    "office",
+    "director",
+    "head",
+    "chief",
+    "commander",
+    "coalition",
+    "pentagon",
+    "kremlin",
+    "unicef",
+    "un",
+    "who",
+    "network",
+    "defence",
+    "defense",
+    "helmets",
+    "correspondent",
+    "reporter",
+    "journalist",
+    "newspaper",
+    "channel",
+    "organisation",
+    "organization",
+    "committee",
+    "department",
+    "hospital",
+    "morgue",
+    "service",
+)
+
+# --- time -----
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+# Relative day words -> offset in days from the article date.
+RELATIVE_DAYS: dict[str, int] = {
+    "today": 0,
+    "this morning": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "the night before": -1,
+    "the day before": -1,
+    "overnight": 0,
+}
+
+# --- relations -----
+# Wording that marks a figure as a revision of an earlier one.
+UPDATE_CUES = (
+    "rose to",
+    "risen to",
+    "has risen",
+    "have risen",
+    "had risen",
+    "rising to",
+    "climbed to",
+    "climbed",
+    "jumped to",
+    "increased to",
+    "grew to",
+    "reached",
+    "updated",
+    "updating",
+    "revised",
+    "raised the toll",
+    "later said",
+    "later put",
+    "latest toll",
+    "latest figure",
+    "latest count",
+    "new toll",
+    "now stands",
+    "continues to rise",
+    "continued to rise",
+    "brought the toll",
+    "brought the death toll",
+    "brought to",
+    "bringing the toll",
+    "bringing the death toll",
+    "bringing to",
+    "so far",
+    "has now",
+    "have now",
+    "toll now",
+    "is now",
+    "are now",
+    "now at",
+    "now put",
+    "an earlier toll",
+    "earlier toll",
+)

@@ -1,0 +1,65 @@
+"""The `pairs` batch command: judge claim pairs from JSONL, no workspace and no model needed.
+
+Input lines: {"id": ..., "a": {"text": ..., "source": ..., "date": ...}, "b": {...}}; any "label" field is
+ignored. Output: {"id", "label", "flag", "score", "explanation"}, flag true exactly when label is "conflict".
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from verifier.errors import InputError
+from verifier.relation import ClaimText, relate
+
+
+def _claim(obj: Any, side: str, lineno: int) -> ClaimText:
+    if not isinstance(obj, dict):
+        raise InputError(
+            f'line {lineno}: "{side}" must be an object with a "text" field, e.g. '
+            f'{{"{side}": {{"text": "..."}}}}'
+        )
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f'line {lineno}: "{side}.text" is missing or empty; every claim needs its text')
+    source = obj.get("source")
+    date = obj.get("date")
+    return ClaimText(
+        text=text,
+        source=str(source) if source not in (None, "") else None,
+        date=str(date) if date not in (None, "") else None,
+    )
+
+
+def parse_pair(line: str, lineno: int) -> tuple[Any, ClaimText, ClaimText]:
+    """One input line -> (id, claim a, claim b). Raises InputError naming the line."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"line {lineno}: not valid JSON ({exc.msg} at column {exc.colno}); "
+            "each line must be one JSON object"
+        ) from None
+    if not isinstance(obj, dict):
+        raise InputError(f'line {lineno}: expected a JSON object with "a" and "b", got {type(obj).__name__}')
+    for side in ("a", "b"):
+        if side not in obj:
+            raise InputError(f'line {lineno}: missing "{side}"; each line needs "a" and "b" claims')
+    return obj.get("id", lineno), _claim(obj["a"], "a", lineno), _claim(obj["b"], "b", lineno)
+
+
+def run_pairs(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """Judge every pair, lazily, in input order. Blank lines are skipped; line numbers count from 1."""
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        pid, a, b = parse_pair(line, lineno)
+        j = relate(a, b)
+        yield {
+            "id": pid,
+            "label": j.label,
+            "flag": j.label == "conflict",
+            "score": j.score,
+            "explanation": j.explanation,
+        }

@@ -1,0 +1,803 @@
+"""Quantity frames: every figure in a claim read like a careful fact-checker reads it.
+
+A frame is one number mention (from `numbers.find_numbers`) plus what it measures ("killed", "wounded"),
+who is counted ("IS fighters"), who says so ("medical officials said"), when ("on Thursday", resolved
+against the article date), whether it is negated ("no one was killed"), whether it is explicitly a part or
+a total ("among", "including", "on both sides") and whether the claim counts over a period ("since
+Saturday", "in two days"). Every part carries a character span into the claim, for highlighting.
+
+Pure regular expressions over the sentence, compiled once: no parser, so extraction never becomes the
+bottleneck beside embedding (see bench/extraction_speed.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from verifier import lexicon as lx
+from verifier.numbers import find_numbers
+
+# Kinds of number that are never a count of anything: compared, if at all, only as what they are.
+NON_COUNT_KINDS = frozenset(
+    {"date", "year", "time", "age", "ordinal", "phone", "code", "duration", "resolution", "unit", "id"}
+)
+
+# How far (in words) a measure word may sit after the counted group and still govern the figure:
+# "33 people, mostly women and children, were affected" needs 6; more starts catching the next clause.
+MEASURE_AFTER_WINDOW = 8
+# How far before the number a measure verb may sit: "killing at least 15 people" needs 0 words between the
+# verb and the qualifier; "placed the death toll from the air raids at 50" needs 6.
+MEASURE_BEFORE_WINDOW = 7
+# How far (in words) a period expression may sit from a figure and still qualify it: "Seven days of air
+# strikes across the province had left more than 75 civilians dead" needs 8.
+SCOPE_WINDOW = 12
+# Longest counted-group phrase, in words: "IS-held town civilians" is the longest we saw in news text.
+GROUP_MAX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One figure of a claim and everything that says what it counts."""
+
+    text: str  # the number as written, with its qualifier ("at least 27")
+    value: float | None  # point value (midpoint for ranges and vague amounts)
+    low: float
+    high: float  # math.inf when open ("more than 300")
+    qualifier: str | None  # "at least", "nearly", "about", ... as normalised by numbers.py
+    kind: str  # count, percent, money, measure, date, year, time, age, ordinal, ...
+    unit: str | None
+    iso: str | None = None  # dates "2015-07-31" / "--07-31", times "15:00" (from numbers.py)
+    measure: str | None = None  # normalised: killed, wounded, arrested, displaced, ...
+    negated: bool = False  # "no one was killed": the figure is zero
+    group: str | None = None  # counted group as written: "IS fighters"
+    group_head: str | None = None  # its normalised head: "fighters"
+    attribution: str | None = None  # "medical officials said"
+    time: str | None = None  # "on Thursday", "November 19"
+    time_resolved: str | None = None  # ISO date (or YYYY-MM) resolved against the article date
+    scope: str | None = None  # period the claim counts over: "since Saturday", "in two days"
+    role: str | None = None  # "part" (among, including, N of the M, N more) or "total" (on both sides)
+    spans: Mapping[str, tuple[int, int]] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.spans["number"]
+
+    @property
+    def is_count(self) -> bool:
+        return self.kind not in NON_COUNT_KINDS
+
+    def describe(self) -> str:
+        """Short human form used in explanations: "27 IS fighters killed (at least)"."""
+        num = _fmt(self.value) if self.value is not None and self.qualifier != "vague" else self.text
+        parts = [num]
+        if self.unit and self.kind in ("money", "measure", "percent"):
+            parts.append(self.unit)
+        if self.group:
+            parts.append(self.group)
+        if self.measure:
+            parts.append(self.measure)
+        s = " ".join(parts)
+        if self.qualifier and self.qualifier != "vague":
+            s += f" ({self.qualifier.replace('_', ' ')})"
+        if self.negated:
+            s = f"no {self.group or 'one'} {self.measure or ''}".strip()
+        return s
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+# --- compiled patterns -----
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+_WORD = re.compile(r"\w[\w'’-]*(?:\.\w+)*")
+_TRIGGER = re.compile(r"\b(?:" + _alternation(lx.MEASURE_TRIGGERS) + r")\b", re.IGNORECASE)
+_WEEKDAY = "|".join(lx.WEEKDAYS)
+_MONTH = "|".join(lx.MONTHS)
+_TIME = re.compile(
+    r"\b(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:early|late)\s+)?(?P<wd>" + _WEEKDAY + r")(?:\s+(?:morning|"
+    r"afternoon|evening|night))?\b"
+    r"|\b(?:on\s+)?(?P<m1>" + _MONTH + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{4}))?\b"
+    r"|\b(?:on\s+)?(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>" + _MONTH + r")"
+    r"(?:,?\s+(?P<y2>\d{4}))?\b"
+    r"|\b(?P<mid>mid|early|late)-(?P<m3>" + _MONTH + r")\b"
+    r"|\b(?P<rel>" + _alternation(lx.RELATIVE_DAYS) + r")\b",
+    re.IGNORECASE,
+)
+_SCOPE = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:mid-)?[\w-]+(?:\s+\d{1,2}\b)?"
+    r"|\bso\s+far\b|\bcumulative\b"
+    r"|\b(?:in|over|during|within|across|for)\s+(?:the\s+)?(?:(?:past|last|previous|recent)\s+)?"
+    r"(?:[\w-]+\s+)?(?:days|nights|weeks|months|years|week|month|year)\b"
+    r"|\b[\w-]+\s+(?:days|nights|weeks|months)\s+of\b"
+    r"|\b(?:this|last)\s+(?:year|month|week)\b"
+    r"|\bin\s+(?:" + _MONTH + r")\b(?!\s+\d)"
+    r"|\b(?:brought|bringing|brings)\s+(?:to\s+\d|the\s+(?:death\s+)?toll\b)"
+    r"|\bbegan\s+(?:on\s+)?(?:" + _WEEKDAY + r")\s+and\s+continued\b"
+    r"|\b(?:" + _WEEKDAY + r")\s+(?:and|to|through|until|-|–)\s+(?:on\s+)?(?:" + _WEEKDAY + r")\b",
+    re.IGNORECASE,
+)
+_TOTAL = re.compile(
+    r"\b(?:on\s+both\s+sides|in\s+total|a\s+total\s+of|overall|altogether|combined)\b", re.IGNORECASE
+)
+_SAY = _alternation(lx.SAY_VERBS)
+_SPEAKER = _alternation(lx.SPEAKER_HEADS)
+_ATTRIBUTION = re.compile(
+    r"\baccording\s+to\s+(?P<acc>(?:[\w'’.-]+\s+){0,7}?[\w'’.-]+?)(?=\s*(?:[,;.:]|\s(?:on|in|which|who|that|"
+    r"and|as|after|when)\b|$))"
+    r"|(?P<spk>\b(?:[\w'’.-]+\s+){0,5}?(?:"
+    + _SPEAKER
+    + r")(?:\s+(?-i:[A-Z])[\w'’.-]*){0,4})\s+(?:(?:also|later|earlier|had|has|have|"
+    r"previously|on\s+\w+)\s+)?(?P<verb>" + _SAY + r")(?P<tail>\s+in\s+a\s+statement)?\b"
+    r"|\b(?P<verb2>" + _SAY + r")\s+(?P<spk2>(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,6}?(?:" + _SPEAKER + r")"
+    r"(?:\s+for\s+Human\s+Rights)?)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?P<neg>no\s+one|nobody|no-one|none|not\s+a\s+single\s+(?:person|one)"
+    r"|no\s+(?:(?:reports?\s+of\s+)?(?:immediate\s+)?)(?P<noun>casualties|deaths|injuries|fatalities|victims|"
+    r"people|civilians|one))\b",
+    re.IGNORECASE,
+)
+# "among them 15 children", "including 22 children", "7 children were among 71": a complete count of a
+# subgroup inside a total given in the same claim.
+_PART_BEFORE = re.compile(
+    r"(?:\bamong\s+(?:them|whom|those|the\s+dead|the\s+victims)|\bincluding|\bof\s+whom)\s*[-–—,:]?\s*$",
+    re.IGNORECASE,
+)
+_PART_AFTER = re.compile(r"^\s*(?:were|was|are)?\s*among\b", re.IGNORECASE)
+# "four other victims", "five more civilians", "another 150", "most of the victims - 14", "16 of 29 cases":
+# an incomplete count, never the whole toll of its group.
+_PARTIAL_BEFORE = re.compile(
+    r"(?:\bmost\s+of\s+the\s+\w+|\bsome\s+of\s+the\s+\w+|\bhalf\s+of\s+the\s+\w+|\banother)"
+    r"\s*[-–—,:]?\s*$",
+    re.IGNORECASE,
+)
+_PARTIAL_AFTER = re.compile(r"^\s+of\s+(?:the\s+|them\b|those\b|these\b)?\s*\d", re.IGNORECASE)
+_OTHER_WORD = re.compile(r"^\s+(?:more|other|further|additional)\b(?!\s+than)", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|when|after|because|while|as)\b", re.IGNORECASE)
+_NONE_OF = re.compile(r"\bnone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_SENT_BREAK = re.compile(r"[.;:!?]\s|[()\[\]\"“”]|\s[-–—]\s")
+
+
+def _lower_words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+
+
+@dataclass
+class _Ctx:
+    """Everything found once per sentence and shared by its figures."""
+
+    text: str
+    words: list[tuple[int, int, str]]
+    triggers: list[tuple[int, int, str]]
+    times: list[tuple[int, int, str, str | None]]
+    attribution: tuple[int, int, str] | None
+    scopes: list[tuple[int, int, str]]
+    number_spans: list[tuple[int, int]]
+    claimed: set[tuple[int, int, str]] = field(default_factory=set)
+
+
+def extract(text: str, published: str | None = None) -> list[Quantity]:
+    """Every figure of `text` as a frame, in text order. `published` (ISO date) resolves "on Thursday"."""
+    if not text or not text.strip():
+        return []
+    negs = list(_NEGATION.finditer(text))
+    mentions = [
+        m
+        for m in find_numbers(text)
+        if getattr(m, "end", 0) > getattr(m, "start", 0)
+        and not any(n.start() <= m.start < n.end() for n in negs)  # "no one": not the number one
+    ]
+    if not mentions and not negs:
+        return []
+    pub = _parse_date(published)
+    ctx = _Ctx(
+        text=text,
+        words=_lower_words(text),
+        triggers=[
+            (m.start(), m.end(), lx.MEASURE_TRIGGERS[_norm_ws(m.group().lower())])
+            for m in _TRIGGER.finditer(text)
+        ],
+        times=_times(text, pub),
+        attribution=_attribution(text),
+        scopes=_scopes(text),
+        # Codes ("AK-47s") may be part of a counted group ("seven AK-47s"); other numbers end a phrase.
+        number_spans=[(_num_start(m), m.end) for m in mentions if getattr(m, "kind", "") != "code"],
+    )
+    for s, _ in ctx.number_spans:
+        before = [t for t in ctx.triggers if t[1] <= s]
+        if (
+            before
+            and _LINK_BEFORE.match(text[before[-1][1] : s])
+            and _words_between(ctx, before[-1][1], s) <= 3
+        ):
+            ctx.claimed.add(before[-1])
+    frames: list[Quantity] = []
+    for m in mentions:
+        frames.append(_frame(ctx, m))
+    for n in negs:
+        if any(s <= n.start() < e for s, e in ctx.number_spans):
+            continue
+        frames.append(_negated_frame(ctx, n))
+    frames.sort(key=lambda q: q.spans["number"][0])
+    return _link_parts(ctx, frames)
+
+
+def _norm_ws(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _num_start(m: object) -> int:
+    qs = getattr(m, "qualifier_span", None)
+    start = int(getattr(m, "start", 0))
+    if qs and qs[0] is not None and qs[0] < start:
+        return int(qs[0])
+    return start
+
+
+def _frame(ctx: _Ctx, m: object) -> Quantity:
+    start, end = _num_start(m), int(getattr(m, "end", 0))
+    kind = str(getattr(m, "kind", "count") or "count")
+    value = getattr(m, "value", None)
+    low = getattr(m, "low", value if value is not None else 0.0)
+    high = getattr(m, "high", value if value is not None else 0.0)
+    spans: dict[str, tuple[int, int]] = {"number": (start, end)}
+    group = head = measure = None
+    role = None
+    negated = False
+    if kind not in NON_COUNT_KINDS:
+        g = _group_after(ctx, end)
+        if g is not None:
+            group, head, gs, ge = g
+            spans["group"] = (gs, ge)
+        group_end = spans.get("group", (end, end))[1]
+        t = _measure_for(ctx, start, end, group_end)
+        if t is not None:
+            measure = t[2]
+            spans["measure"] = (t[0], t[1])
+        before = ctx.text[max(0, start - 40) : start]
+        after = ctx.text[group_end : group_end + 24]
+        if (
+            _PARTIAL_BEFORE.search(before)
+            or _PARTIAL_AFTER.match(ctx.text[end : end + 12])
+            or _OTHER_WORD.match(ctx.text[end : end + 12])
+        ):
+            role = "partial"
+        elif _PART_BEFORE.search(before) or _PART_AFTER.match(after):
+            role = "part"
+        elif _TOTAL.search(ctx.text[end : group_end + 30]) or _TOTAL.search(before[-20:]):
+            role = "total"
+        if _NONE_OF.search(before):
+            negated = True
+    elif kind in ("date", "time"):
+        # A date or time belongs to the event verb nearest it ("sunk on November 19"): kept as its measure so
+        # two dates for the same act can be compared, never as a toll.
+        t = _event_verb(ctx, start, end)
+        if t is not None:
+            measure = t[2]
+            spans["measure"] = (t[0], t[1])
+    time = _nearest_time(ctx, start, end)
+    if time is not None:
+        spans["time"] = (time[0], time[1])
+    if ctx.attribution is not None:
+        spans["attribution"] = ctx.attribution[:2]
+    scope = _scope_for(ctx, start, end)
+    if scope is not None:
+        spans["scope"] = scope[:2]
+    return Quantity(
+        text=ctx.text[start:end],
+        value=_f(value),
+        low=_f(low) if low is not None else -math.inf,
+        high=_f(high) if high is not None else math.inf,
+        qualifier=getattr(m, "qualifier", None),
+        kind=kind,
+        unit=getattr(m, "unit", None),
+        iso=getattr(m, "iso", None),
+        measure=measure,
+        negated=negated,
+        group=group,
+        group_head=head,
+        attribution=ctx.attribution[2] if ctx.attribution else None,
+        time=time[2] if time else None,
+        time_resolved=time[3] if time else None,
+        scope=scope[2] if scope else None,
+        role=role,
+        spans=spans,
+    )
+
+
+def _f(v: object) -> float | None:
+    if v is None:
+        return None
+    try:
+        return float(v)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def _negated_frame(ctx: _Ctx, n: re.Match[str]) -> Quantity:
+    start, end = n.start(), n.end()
+    spans: dict[str, tuple[int, int]] = {"number": (start, end)}
+    measure = None
+    noun = (n.group("noun") or "").lower()
+    if noun in ("casualties", "deaths", "injuries", "fatalities"):
+        measure = lx.MEASURE_TRIGGERS.get(noun)
+        spans["measure"] = (n.start("noun"), n.end("noun"))
+    else:
+        for ts, te, meas in ctx.triggers:
+            if end <= ts and _words_between(ctx, end, ts) <= 4 and not _break_between(ctx.text, end, ts):
+                measure = meas
+                spans["measure"] = (ts, te)
+                break
+    group = head = None
+    if noun in ("people", "civilians", "victims"):
+        group = head = noun
+        spans["group"] = (n.start("noun"), n.end("noun"))
+    time = _nearest_time(ctx, start, end)
+    if time is not None:
+        spans["time"] = (time[0], time[1])
+    if ctx.attribution is not None:
+        spans["attribution"] = ctx.attribution[:2]
+    return Quantity(
+        text=n.group(),
+        value=0.0,
+        low=0.0,
+        high=0.0,
+        qualifier=None,
+        kind="count",
+        unit=None,
+        measure=measure,
+        negated=True,
+        group=group,
+        group_head=head,
+        attribution=ctx.attribution[2] if ctx.attribution else None,
+        time=time[2] if time else None,
+        time_resolved=time[3] if time else None,
+        scope=None,
+        role=None,
+        spans=spans,
+    )
+
+
+# --- counted group -----
+
+
+def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
+    """The noun phrase right after a number: "27 IS fighters were" -> ("IS fighters", "fighters")."""
+    text = ctx.text
+    pos = end
+    # "1000-member church", "24-strong crew": the group is glued to the number by a hyphen.
+    if pos < len(text) and text[pos] == "-" and pos + 1 < len(text) and text[pos + 1].isalpha():
+        m = _WORD.match(text, pos + 1)
+        if m:
+            w = m.group().lower()
+            return m.group(), _head(w), m.start(), m.end()
+    # "17 of the hijacked ships": the group is the phrase after "of the".
+    of = re.match(r"\s+of\s+(?:the|these|those|its|their)\s+", text[pos : pos + 20], re.IGNORECASE)
+    if of:
+        pos += of.end()
+    words = [w for w in ctx.words if w[0] >= pos][: GROUP_MAX_WORDS + 2]
+    taken: list[tuple[int, int, str]] = []
+    prev_end = pos
+    for ws, we, lw in words:
+        gap = text[prev_end:ws]
+        if gap.strip(" ") or ws - prev_end > 2:  # punctuation or a line break ends the phrase
+            if taken or gap.strip(" ") not in ("", "-"):
+                break
+        acronym = len(lw) > 1 and text[ws:we].isupper()  # "IS fighters", "SDF troops"
+        if lw in lx.GROUP_SKIP and not taken:
+            pass  # "five more civilians", "four other victims"
+        elif lw in lx.MEASURE_TRIGGERS and lw.endswith("ed") and _next_is_head(ctx, we):
+            pass  # a participle modifier: "355 damaged shops", "17 of the hijacked ships"
+        elif (
+            (lw in lx.GROUP_STOP and not acronym)
+            or _in_trigger(ctx, ws)
+            or any(s <= ws < e for s, e in ctx.number_spans)
+        ):
+            break
+        if lw[0].isdigit():
+            break
+        taken.append((ws, we, lw))
+        prev_end = we
+        if lw in lx.GROUP_CLASS or len(taken) >= GROUP_MAX_WORDS:
+            break
+    # Drop trailing capitalised words after a lower-case head: "13 civilians Monday", "22 children UNICEF".
+    while len(taken) > 1 and text[taken[-1][0]].isupper() and not text[taken[-2][0]].isupper():
+        taken.pop()
+    # Keep the phrase up to its last known group head when there is one.
+    known = [i for i, t in enumerate(taken) if t[2] in lx.GROUP_CLASS]
+    if known:
+        taken = taken[: known[-1] + 1]
+    while taken and taken[0][2] in lx.GROUP_SKIP and len(taken) > 1:
+        taken.pop(0)
+    if not taken:
+        return None
+    gs, ge = taken[0][0], taken[-1][1]
+    written = text[gs:ge]
+    if taken[-1][2] in lx.GROUP_SKIP and taken[-1][2] not in ("others",):
+        return None
+    return written, _head(taken[-1][2]), gs, ge
+
+
+def _in_trigger(ctx: _Ctx, pos: int) -> bool:
+    return any(s <= pos < e for s, e, _ in ctx.triggers)
+
+
+def _next_is_head(ctx: _Ctx, pos: int) -> bool:
+    for ws, _, lw in ctx.words:
+        if ws >= pos:
+            return ctx.text[pos:ws].strip() == "" and lw in lx.GROUP_CLASS
+    return False
+
+
+def _head(word: str) -> str:
+    w = word.lower().strip("'’")
+    if w in ("person", "persons", "individuals"):
+        return "people"
+    if w in ("child",):
+        return "children"
+    if w in ("woman",):
+        return "women"
+    if w in ("man",):
+        return "men"
+    return w
+
+
+@dataclass(frozen=True)
+class _Group:
+    cls: str | None
+    head: str | None
+    side: str | None
+
+
+def parse_group(group: str | None) -> _Group:
+    """Class, head and side of a written group: "IS fighters" -> fighters class, side "is"."""
+    if not group:
+        return _Group(None, None, None)
+    words = [w.lower().strip(".,'’") for w in group.split()]
+    head = _head(words[-1]) if words else None
+    if head == "others":
+        head = "people"
+    if len(words) >= 2 and " ".join(words[-2:]) in lx.GROUP_CLASS:
+        cls: str | None = lx.GROUP_CLASS[" ".join(words[-2:])]
+    else:
+        cls = lx.GROUP_CLASS.get(head or "")
+        if cls is None and head and head.endswith("s") and head[:-1] in lx.GROUP_CLASS:
+            cls = lx.GROUP_CLASS[head[:-1]]
+    side = None
+    mods = words[:-1]
+    for i in range(len(mods)):
+        two = " ".join(mods[i : i + 2])
+        if two in lx.SIDES:
+            side = lx.SIDES[two]
+            break
+        if mods[i] in lx.SIDES:
+            side = lx.SIDES[mods[i]]
+            break
+    if side is None and head in ("jihadists", "jihadist") and cls == "fighters":
+        side = "is"
+    return _Group(cls, head, side)
+
+
+def _ancestors(cls: str | None) -> list[str]:
+    out: list[str] = []
+    while cls is not None and cls not in out:
+        out.append(cls)
+        cls = lx.GROUP_PARENT.get(cls)
+    return out
+
+
+def group_contains(outer: str, inner: str) -> bool:
+    """Whether every member of `inner` is a member of `outer`: "fighters" contains "IS fighters" and
+    "people" contains "civilians" and "children". A group contains itself."""
+    o, i = parse_group(outer), parse_group(inner)
+    if o.side is not None and o.side != i.side:
+        return False
+    if o.cls is None or i.cls is None:
+        return o.head is not None and o.head == i.head
+    return o.cls in _ancestors(i.cls)
+
+
+# --- measure -----
+
+
+def _words_between(ctx: _Ctx, a: int, b: int) -> int:
+    return sum(1 for s, _, _ in ctx.words if a <= s < b)
+
+
+def _break_between(text: str, a: int, b: int) -> bool:
+    return bool(_SENT_BREAK.search(text[a:b]))
+
+
+def _number_between(ctx: _Ctx, a: int, b: int) -> bool:
+    return any(a <= s < b for s, _ in ctx.number_spans)
+
+
+_LINK_BEFORE = re.compile(
+    r"^(?:\s*(?:of|at|to|the|a|an|reached|stood|stands|rose|risen|climbed|put|placed|gave|with|by|some|"
+    r"around|about|nearly|almost|least|more|than|over|up|as|many|no|fewer|under|just|only|roughly|"
+    r"approximately|an\s+estimated|estimated|all|another|from|[\w-]+\s+air\s+raids?|for)\b)*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _measure_for(ctx: _Ctx, start: int, end: int, group_end: int) -> tuple[int, int, str] | None:
+    """The measure word governing a figure: a verb right before it ("killing 15"), else one after its
+    group ("13 fighters were killed"), else a toll phrase before it ("put the death toll at 50")."""
+    text = ctx.text
+    # 1. Directly before: only linking words between ("killed at least", "death of", "toll at").
+    before = [t for t in ctx.triggers if t[1] <= start]
+    if before:
+        t = before[-1]
+        if _LINK_BEFORE.match(text[t[1] : start]) and _words_between(ctx, t[1], start) <= 3:
+            return t
+    # 2. After the counted group, within the clause; a verb that governs a later number is not ours
+    # ("fired 300 shells into the city killing nine": killing belongs to nine).
+    for t in ctx.triggers:
+        if t[0] < group_end:
+            continue
+        if t in ctx.claimed:
+            break
+        if (
+            _break_between(text, group_end, t[0])
+            or _number_between(ctx, group_end, t[0])
+            or _RELATIVE.search(text, group_end, t[0])
+        ):
+            break
+        if _words_between(ctx, group_end, t[0]) > MEASURE_AFTER_WINDOW:
+            break
+        return t
+    # 3. A measure inside the group phrase ("36 dead", "17 of the hijacked ships" when nothing else).
+    for t in ctx.triggers:
+        if end <= t[0] < group_end:
+            return t
+    # 4. Further before, when nothing else stands between: "the death toll ... rose to 10".
+    if before:
+        t = before[-1]
+        if (
+            _words_between(ctx, t[1], start) <= MEASURE_BEFORE_WINDOW
+            and not _break_between(text, t[1], start)
+            and not _number_between(ctx, t[1], start)
+            and t[2]
+            in (
+                "killed",
+                "wounded",
+                "casualties",
+                "arrested",
+                "displaced",
+                "population",
+                "magnitude",
+                "temperature",
+                "affected",
+            )
+            and re.search(
+                r"\b(?:toll|number|death|deaths|population|magnitude|temperatures?|figure|at|to|of)\b",
+                text[t[0] : start],
+                re.IGNORECASE,
+            )
+        ):
+            return t
+    return None
+
+
+_EVENT_VERB = re.compile(
+    r"\b(?:sunk|sank|sinks|struck|strikes|hit|hits|jolted|shook|occurred|happened|began|started|attacked|"
+    r"captured|seized|hijacked|arrested|killed|died|shot|crashed|exploded|erupted|landed|took\s+place)\b",
+    re.IGNORECASE,
+)
+
+
+def _event_verb(ctx: _Ctx, start: int, end: int) -> tuple[int, int, str] | None:
+    """The act a date or time belongs to: the nearest event verb in the same clause, within 8 words."""
+    best: tuple[int, int, str] | None = None
+    best_d = 10**9
+    for m in _EVENT_VERB.finditer(ctx.text):
+        a, b = (m.end(), start) if m.end() <= start else (end, m.start())
+        if a > b or _break_between(ctx.text, a, b) or _words_between(ctx, a, b) > 8:
+            continue
+        d = b - a
+        if d < best_d:
+            best, best_d = (m.start(), m.end(), _EVENT_NORM.get(m.group().lower(), m.group().lower())), d
+    return best
+
+
+_EVENT_NORM = {
+    "sank": "sunk",
+    "sinks": "sunk",
+    "strikes": "struck",
+    "hit": "struck",
+    "hits": "struck",
+    "jolted": "struck",
+    "shook": "struck",
+    "happened": "occurred",
+    "started": "began",
+}
+
+
+# --- time, attribution, scope -----
+
+
+def _parse_date(s: str | None) -> dt.date | None:
+    if not s:
+        return None
+    try:
+        return dt.date.fromisoformat(str(s).strip()[:10])
+    except ValueError:
+        return None
+
+
+def _month_index(name: str) -> int:
+    return lx.MONTHS.index(name.lower()) + 1
+
+
+def _times(text: str, pub: dt.date | None) -> list[tuple[int, int, str, str | None]]:
+    out: list[tuple[int, int, str, str | None]] = []
+    for m in _TIME.finditer(text):
+        resolved: str | None = None
+        if m.group("wd"):
+            if pub is not None:
+                target = lx.WEEKDAYS.index(m.group("wd").lower())
+                back = (pub.weekday() - target) % 7  # news reports the last such day, or today
+                resolved = (pub - dt.timedelta(days=back)).isoformat()
+        elif m.group("m1") or m.group("m2"):
+            month = _month_index(m.group("m1") or m.group("m2"))
+            day = int(m.group("d1") or m.group("d2"))
+            year_s = m.group("y1") or m.group("y2")
+            year = int(year_s) if year_s else (pub.year if pub else None)
+            if year is not None and 1 <= day <= 31:
+                if (
+                    not year_s
+                    and pub is not None
+                    and (month, day) > (pub.month, pub.day)
+                    and month - pub.month > 1
+                ):
+                    year -= 1  # "December 28" in a January article is last year's
+                try:
+                    resolved = dt.date(year, month, day).isoformat()
+                except ValueError:
+                    resolved = None
+        elif m.group("m3"):
+            if pub is not None:
+                resolved = f"{pub.year:04d}-{_month_index(m.group('m3')):02d}"
+        elif m.group("rel"):
+            if pub is not None:
+                off = lx.RELATIVE_DAYS.get(_norm_ws(m.group("rel").lower()), 0)
+                resolved = (pub + dt.timedelta(days=off)).isoformat()
+        out.append((m.start(), m.end(), m.group(), resolved))
+    return out
+
+
+def _nearest_time(ctx: _Ctx, start: int, end: int) -> tuple[int, int, str, str | None] | None:
+    best = None
+    best_d = 10**9
+    for t in ctx.times:
+        if t[0] <= start < t[1]:  # the number is part of the date itself ("November 19")
+            return t
+        d = t[0] - end if t[0] >= end else start - t[1]
+        if d < best_d:
+            best, best_d = t, d
+    return best
+
+
+def _attribution(text: str) -> tuple[int, int, str] | None:
+    m = _ATTRIBUTION.search(text)
+    if m is None:
+        return None
+    if m.group("acc"):
+        return m.start(), m.end("acc"), _norm_ws(m.group())
+    if m.group("spk"):
+        s = _speaker_start(text, m.start("spk"), m.end("spk"))
+        return s, m.end(), _norm_ws(text[s : m.end()])
+    return m.start(), m.end(), _norm_ws(m.group())
+
+
+_SPEAKER_HEAD = re.compile(r"\b(?:" + _SPEAKER + r")\b", re.IGNORECASE)
+
+
+def _speaker_start(text: str, start: int, end: int) -> int:
+    """Where a speaker phrase begins, walking back from its head word: names and up to two lower-case
+    modifiers, stopping after a determiner ("a monitoring group", "the Britain-based Observatory")."""
+    heads = list(_SPEAKER_HEAD.finditer(text, start, end))
+    head_start = heads[0].start() if heads else start
+    words = list(_WORD.finditer(text, start, head_start))
+    begin = head_start
+    lower = 0
+    for w in reversed(words):
+        lw = w.group().lower()
+        if lw in ("the", "a", "an"):
+            begin = w.start()
+            break
+        if lw in lx.GROUP_STOP or lw in lx.MEASURE_TRIGGERS or lw[0].isdigit():
+            break
+        if w.group()[0].isupper():
+            if lower:
+                break
+        else:
+            lower += 1
+            if lower > 2:
+                break
+        begin = w.start()
+    return begin
+
+
+def _scopes(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), _norm_ws(m.group())) for m in _SCOPE.finditer(text)]
+
+
+def _scope_for(ctx: _Ctx, start: int, end: int) -> tuple[int, int, str] | None:
+    """The period expression of the clause a figure is in, within SCOPE_WINDOW words of it."""
+    best = None
+    best_d = SCOPE_WINDOW + 1
+    for sc in ctx.scopes:
+        a, b = (sc[1], start) if sc[1] <= start else (end, sc[0])
+        if a > b:
+            return sc
+        if _break_between(ctx.text, a, b):
+            continue
+        d = _words_between(ctx, a, b)
+        if d < best_d:
+            best, best_d = sc, d
+    return best
+
+
+# --- parts and totals within one claim -----
+
+
+def _link_parts(ctx: _Ctx, frames: list[Quantity]) -> list[Quantity]:
+    """Carry a measure over to figures that elide it: "killed 45 in Aleppo and 22 in Idlib", "seven children
+    were among 71 killed", "five were killed and one in Harasta"."""
+    out: list[Quantity] = []
+    for i, q in enumerate(frames):
+        if q.is_count and q.measure is None and not q.negated:
+            donor = _donor(ctx, frames, i)
+            if donor is not None:
+                spans = dict(q.spans)
+                if "measure" in donor.spans:
+                    spans["measure"] = donor.spans["measure"]
+                role = "partial" if donor.role == "partial" and q.group is None else q.role
+                q = Quantity(**{**q.__dict__, "measure": donor.measure, "spans": spans, "role": role})
+        out.append(q)
+    return out
+
+
+def _donor(ctx: _Ctx, frames: list[Quantity], i: int) -> Quantity | None:
+    q = frames[i]
+    s, e = q.spans["number"]
+    # A part points at the total after it ("7 children were among 71 civilians killed").
+    if q.role == "part":
+        for other in frames[i + 1 :]:
+            if other.is_count and other.measure and not _break_between(ctx.text, e, other.spans["number"][0]):
+                return other
+    # A total points at the part right after it ("12 civilians including four children were killed").
+    if i + 1 < len(frames) and frames[i + 1].role == "part" and frames[i + 1].measure:
+        nxt = frames[i + 1]
+        if (
+            not _break_between(ctx.text, e, nxt.spans["number"][0])
+            and _words_between(ctx, e, nxt.spans["number"][0]) <= 4
+        ):
+            return nxt
+    for other in reversed(frames[:i]):
+        if not other.is_count or other.measure is None:
+            continue
+        os_, oe = other.spans["number"]
+        if _break_between(ctx.text, oe, s) or _words_between(ctx, oe, s) > 10:
+            return None
+        if (
+            q.group is None
+            or other.group is None
+            or parse_group(q.group).cls == parse_group(other.group).cls
+            or q.role == "part"
+        ):
+            return other
+        return None
+    return None

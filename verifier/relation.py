@@ -1,0 +1,499 @@
+"""How two claims' figures relate: conflict, agree, different_quantity, update or unrelated.
+
+Figures are compared only when they count the same thing about the same event: same measure, compatible
+counted group, same period, similar context. Qualifiers make intervals ("at least 27" agrees with 30 and
+conflicts with 13). A later report (later date, or wording such as "rose to", "later said") with a higher
+figure is an update. A part and a total (27 IS fighters within 40 killed on both sides), or a subgroup and
+its group (5 children within 30 people), or two different periods are different quantities.
+
+Works without a model: same-event evidence is lexical (shared content words and names, matching days and
+dates). A caller that has an embedding cosine (the engine, from FAISS) passes it as `similarity`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from verifier import lexicon as lx
+from verifier.quantities import Quantity, extract, parse_group
+
+LABELS = ("conflict", "agree", "different_quantity", "update", "unrelated")
+
+# Same-event thresholds on the combined context score (0..1). Set on the development pairs of
+# ../shared/eval (see docs/relations.md): below UNRELATED_BELOW nearly every pair there is about another
+# event; above it a figure-level comparison decides.
+UNRELATED_BELOW = 0.16
+# Wire reports of one event appear within days; two reports published further apart than this are about
+# different events unless one counts over a period ("since", "so far") or names the other's date.
+MAX_SAME_EVENT_DAYS = 10
+# Weight of an embedding cosine against the lexical score when the caller passes one. all-MiniLM-L6-v2
+# gives ~0.3 to unrelated news sentences of one war and ~0.6+ to two reports of one attack.
+EMBEDDING_WEIGHT = 0.5
+EMBEDDING_FLOOR = 0.25
+EMBEDDING_SPAN = 0.45
+
+
+@dataclass(frozen=True)
+class ClaimText:
+    text: str
+    source: str | None = None
+    date: str | None = None  # ISO date of the report, when known
+
+
+@dataclass(frozen=True)
+class Judgement:
+    label: str  # one of LABELS
+    score: float  # confidence in the label, 0..1
+    explanation: str  # one line naming the figures
+    a_figures: tuple[Quantity, ...] = field(default=(), compare=False)
+    b_figures: tuple[Quantity, ...] = field(default=(), compare=False)
+
+    @property
+    def flag(self) -> bool:
+        return self.label == "conflict"
+
+
+# --- context: same event or not -----
+
+_STOP = frozenset(
+    """
+    a an the and or but of in on at by for from to with without into onto over under near after before during
+    since until as than that which who whom whose when where while because so if then also was were is are be
+    been being have has had having will would could should may might can did do does said says say told
+    reported according added including among between both each all most some many more less this these those
+    there here it its their his her they them he she we our you your not no one two three four five six seven
+    eight nine ten eleven twelve dozen dozens hundreds least about around nearly almost other others another
+    new up out off down just only still very what later earlier early late per cent percent people person
+    killed killing dead died death deaths wounded injured toll number total monday tuesday wednesday
+    thursday friday saturday sunday today yesterday night morning evening afternoon day days week weeks
+    year years month months local state official officials source sources media news agency report reports
+    group city town area areas province region country government
+    """.split()
+)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _stem(w: str) -> str:
+    w = w.lower().strip("'’-")
+    for suf in ("'s", "’s"):
+        if w.endswith(suf):
+            w = w[: -len(suf)]
+    if len(w) > 5 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    if len(w) > 4 and w.endswith("ed"):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class _Words:
+    content: frozenset[str]
+    names: frozenset[str]
+
+
+def _words(text: str) -> _Words:
+    content: set[str] = set()
+    names: set[str] = set()
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        raw = m.group()
+        low = raw.lower()
+        if low in _STOP or len(low) < 3:
+            continue
+        st = _stem(raw)
+        content.add(st)
+        if raw[0].isupper() and i > 0 and low not in lx.MONTHS:
+            names.add(st)
+    return _Words(frozenset(content), frozenset(names))
+
+
+def lexical_similarity(a: str, b: str) -> float:
+    """Cosine of the two sets of content words (crudely stemmed), with shared names counted twice."""
+    wa, wb = _words(a), _words(b)
+    if not wa.content or not wb.content:
+        return 0.0
+    shared = len(wa.content & wb.content) + len(wa.names & wb.names)
+    na = len(wa.content) + len(wa.names)
+    nb = len(wb.content) + len(wb.names)
+    return min(1.0, shared / math.sqrt(na * nb))
+
+
+def context_score(a: ClaimText, b: ClaimText, similarity: float | None = None) -> float:
+    """How likely the two claims describe the same event, 0..1 (lexical, plus the embedding when given)."""
+    lex = lexical_similarity(a.text, b.text)
+    if similarity is None:
+        return lex
+    emb = min(1.0, max(0.0, (similarity - EMBEDDING_FLOOR) / EMBEDDING_SPAN))
+    return (1 - EMBEDDING_WEIGHT) * lex + EMBEDDING_WEIGHT * emb * 0.6
+
+
+# --- dates and days -----
+
+
+def _date(s: str | None) -> dt.date | None:
+    if not s:
+        return None
+    try:
+        return dt.date.fromisoformat(str(s).strip()[:10])
+    except ValueError:
+        return None
+
+
+_NIGHT = re.compile(r"night|overnight|yesterday", re.IGNORECASE)
+
+
+def _event_days(figs: tuple[Quantity, ...]) -> set[str]:
+    """Single days the claim's figures are tied to by a weekday or a date (not by "overnight")."""
+    return {
+        q.time_resolved
+        for q in figs
+        if q.time_resolved
+        and len(q.time_resolved) == 10
+        and q.time
+        and not _NIGHT.search(q.time)
+        and q.kind not in ("date", "year")
+    }
+
+
+def _mentions_date(figs: tuple[Quantity, ...], day: dt.date | None) -> bool:
+    """Whether a claim names the other report's date ("an October 6 attack", "mid-August")."""
+    if day is None:
+        return False
+    for q in figs:
+        r = q.time_resolved
+        if not r:
+            continue
+        if len(r) == 7 and r == day.isoformat()[:7]:
+            return True
+        d = _date(r)
+        if d is not None and abs((d - day).days) <= 2:
+            return True
+    return False
+
+
+def _has_update_cue(text: str) -> bool:
+    low = " ".join(text.lower().split())
+    return any(re.search(r"\b" + re.escape(c) + r"\b", low) for c in lx.UPDATE_CUES)
+
+
+# --- figure comparison -----
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    kind: str  # conflict | agree | update | part | period | measure
+    qa: Quantity
+    qb: Quantity
+    note: str = ""
+
+
+def _comparable_kind(qa: Quantity, qb: Quantity) -> bool:
+    if not (qa.is_count and qb.is_count):
+        return False
+    money = {qa.kind == "money", qb.kind == "money"}
+    if money == {True, False}:
+        return False
+    if qa.kind in ("percent", "percentage_points") or qb.kind in ("percent", "percentage_points"):
+        return qa.kind == qb.kind
+    if qa.kind == "money" or qa.kind == "measure" or qb.kind == "measure":
+        return (qa.unit or "").lower() == (qb.unit or "").lower()
+    return True
+
+
+def _group_relation(qa: Quantity, qb: Quantity) -> str:
+    """same | a_in_b | b_in_a | sided (same class, one side named) | disjoint."""
+    if qa.measure in lx.ATTRIBUTE_MEASURES:
+        return "same"
+    ga, gb = parse_group(qa.group), parse_group(qb.group)
+    if ga.side and gb.side and ga.side != gb.side:
+        return "disjoint"
+    if ga.head is None or gb.head is None:
+        return "same"  # "killing 14": no group named, nothing says it is another one
+    ca, cb = ga.cls, gb.cls
+    if ca is None or cb is None:  # a group we have no class for: only the same head word is the same group
+        if ga.head and gb.head:
+            return "same" if ga.head == gb.head else "disjoint"
+        return "same"
+    if ca in lx.BROAD_CLASSES and cb in lx.BROAD_CLASSES or ca == cb:
+        if bool(ga.side) != bool(gb.side):
+            return "sided"
+        return "same"
+    anc_a, anc_b = _ancestors(ca), _ancestors(cb)
+    if cb in anc_a or (cb in lx.BROAD_CLASSES and "people" in anc_a):
+        return "a_in_b"
+    if ca in anc_b or (ca in lx.BROAD_CLASSES and "people" in anc_b):
+        return "b_in_a"
+    return "disjoint"
+
+
+def _ancestors(cls: str) -> list[str]:
+    out = [cls]
+    while out[-1] in lx.GROUP_PARENT and lx.GROUP_PARENT[out[-1]] not in out:
+        out.append(lx.GROUP_PARENT[out[-1]])
+    return out
+
+
+def _overlap(qa: Quantity, qb: Quantity) -> bool:
+    return qa.low <= qb.high and qb.low <= qa.high
+
+
+def _point(q: Quantity) -> float:
+    if q.value is not None:
+        return q.value
+    return q.low if math.isinf(q.high) else (q.low + q.high) / 2
+
+
+def _compare(qa: Quantity, qb: Quantity, later: str | None) -> _Outcome | None:
+    """One figure of each claim. `later` is "a" or "b" when one report is known to be the later one."""
+    if not _comparable_kind(qa, qb):
+        return None
+    if qa.measure is None or qb.measure is None:
+        return None
+    if qa.measure != qb.measure:
+        if lx.MEASURE_PARENT.get(qa.measure) == qb.measure or lx.MEASURE_PARENT.get(qb.measure) == qa.measure:
+            return _Outcome("part", qa, qb, "casualties")
+        return _Outcome("measure", qa, qb)
+    rel = _group_relation(qa, qb)
+    if rel == "disjoint":
+        return None
+    if qa.negated != qb.negated:
+        return _Outcome("conflict", qa, qb) if rel == "same" else None
+    if _period_differs(qa, qb):
+        return _Outcome("period", qa, qb)
+    if rel == "sided":
+        return _Outcome("part", qa, qb, "sides")
+    if rel in ("a_in_b", "b_in_a"):
+        inner, outer = (qa, qb) if rel == "a_in_b" else (qb, qa)
+        if (
+            inner.role != "partial"
+            and _overlap(inner, outer)
+            and inner.role != "part"
+            and outer.role != "total"
+        ):
+            return _Outcome("agree", qa, qb, "same count, named at two levels")  # "29 rebels" / "29 people"
+        if inner.low > outer.high and inner.role != "partial":
+            return _Outcome("conflict", qa, qb, "part exceeds total")
+        return _Outcome("part", qa, qb)
+    if qa.role == qb.role == "partial":
+        pass  # "two other rifles" / "three other rifles": the same remainder, compared as it is
+    elif "partial" in (qa.role, qb.role) or ("total" in (qa.role, qb.role) and qa.role != qb.role):
+        total, part = (qa, qb) if qa.role == "total" or qb.role == "partial" else (qb, qa)
+        if part.role != "partial" and part.low > total.high:
+            return _Outcome("conflict", qa, qb, "part exceeds total")
+        return _Outcome("part", qa, qb)
+    if later:
+        # A later report with a higher toll revises the earlier one, even when "at least 12" allowed it.
+        early, late = (qa, qb) if later[0] == "b" else (qb, qa)
+        if _point(late) > _point(early):
+            return _Outcome("update", qa, qb)
+    if _overlap(qa, qb):
+        return _Outcome("agree", qa, qb)
+    return _Outcome("conflict", qa, qb)
+
+
+_SINCE = re.compile(r"^since\s+", re.IGNORECASE)
+
+
+def _period_differs(qa: Quantity, qb: Quantity) -> bool:
+    """One figure counts over a period ("since Saturday", "in two days") and the other does not, or both
+    count since different starting points."""
+    sa, sb = qa.scope, qb.scope
+    if bool(sa) != bool(sb):
+        # "so far" and "brought the toll to" restate a running total: comparable with a plain toll.
+        running = re.compile(r"so\s+far|brought|bringing|brings", re.IGNORECASE)
+        return not running.search(sa or sb or "")
+    if sa and sb and _SINCE.match(sa) and _SINCE.match(sb):
+        return sa.lower() != sb.lower()
+    return False
+
+
+def _other_attributes(fa: tuple[Quantity, ...], fb: tuple[Quantity, ...]) -> list[_Outcome]:
+    """Dates and times of the same act ("sunk on November 19" / "sunk on November 18")."""
+    out: list[_Outcome] = []
+    for qa in fa:
+        for qb in fb:
+            if (
+                qa.kind != qb.kind
+                or qa.kind not in ("date", "time")
+                or not qa.measure
+                or qa.measure != qb.measure
+            ):
+                continue
+            if qa.kind == "date":
+                same = qa.value == qb.value if qa.value is not None else qa.text.lower() == qb.text.lower()
+                out.append(_Outcome("agree" if same else "conflict", qa, qb, "date"))
+            elif qa.value is not None and qa.value == qb.value:
+                out.append(_Outcome("agree", qa, qb, "time"))
+    return out
+
+
+# --- the judgement -----
+
+
+def relate(a: ClaimText, b: ClaimText, similarity: float | None = None) -> Judgement:
+    """Judge how the figures of claim `b` relate to those of claim `a`."""
+    fa = tuple(extract(a.text, a.date))
+    fb = tuple(extract(b.text, b.date))
+    ctx = context_score(a, b, similarity)
+    da, db = _date(a.date), _date(b.date)
+
+    def out(label: str, score: float, why: str) -> Judgement:
+        return Judgement(label, round(max(0.0, min(1.0, score)), 3), why, fa, fb)
+
+    scoped = any(q.scope for q in fa + fb)
+    if (
+        da
+        and db
+        and abs((da - db).days) > MAX_SAME_EVENT_DAYS
+        and not scoped
+        and not _mentions_date(fa, db)
+        and not _mentions_date(fb, da)
+    ):
+        return out(
+            "unrelated",
+            0.8,
+            f"Reports {abs((da - db).days)} days apart ({a.date} vs {b.date}): different events",
+        )
+    days_a, days_b = _event_days(fa), _event_days(fb)
+    if days_a and days_b and not (days_a & days_b) and not scoped:
+        da_s, db_s = sorted(days_a)[0], sorted(days_b)[0]
+        return out("unrelated", 0.7, f"Different days: {da_s} vs {db_s}")
+    later = _later(a, b, da, db)
+    outcomes: list[_Outcome] = []
+    counts_a = [q for q in fa if q.is_count and q.measure]
+    counts_b = [q for q in fb if q.is_count and q.measure]
+    for qa in counts_a:
+        for qb in counts_b:
+            o = _compare(qa, qb, later)
+            if o is not None:
+                outcomes.append(o)
+    outcomes.extend(_other_attributes(fa, fb))
+    if not any(o.kind in _FIGURE_EVIDENCE for o in outcomes):
+        fallback = _only_figures(fa, fb, later)
+        if fallback is not None:
+            outcomes.append(fallback)
+    # Without two figures of the same measure and group, only the wording says whether it is one event.
+    if ctx < UNRELATED_BELOW and not any(o.kind in _FIGURE_EVIDENCE for o in outcomes):
+        return out(
+            "unrelated", 0.6 + (UNRELATED_BELOW - ctx), f"Little shared context (similarity {ctx:.2f})"
+        )
+    return _decide(outcomes, fa, fb, ctx, out)
+
+
+def _later(a: ClaimText, b: ClaimText, da: dt.date | None, db: dt.date | None) -> str | None:
+    """Which report is the later one: "a"/"b" from wording ("rose to", "later said"), else "a@"/"b@" from
+    the report dates, else None."""
+    cue_a, cue_b = _has_update_cue(a.text), _has_update_cue(b.text)
+    if cue_a != cue_b:
+        return "a" if cue_a else "b"
+    if da and db and da != db:
+        return "a@" if da > db else "b@"
+    return None
+
+
+def _only_figures(fa: tuple[Quantity, ...], fb: tuple[Quantity, ...], later: str | None) -> _Outcome | None:
+    """When neither claim names what it counts but each has exactly one count of the same thing
+    ("at least three dozen people rampaged" / "40 or 50 of them"), compare those two."""
+    ca = [q for q in fa if q.is_count and q.kind == "count" and not q.negated]
+    cb = [q for q in fb if q.is_count and q.kind == "count" and not q.negated]
+    if len(ca) != 1 or len(cb) != 1:
+        return None
+    qa, qb = ca[0], cb[0]
+    if qa.measure and qb.measure and qa.measure != qb.measure:
+        return None
+    if qa.group and qb.group and _group_relation(qa, qb) != "same":
+        return None
+    qa2 = _with_measure(qa, qa.measure or qb.measure or "count")
+    qb2 = _with_measure(qb, qa.measure or qb.measure or "count")
+    return _compare(qa2, qb2, later)
+
+
+def _with_measure(q: Quantity, measure: str) -> Quantity:
+    return Quantity(**{**q.__dict__, "measure": measure})
+
+
+_FIGURE_EVIDENCE = frozenset({"conflict", "agree", "update", "part", "period"})
+
+
+def _decide(
+    outcomes: list[_Outcome],
+    fa: tuple[Quantity, ...],
+    fb: tuple[Quantity, ...],
+    ctx: float,
+    emit: Callable[[str, float, str], Judgement],
+) -> Judgement:
+    by_kind: dict[str, list[_Outcome]] = {}
+    for o in outcomes:
+        by_kind.setdefault(o.kind, []).append(o)
+    certainty = min(1.0, 0.5 + ctx)
+    if "conflict" in by_kind:
+        o = by_kind["conflict"][0]
+        extra = f" ({o.note})" if o.note and o.note not in ("date", "time") else ""
+        return emit("conflict", certainty, f"Figures conflict: {o.qa.describe()} vs {o.qb.describe()}{extra}")
+    if "update" in by_kind:
+        o = by_kind["update"][0]
+        return emit(
+            "update",
+            certainty * 0.9,
+            f"Later figure updates the earlier: {o.qa.describe()} vs {o.qb.describe()}",
+        )
+    if "agree" in by_kind:
+        o = by_kind["agree"][0]
+        return emit("agree", certainty, f"Figures agree: {o.qa.describe()} vs {o.qb.describe()}")
+    if "part" in by_kind:
+        o = by_kind["part"][0]
+        return emit("different_quantity", certainty * 0.9, _part_explanation(o, fa, fb))
+    if "period" in by_kind:
+        o = by_kind["period"][0]
+        return emit(
+            "different_quantity",
+            certainty * 0.85,
+            f"Different periods: {o.qa.describe()} ({o.qa.scope or 'one day'}) vs {o.qb.describe()} "
+            f"({o.qb.scope or 'one day'})",
+        )
+    if "measure" in by_kind:
+        o = by_kind["measure"][0]
+        return emit(
+            "different_quantity",
+            certainty * 0.8,
+            f"Different measures: {o.qa.describe()} vs {o.qb.describe()}",
+        )
+    has_a = any(q.is_count for q in fa)
+    has_b = any(q.is_count for q in fb)
+    if has_a and has_b:
+        return emit("different_quantity", 0.5, "Same context but no figures count the same thing")
+    return emit("unrelated", 0.5, "No comparable figures")
+
+
+def _part_explanation(o: _Outcome, fa: tuple[Quantity, ...], fb: tuple[Quantity, ...]) -> str:
+    qa, qb = o.qa, o.qb
+    bigger, smaller = (qa, qb) if _point(qa) >= _point(qb) else (qb, qa)
+    total = _point(bigger)
+    # Do the parts on the smaller side's claim add up to the total?
+    side = fa if smaller in fa else fb
+    parts = [
+        q
+        for q in side
+        if q.is_count and q.measure == smaller.measure and q is not bigger and q.role != "total"
+    ]
+    if len(parts) >= 2 and abs(sum(_point(q) for q in parts) - total) < 0.5:
+        terms = " + ".join(_fmt(_point(q)) for q in parts)
+        return f"Parts add up: {terms} = {_fmt(total)} ({bigger.describe()})"
+    rest = total - _point(smaller)
+    if rest > 0 and o.note != "casualties":
+        return (
+            f"Part and total: {smaller.describe()} within {bigger.describe()}; "
+            f"the other {_fmt(rest)} add up to the total"
+        )
+    return f"Different quantities: {qa.describe()} vs {qb.describe()}"
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
