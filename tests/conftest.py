@@ -1,0 +1,51 @@
+"""Shared fixtures: embedders (the real bundled model, once per session; a fast fake) and workspaces."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before anything imports transformers: the model hub is unreachable here and must never be tried.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from verifier.embed import FakeEmbedder, SentenceTransformerEmbedder  # noqa: E402
+from verifier.settings import Settings  # noqa: E402
+from verifier.workspace import Workspace  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def model_embedder() -> SentenceTransformerEmbedder:
+    """The real all-MiniLM-L6-v2, loaded once for the whole session. Mark its tests `@pytest.mark.model`."""
+    embedder = SentenceTransformerEmbedder()
+    embedder.warm_up()
+    return embedder
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    """Deterministic bag-of-words vectors: plumbing tests in milliseconds."""
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings pointing at a fresh workspace folder under tmp_path."""
+    return Settings(workspace=tmp_path / "workspace")
+
+
+@pytest.fixture
+def workspace(settings: Settings, fake_embedder: FakeEmbedder) -> Iterator[Workspace]:
+    """An empty workspace using the fake embedder."""
+    with Workspace.open(settings, embedder=fake_embedder) as ws:
+        yield ws
+
+
+@pytest.fixture
+def model_workspace(settings: Settings, model_embedder: SentenceTransformerEmbedder) -> Iterator[Workspace]:
+    """An empty workspace using the real model (for `@pytest.mark.model` tests)."""
+    with Workspace.open(settings, embedder=model_embedder) as ws:
+        yield ws

@@ -1,0 +1,195 @@
+"""The SQLite store: schema versioned, idempotent articles, cascading deletes, reviews that survive."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from verifier.errors import InputError, NotFoundError, StoreError
+from verifier.records import Article, Claim, Contradiction, Event, pair_id
+from verifier.store import SCHEMA_VERSION, SourceCount, Store
+
+TEXT_A = "Gunmen killed 12 people near the harbour. Officials said 30 more were hurt."
+TEXT_B = "The port attack left 14 dead, a hospital said. Rescue teams worked all night."
+
+
+def article_with_claims(text: str, source: str, published: str | None = None) -> tuple[Article, list[Claim]]:
+    art = Article.create(text, source=source, title=f"{source} report", published=published)
+    claims = []
+    start = 0
+    for position, sentence in enumerate(text.split(". ")):
+        sentence = sentence if sentence.endswith(".") else sentence + "."
+        start = text.index(sentence, start)
+        claims.append(Claim.create(art.id, sentence, start, start + len(sentence), position))
+        start += len(sentence)
+    return art, claims
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "verifier.sqlite3") as s:
+        yield s
+
+
+@pytest.fixture
+def two_articles(store: Store) -> tuple[list[int], list[int]]:
+    a = store.add_article_with_claims(*article_with_claims(TEXT_A, "Harbour Times", "2015-07-28"))
+    b = store.add_article_with_claims(*article_with_claims(TEXT_B, "Coast Radio", "2015-07-29"))
+    return a, b
+
+
+def contradiction(a: Claim, b: Claim, score: float = 0.8, relation: str = "conflict") -> Contradiction:
+    lo, hi = sorted((a.id, b.id))
+    return Contradiction(pair_id(a.id, b.id), lo, hi, relation, score, "12 vs 14 killed")
+
+
+def test_new_store_has_schema_version_wal_and_foreign_keys(store: Store) -> None:
+    assert store.schema_version == SCHEMA_VERSION
+    assert store._one("PRAGMA journal_mode") == ("wal",)
+    assert store._one("PRAGMA foreign_keys") == (1,)
+    assert store.integrity_problems() == []
+
+
+def test_reopening_does_not_migrate_again(tmp_path: Path) -> None:
+    Store.open(tmp_path / "s.sqlite3").close()
+    with Store.open(tmp_path / "s.sqlite3") as again:
+        assert again.migrate() == SCHEMA_VERSION
+
+
+def test_a_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    Store.open(tmp_path / "s.sqlite3").close()
+    with sqlite3.connect(tmp_path / "s.sqlite3") as conn:
+        conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="schema version 99, newer than this verifier"):
+        Store.open(tmp_path / "s.sqlite3")
+
+
+def test_articles_and_claims_round_trip(store: Store, two_articles: tuple[list[int], list[int]]) -> None:
+    rowids_a, rowids_b = two_articles
+    assert len(rowids_a) == 2 and len(rowids_b) == 2
+    art, claims = article_with_claims(TEXT_A, "Harbour Times", "2015-07-28")
+    art_b, claims_b = article_with_claims(TEXT_B, "Coast Radio", "2015-07-29")
+    assert store.get_article(art.id) == art
+    assert store.claims_of_article(art.id) == claims
+    # in the order asked, unknown rowids skipped
+    found = store.get_claims_by_rowids([rowids_b[1], rowids_a[0], 999])
+    assert found == [(claims_b[1], art_b), (claims[0], art)]
+    assert store.claim_rowid(claims[1].id) == rowids_a[1]
+    assert store.claim_ids([rowids_a[1]]) == {rowids_a[1]: claims[1].id}
+    assert store.count_articles() == 2 and store.count_claims() == 4
+    assert [a.source for a in store.list_articles()] == ["Harbour Times", "Coast Radio"]
+    assert [a.source for a in store.list_articles(source="Coast Radio")] == ["Coast Radio"]
+    assert store.sources_with_counts() == [
+        SourceCount("Coast Radio", 1, 2),
+        SourceCount("Harbour Times", 1, 2),
+    ]
+    assert [rowid for rowid, _ in store.iter_claims(batch=3)] == store.all_claim_rowids()
+
+
+def test_the_same_article_is_stored_once(store: Store) -> None:
+    art, claims = article_with_claims(TEXT_A, "Harbour Times")
+    assert len(store.add_article_with_claims(art, claims)) == 2
+    assert store.add_article_with_claims(art, claims) == []
+    assert store.count_articles() == 1 and store.count_claims() == 2
+
+
+def test_a_failed_transaction_stores_nothing(store: Store) -> None:
+    art, claims = article_with_claims(TEXT_A, "Harbour Times")
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_article_with_claims(art, claims)
+        raise RuntimeError("killed half-way")
+    assert store.count_articles() == 0 and store.count_claims() == 0
+
+
+def test_rowids_are_never_reused(store: Store) -> None:
+    art, claims = article_with_claims(TEXT_A, "Harbour Times")
+    first = store.add_article_with_claims(art, claims)
+    store.delete_article(art.id)
+    assert min(store.add_article_with_claims(art, claims)) > max(first)
+
+
+def test_unknown_ids_raise_not_found(store: Store) -> None:
+    with pytest.raises(NotFoundError, match="no article with id 'nope'"):
+        store.get_article("nope")
+    with pytest.raises(NotFoundError):
+        store.delete_article("nope")
+    with pytest.raises(NotFoundError):
+        store.claim_rowid("nope")
+    with pytest.raises(NotFoundError, match="verifier conflicts"):
+        store.get_contradiction("nope")
+    with pytest.raises(NotFoundError):
+        store.set_review("nope", "confirmed")
+    with pytest.raises(NotFoundError):
+        store.get_event("nope")
+
+
+def test_contradictions_keep_the_review_when_rescanned(store: Store, two_articles: object) -> None:
+    (a0, _), (b0, b1) = (
+        store.claims_of_article(Article.create(TEXT_A).id),
+        store.claims_of_article(Article.create(TEXT_B).id),
+    )
+    first = contradiction(a0, b0, score=0.7)
+    assert store.upsert_contradictions([first, contradiction(a0, b1, score=0.9)]) == 2
+    reviewed = store.set_review(first.id, "confirmed", "checked with the hospital")
+    assert reviewed.status == "confirmed" and reviewed.reviewed_at is not None
+
+    # a later scan finds the same pair (claims in the other order) with a new score
+    assert store.upsert_contradictions([contradiction(b0, a0, score=0.95, relation="conflict")]) == 0
+    again = store.get_contradiction(first.id)
+    assert (again.score, again.status, again.note) == (0.95, "confirmed", "checked with the hospital")
+    assert again.reviewed_at == reviewed.reviewed_at
+    assert [c.score for c in store.list_contradictions()] == [0.95, 0.9]
+    assert [c.id for c in store.list_contradictions(status="confirmed")] == [first.id]
+    assert len(store.list_contradictions(status="new")) == 1
+    assert len(store.list_contradictions(limit=1)) == 1
+    assert len(store.list_contradictions(source="Coast Radio")) == 2
+    assert store.list_contradictions(source="Nobody") == []
+
+
+def test_a_bad_review_status_is_refused(store: Store, two_articles: object) -> None:
+    a0 = store.claims_of_article(Article.create(TEXT_A).id)[0]
+    b0 = store.claims_of_article(Article.create(TEXT_B).id)[0]
+    row = contradiction(a0, b0)
+    store.upsert_contradictions([row])
+    with pytest.raises(InputError, match="use one of new, confirmed, dismissed"):
+        store.set_review(row.id, "maybe")
+    with pytest.raises(InputError):
+        store.list_contradictions(status="maybe")
+    with pytest.raises(ValueError, match="not the pair id"):
+        store.upsert_contradictions([Contradiction("x", a0.id, b0.id, "conflict", 1.0, "")])
+
+
+def test_a_decision_comes_back_when_a_deleted_article_is_ingested_again(
+    store: Store, two_articles: object
+) -> None:
+    art_b, claims_b = article_with_claims(TEXT_B, "Coast Radio", "2015-07-29")
+    a0 = store.claims_of_article(Article.create(TEXT_A).id)[0]
+    row = contradiction(a0, claims_b[0])
+    store.upsert_contradictions([row])
+    store.set_review(row.id, "dismissed", "different attacks")
+    assert len(store.delete_article(art_b.id)) == 2
+    assert store.list_contradictions() == []  # the pair went with its claim
+    store.add_article_with_claims(art_b, claims_b)
+    store.upsert_contradictions([row])
+    assert store.get_contradiction(row.id).status == "dismissed"
+
+
+def test_scan_bookkeeping(store: Store, two_articles: tuple[list[int], list[int]]) -> None:
+    a, b = two_articles
+    assert store.unscanned_claim_rowids() == a + b
+    store.mark_scanned(a)
+    assert store.unscanned_claim_rowids() == b
+
+
+def test_events_are_replaced_whole_and_follow_deletes(store: Store, two_articles: object) -> None:
+    ids_a = tuple(c.id for c in store.claims_of_article(Article.create(TEXT_A).id))
+    ids_b = tuple(c.id for c in store.claims_of_article(Article.create(TEXT_B).id))
+    store.replace_events([Event("e1", "Harbour attack", ids_a + ids_b), Event("e2", "Other", ())])
+    assert store.get_event("e1").claim_ids == ids_a + ids_b
+    store.replace_events([Event("e3", "Harbour attack, 28 July", ids_b)])
+    assert [e.id for e in store.list_events()] == ["e3"]
+    store.delete_article(Article.create(TEXT_B).id)
+    assert store.get_event("e3").claim_ids == ()

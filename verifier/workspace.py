@@ -1,0 +1,560 @@
+"""The claim store pipeline: ingest, delete, search and doctor over one workspace (store + index).
+
+Consistency. The SQLite store is the source of truth; the FAISS index is derived from it and keyed by
+claim rowid. Every write goes store first (one transaction per batch of articles), index second (saved
+atomically). A kill at any moment therefore leaves either nothing new, or claims in the store whose
+vectors are missing from the saved index, or (for a delete) vectors whose claims are gone. Both are
+detected whenever the index is loaded (id sets compared) and repaired: orphans removed, missing vectors
+re-embedded. Rowids are never reused (AUTOINCREMENT), so an orphan vector cannot be taken for a new
+claim. Writers in several processes (the app and the CLI) take an exclusive lock on the workspace.
+
+Embedding once. Claims with the same normalised text (`Claim.text_hash`: wire copies) share one
+embedding: within a batch they are sent to the model once, and a text already stored reuses the vector
+of a stored copy (`VectorIndex.reconstruct`), so no separate vector table is needed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+
+from verifier.embed import Embedder, SentenceTransformerEmbedder
+from verifier.errors import InputError, ModelMismatchError, StoreError
+from verifier.index import VectorIndex, choose_index_type, meta_path_for
+from verifier.records import Article, Claim, SearchHit
+from verifier.settings import Settings
+from verifier.store import Store
+
+try:  # POSIX only; without it, concurrent writers from several processes are not serialised.
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
+
+# Claims per store transaction and per group of model calls: big enough that the model sees full
+# batches (Settings.embed_batch = 64), small enough that the progress bar moves every few seconds.
+INGEST_BATCH_CLAIMS = 512
+# Save the index during a long ingest every this many new vectors (and at the end). Saving a Flat index
+# rewrites it whole (1.5 KB per vector), so saving every batch would make a big ingest quadratic; a
+# crash loses at most this many vectors, which the next load re-embeds from the store.
+INDEX_CHECKPOINT_CLAIMS = 20_000
+# A query is a claim: a sentence or two. The model reads at most 256 word pieces (~1,000 characters);
+# anything much longer is a document pasted by mistake.
+MAX_QUERY_CHARS = 5_000
+MAX_K = 1_000
+# Stored claims searched per FAISS call in `neighbours`: 1,024 x 384 floats = 1.5 MB of queries.
+NEIGHBOUR_CHUNK = 1_024
+
+Segmenter = Callable[[Article], list[Claim]]
+Progress = Callable[[int, int], None]
+
+
+def _default_segmenter(article: Article) -> list[Claim]:
+    from verifier.segment import split_claims
+
+    return split_claims(article)
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    articles_added: int = 0
+    articles_skipped_existing: int = 0  # already in the store: idempotent re-ingest
+    duplicates: int = 0  # inputs repeating another input's text in this run
+    claims_added: int = 0
+    claims_embedded: int = 0  # distinct texts actually sent to the model
+    skipped: tuple[tuple[str, str], ...] = ()  # (where, why) for inputs not imported
+    new_claim_rowids: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.articles_added} articles added",
+            f"{self.claims_added} claims ({self.claims_embedded} texts embedded)",
+        ]
+        if self.articles_skipped_existing:
+            parts.append(f"{self.articles_skipped_existing} already stored")
+        if self.duplicates:
+            parts.append(f"{self.duplicates} repeat another input's text")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class DoctorReport:
+    schema_version: int
+    articles: int
+    claims: int
+    vectors: int  # after repairs
+    model: str
+    index_model: str | None  # as found on disk, None when there was no index
+    missing_vectors: int  # claims found without a vector
+    orphan_vectors: int  # vectors found without a claim
+    rebuilt: bool
+    problems: tuple[str, ...] = ()  # what was found wrong
+    actions: tuple[str, ...] = ()  # what was done about it
+    remaining: tuple[str, ...] = ()  # what is still wrong, with what to do
+
+    @property
+    def ok(self) -> bool:
+        return not self.remaining
+
+
+@dataclass
+class _Consistency:
+    missing: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    orphans: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    @property
+    def ok(self) -> bool:
+        return len(self.missing) == 0 and len(self.orphans) == 0
+
+
+def _validate_k(k: int) -> None:
+    if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
+        raise InputError(f"k must be a whole number from 1 to {MAX_K}, not {k!r}")
+
+
+class Workspace:
+    """A workspace folder: the store (verifier.sqlite3) and the index (claims.faiss + .json)."""
+
+    def __init__(
+        self, settings: Settings, store: Store, embedder: Embedder, segmenter: Segmenter | None = None
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.embedder = embedder
+        self._segment = segmenter or _default_segmenter
+        self._index: VectorIndex | None = None
+        self._stamp: tuple[int, ...] | None = None
+        self._lock = threading.RLock()
+        self._lock_depth = 0
+        self._lock_file: IO[str] | None = None
+
+    @classmethod
+    def open(
+        cls, settings: Settings, embedder: Embedder | None = None, segmenter: Segmenter | None = None
+    ) -> Workspace:
+        """Open (creating if needed) the workspace. Nothing heavy happens here: the index is read on
+        first use and the model loaded on first encode, so listing conflicts costs neither."""
+        settings = replace(settings, workspace=Path(settings.workspace))
+        try:
+            settings.workspace.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the workspace {settings.workspace}: {exc}") from exc
+        store = Store.open(settings.store_path)
+        embedder = embedder or SentenceTransformerEmbedder.from_settings(settings)
+        return cls(settings, store, embedder, segmenter)
+
+    def close(self) -> None:
+        self.store.close()
+        self._index = None
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- locking and the index on disk --------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Exclusive across threads and processes; re-entrant. Reloads the index if another process
+        saved it since we read it."""
+        with self._lock:
+            if self._lock_depth == 0:
+                if fcntl is not None:
+                    self._lock_file = open(self.settings.workspace / ".lock", "a")
+                    fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_EX)
+                if self._index is not None and self._disk_stamp() != self._stamp:
+                    self._index = None
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+                if self._lock_depth == 0 and self._lock_file is not None:
+                    fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_UN)
+                    self._lock_file.close()
+                    self._lock_file = None
+
+    def _disk_stamp(self) -> tuple[int, ...] | None:
+        stamp: list[int] = []
+        for path in (self.settings.index_path, meta_path_for(self.settings.index_path)):
+            try:
+                st = path.stat()
+            except FileNotFoundError:
+                return None
+            stamp += [st.st_mtime_ns, st.st_size, st.st_ino]
+        return tuple(stamp)
+
+    def _save(self, index: VectorIndex) -> None:
+        index.save(self.settings.index_path)
+        self._stamp = self._disk_stamp()
+
+    def _new_index(self, n_vectors: int = 0) -> VectorIndex:
+        choice = choose_index_type(n_vectors)
+        log.info("new %s index: %s", choice.spec, choice.reason)
+        return VectorIndex(self.embedder.name, self.embedder.dim, choice.spec)
+
+    def _read_index(self) -> VectorIndex | None:
+        """The index on disk checked against the embedder (ModelMismatchError), or None if absent."""
+        if not self.settings.index_path.exists():
+            return None
+        index = VectorIndex.load(self.settings.index_path, self.embedder.name, self.embedder.dim)
+        self._stamp = self._disk_stamp()
+        return index
+
+    def _compare(self, index: VectorIndex) -> _Consistency:
+        stored = np.asarray(self.store.all_claim_rowids(), dtype=np.int64)
+        indexed = index.ids()
+        return _Consistency(
+            missing=np.setdiff1d(stored, indexed, assume_unique=True),
+            orphans=np.setdiff1d(indexed, stored, assume_unique=True),
+        )
+
+    def _repair(self, index: VectorIndex, found: _Consistency) -> None:
+        if len(found.orphans):
+            log.warning("removing %d vectors whose claims are gone", len(found.orphans))
+            index.remove(found.orphans.tolist())
+        if len(found.missing):
+            log.warning("embedding %d stored claims missing from the index", len(found.missing))
+            self._embed_rowids(index, found.missing.tolist())
+
+    @property
+    def index(self) -> VectorIndex:
+        """The index, read on first use (or again if another process saved it) and made consistent
+        with the store: an interrupted ingest or delete is repaired here."""
+        with self._lock:
+            if self._index is not None and self._disk_stamp() == self._stamp:
+                return self._index
+            index = self._read_index()
+            if index is None and self.store.count_claims() == 0:
+                self._index = self._new_index()
+                return self._index
+            if index is not None and not index.stale_meta and self._compare(index).ok:
+                self._index = index
+                return index
+        with self._writing():  # repairs, under the workspace lock, on a fresh read
+            index = self._read_index() or self._new_index(self.store.count_claims())
+            found = self._compare(index)
+            if not found.ok or index.stale_meta or not self.settings.index_path.exists():
+                self._repair(index, found)
+                self._save(index)
+            self._index = index
+            return index
+
+    # -- embedding ----------------------------------------------------------------------------------
+
+    def _vectors_for(self, index: VectorIndex, texts: Sequence[tuple[str, str]]) -> tuple[np.ndarray, int]:
+        """Vectors for (text, text_hash) items, reusing the vector of a stored claim with the same
+        text when `index` has one, and embedding each remaining distinct text once.
+        Returns the vectors aligned with `texts` and how many texts went to the model."""
+        by_hash: dict[str, np.ndarray] = {}
+        if index.count:
+            for th, rowids in self.store.rowids_by_text_hash({th for _, th in texts}).items():
+                for rowid in rowids:
+                    vec = index.reconstruct(rowid)
+                    if vec is not None:
+                        by_hash[th] = vec
+                        break
+        todo: dict[str, str] = {}
+        for text, th in texts:
+            if th not in by_hash:
+                todo.setdefault(th, text)
+        if todo:
+            encoded = self.embedder.encode(list(todo.values()))
+            by_hash.update(zip(todo.keys(), encoded, strict=True))
+        if not texts:
+            return np.zeros((0, index.dim), dtype=np.float32), 0
+        return np.stack([by_hash[th] for _, th in texts]).astype(np.float32), len(todo)
+
+    def _embed_rowids(self, index: VectorIndex, rowids: Sequence[int]) -> int:
+        """Add the vectors of stored claims to `index`; returns how many texts went to the model."""
+        embedded = 0
+        for start in range(0, len(rowids), INGEST_BATCH_CLAIMS):
+            chunk = rowids[start : start + INGEST_BATCH_CLAIMS]
+            texts = self.store.texts_of(chunk)
+            present = [r for r in chunk if r in texts]
+            vectors, n = self._vectors_for(index, [texts[r] for r in present])
+            index.add(present, vectors)
+            embedded += n
+        return embedded
+
+    # -- ingest -------------------------------------------------------------------------------------
+
+    def ingest_articles(self, articles: Iterable[Article], progress: Progress | None = None) -> IngestReport:
+        """Split, embed, store and index articles. Articles already stored are skipped (idempotent)."""
+        started = time.perf_counter()
+        items = list(articles)
+        total = len(items)
+        added = existing = duplicates = claims_added = embedded = 0
+        skipped: list[tuple[str, str]] = []
+        new_rowids: list[int] = []
+        with self._writing():
+            index = self.index
+            unsaved = 0
+            batch: list[tuple[Article, list[Claim]]] = []
+            batch_claims = 0
+            seen: set[str] = set()
+
+            def flush() -> None:
+                nonlocal added, existing, claims_added, embedded, unsaved, batch_claims
+                if not batch:
+                    return
+                texts = [(c.text, c.text_hash) for _, claims in batch for c in claims]
+                vectors, n = self._vectors_for(index, texts)  # before any write: a model error stores nothing
+                embedded += n
+                rowids: list[int] = []
+                keep: list[int] = []
+                offset = 0
+                with self.store.transaction():
+                    for article, claims in batch:
+                        got = self.store.add_article_with_claims(article, claims)
+                        if claims and not got:
+                            existing += 1  # stored meanwhile by another writer
+                        else:
+                            added += 1
+                            rowids += got
+                            keep += range(offset, offset + len(claims))
+                        offset += len(claims)
+                index.add(rowids, vectors[np.asarray(keep, dtype=np.intp)])
+                claims_added += len(rowids)
+                new_rowids.extend(rowids)
+                unsaved += len(rowids)
+                batch.clear()
+                batch_claims = 0
+                if unsaved >= INDEX_CHECKPOINT_CLAIMS:
+                    self._save(index)
+                    unsaved = 0
+
+            try:
+                for done, article in enumerate(items, start=1):
+                    if article.id in seen:
+                        duplicates += 1
+                    elif self.store.has_article(article.id):
+                        existing += 1
+                    else:
+                        seen.add(article.id)
+                        claims = self._segment(article)
+                        if not claims:
+                            log.info("article %s (%s) has no sentence to check", article.id, article.title)
+                        batch.append((article, claims))
+                        batch_claims += len(claims)
+                        if batch_claims >= INGEST_BATCH_CLAIMS:
+                            flush()
+                    seen.add(article.id)
+                    if progress is not None and (not batch or done == total):
+                        progress(done, total)
+                flush()
+                if progress is not None and total:
+                    progress(total, total)
+            finally:
+                # What reached the store must reach the index file too, even if a later batch failed.
+                if unsaved or not self.settings.index_path.exists():
+                    self._save(index)
+        report = IngestReport(
+            articles_added=added,
+            articles_skipped_existing=existing,
+            duplicates=duplicates,
+            claims_added=claims_added,
+            claims_embedded=embedded,
+            skipped=tuple(skipped),
+            new_claim_rowids=tuple(new_rowids),
+            seconds=time.perf_counter() - started,
+        )
+        log.info("ingest: %s in %.1f s", report.summary(), report.seconds)
+        return report
+
+    def ingest_paths(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        mapping: Any = None,
+        max_bytes: int | None = None,
+        default_source: str = "",
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Read every path (files, folders) whole, then ingest. A file given directly that cannot be read
+        raises InputError before anything is stored; inside a folder, bad files are skipped and reported.
+        `mapping` is an importers.ColumnMapping (None: columns named text, title, source, date, url)."""
+        from verifier.importers import ColumnMapping, read_path
+
+        articles: list[Article] = []
+        skipped: list[tuple[str, str]] = []
+        warnings: list[str] = []
+        duplicates = 0
+        limit = self.settings.max_file_bytes if max_bytes is None else max_bytes
+        for path in paths:
+            result = read_path(path, mapping or ColumnMapping(), limit, default_source)
+            articles += result.articles
+            skipped += [(s.where, s.reason) for s in result.skipped]
+            warnings += result.warnings
+            duplicates += result.duplicates
+        report = self.ingest_articles(articles, progress)
+        return replace(
+            report,
+            duplicates=report.duplicates + duplicates,
+            skipped=tuple(skipped) + report.skipped,
+            warnings=tuple(warnings) + report.warnings,
+        )
+
+    def delete_article(self, article_id: str) -> int:
+        """Remove an article, its claims (store and index) and their contradictions; returns claims removed.
+        NotFoundError for an id that is not stored."""
+        with self._writing():
+            index = self.index
+            rowids = self.store.delete_article(article_id)
+            if rowids:
+                index.remove(rowids)
+                self._save(index)
+            log.info("deleted article %s and %d claims", article_id, len(rowids))
+            return len(rowids)
+
+    # -- search -------------------------------------------------------------------------------------
+
+    def search(self, text: str, k: int = 10) -> list[SearchHit]:
+        """The k stored claims closest in meaning to `text`, best first (cosine similarity)."""
+        if not isinstance(text, str) or not text.strip():
+            raise InputError("the search text is empty: give a claim to look for")
+        if len(text) > MAX_QUERY_CHARS:
+            raise InputError(
+                f"the search text is {len(text)} characters long; search for a claim of at most "
+                f"{MAX_QUERY_CHARS} characters (a sentence or two), not a whole document"
+            )
+        _validate_k(k)
+        if self.store.count_claims() == 0:
+            return []
+        return self.search_vector(self.embedder.encode([text.strip()])[0], k)
+
+    def search_vector(self, vector: np.ndarray, k: int = 10) -> list[SearchHit]:
+        """Like `search` for a vector already embedded with this workspace's model."""
+        _validate_k(k)
+        with self._lock:
+            scores, ids = self.index.search(np.asarray(vector, dtype=np.float32).reshape(1, -1), k)
+        pairs = [(int(i), float(s)) for s, i in zip(scores[0], ids[0], strict=True) if i >= 0]
+        found = self.store.claim_map([i for i, _ in pairs])
+        return [SearchHit(*found[i], score=s) for i, s in pairs if i in found]
+
+    def vectors(self, rowids: Sequence[int]) -> np.ndarray:
+        """The stored vectors of these claim rowids (KeyError if one has none)."""
+        with self._lock:
+            return self.index.reconstruct_many(list(rowids))
+
+    def neighbours(self, rowids: Sequence[int], k: int, floor: float) -> Iterator[tuple[int, int, float]]:
+        """(rowid, neighbour rowid, cosine) for the k nearest stored claims of each given claim with a
+        cosine >= floor, itself excluded. Batched FAISS searches, NEIGHBOUR_CHUNK claims at a time:
+        this is how the contradiction scan finds candidates without comparing all pairs."""
+        _validate_k(k)
+        for start in range(0, len(rowids), NEIGHBOUR_CHUNK):
+            chunk = [int(r) for r in rowids[start : start + NEIGHBOUR_CHUNK]]
+            with self._lock:
+                index = self.index
+                present = [r for r in chunk if index.reconstruct(r) is not None]
+                if len(present) < len(chunk):
+                    log.warning("%d claims have no vector; run `verifier doctor`", len(chunk) - len(present))
+                if not present:
+                    continue
+                scores, ids = index.search(index.reconstruct_many(present), k + 1)
+            for query, row_scores, row_ids in zip(present, scores, ids, strict=True):
+                for score, hit in zip(row_scores, row_ids, strict=True):
+                    if score < floor:
+                        break  # rows are sorted, best first
+                    if hit >= 0 and hit != query:
+                        yield query, int(hit), float(score)
+
+    # -- doctor -------------------------------------------------------------------------------------
+
+    def doctor(self, rebuild: bool = False) -> DoctorReport:
+        """Check the store and the index against each other and repair what can be repaired.
+
+        Missing vectors are embedded, orphan vectors removed, an unreadable index rebuilt from the store.
+        An index built with another model is only rebuilt when asked (`rebuild=True`): re-embedding the
+        corpus with a different model is a choice, not a repair. `rebuild=True` always re-embeds all.
+        """
+        problems: list[str] = []
+        actions: list[str] = []
+        remaining: list[str] = []
+        missing = orphans = 0
+        index_model: str | None = None
+        with self._writing():
+            version = self.store.schema_version
+            for problem in self.store.integrity_problems():
+                problems.append(f"store: {problem}")
+                remaining.append(f"store: {problem} (restore the workspace from a backup)")
+            index: VectorIndex | None = None
+            try:
+                index = None if rebuild else self._read_index()
+                if index is not None:
+                    index_model = index.model
+            except ModelMismatchError as exc:
+                problems.append(str(exc))
+                remaining.append(str(exc))
+            except StoreError as exc:
+                problems.append(str(exc))
+                rebuild = True
+            if index is None and not rebuild and not remaining and self.store.count_claims():
+                problems.append("no index file although claims are stored")
+                rebuild = True
+            if rebuild:
+                n = self.store.count_claims()
+                index = self._new_index(n)
+                embedded = self._embed_rowids(index, self.store.all_claim_rowids())
+                self._save(index)
+                self._index = index
+                actions.append(f"rebuilt the index from the store: {n} claims, {embedded} texts embedded")
+            elif index is not None:
+                found = self._compare(index)
+                missing, orphans = len(found.missing), len(found.orphans)
+                if missing:
+                    problems.append(f"{missing} stored claims have no vector")
+                    actions.append(f"embedded {missing} missing claims")
+                if orphans:
+                    problems.append(f"{orphans} vectors belong to no stored claim")
+                    actions.append(f"removed {orphans} orphan vectors")
+                if index.stale_meta:
+                    problems.append("the index metadata did not match the index (interrupted save)")
+                    actions.append("rewrote the index metadata")
+                if not found.ok or index.stale_meta:
+                    self._repair(index, found)
+                    self._save(index)
+                self._index = index
+            vectors = self._index.count if (self._index is not None and not remaining) else 0
+            report = DoctorReport(
+                schema_version=version,
+                articles=self.store.count_articles(),
+                claims=self.store.count_claims(),
+                vectors=vectors,
+                model=self.embedder.name,
+                index_model=index_model,
+                missing_vectors=missing,
+                orphan_vectors=orphans,
+                rebuilt=rebuild and not remaining,
+                problems=tuple(problems),
+                actions=tuple(actions),
+                remaining=tuple(remaining),
+            )
+        for line in problems:
+            log.warning("doctor: %s", line)
+        return report
+
+    def status(self) -> dict[str, object]:
+        """Counts for a status line; does not read the index or load the model."""
+        return {
+            "workspace": str(Path(self.settings.workspace)),
+            "articles": self.store.count_articles(),
+            "claims": self.store.count_claims(),
+            "contradictions": self.store.count_contradictions(),
+            "model": self.embedder.name,
+        }
