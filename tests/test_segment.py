@@ -62,6 +62,21 @@ def claims(text: str) -> list[str]:
             "Russia began strikes on Sept. 30 of that year. The vote was 52 vs. 48.",
             ["Russia began strikes on Sept. 30 of that year.", "The vote was 52 vs. 48."],
         ),
+        (
+            "Mr. Salem, 52, died. Mrs. Nour, 48, survived.",
+            ["Mr. Salem, 52, died.", "Mrs. Nour, 48, survived."],
+        ),
+        (
+            "The blast killed 12 people, incl. 3 children. Police held 2 men.",
+            ["The blast killed 12 people, incl. 3 children.", "Police held 2 men."],
+        ),
+        (
+            "He works for the U.N. in Geneva. He left in May.",
+            ["He works for the U.N. in Geneva.", "He left in May."],
+        ),
+        # a missing space after the full stop
+        ("The count rose to 400.The war goes on.", ["The count rose to 400.", "The war goes on."]),
+        ("Officials said.Rescuers kept digging.", ["Officials said.", "Rescuers kept digging."]),
         # sentences that start with a figure
         ("13 died. 20 were hurt.", ["13 died.", "20 were hurt."]),
         (
