@@ -410,3 +410,23 @@ def test_unparseable_date_is_kept_as_unknown_with_a_warning(tmp_path: Path) -> N
     result = read_path(path)
     assert result.articles[0].published is None
     assert result.warnings == ("d.csv:2: date 'sometime in spring' not understood; stored without a date",)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Ferry runs aground\n\nAll 212 passengers were taken ashore.", "Ferry runs aground"),
+        ("31 July 2015\nFighters left the town at dawn.", ""),  # a dateline is not a headline
+        ("All 212 passengers were taken ashore.\nThe ferry was towed away.", ""),  # a sentence
+        ("Ferry runs aground", ""),  # nothing after it: the line is the article
+    ],
+)
+def test_title_from_the_first_line(text: str, title: str) -> None:
+    assert read_text_article(text).title == title
+
+
+def test_front_matter_without_a_body_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "only_meta.md"
+    path.write_text("---\ntitle: Nothing below\n---\n\n", encoding="utf-8")
+    with pytest.raises(InputError, match="only_meta.md has front matter but no article text"):
+        read_path(path)

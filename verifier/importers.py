@@ -79,6 +79,8 @@ class Skipped:
 
 @dataclass(frozen=True)
 class ImportResult:
+    """What one path gave: distinct articles in input order, what was skipped and why, repeats, warnings."""
+
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...] = ()
     duplicates: int = 0  # rows whose text repeats an earlier row's text in the same input
@@ -216,7 +218,7 @@ def decode(data: bytes, name: str) -> str:
     if nul != -1:
         raise InputError(
             f"{name} looks like a binary file (NUL byte at offset {nul}), not text; give a .txt, .md, .html, "
-            ".csv, .jsonl or .json file."
+            ".csv, .jsonl or .json file (UTF-16 text without a byte-order mark: re-save it as UTF-8)."
         )
     try:
         text = data.decode("utf-8-sig")
@@ -285,9 +287,11 @@ def _headline(text: str) -> str:
     stripped = text.strip()
     first, _, rest = stripped.partition("\n")
     first = first.strip()
-    if rest.strip() and first and len(first) <= MAX_TITLE_CHARS and not first.endswith((".", ",", ";", ":")):
-        return first
-    return ""
+    if not rest.strip() or not first or len(first) > MAX_TITLE_CHARS:
+        return ""
+    if first.endswith((".", ",", ";", ":")) or normalise_date(first) is not None:  # a sentence, a dateline
+        return ""
+    return first
 
 
 def read_text_article(
