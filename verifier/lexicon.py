@@ -122,6 +122,8 @@ _add(
     "destruction",
     "razed",
     "leveled",
+    "leveling",
+    "levelling",
     "levelled",
     "flattened",
 )
@@ -237,7 +239,7 @@ def _side(side: str, *words: str) -> None:
 _side("is", "is", "isis", "isil", "daesh", "islamic state", "jihadist", "jihadists")
 _side("government", "regime", "government", "army", "pro-regime", "pro-government", "loyalist", "state")
 _side("rebel", "rebel", "opposition", "insurgent")
-_side("kurdish", "kurdish", "ypg", "sdf")
+_side("kurdish", "kurdish", "ypg", "sdf", "democratic forces", "syrian democratic forces", "peshmerga")
 _side("russian", "russian")
 _side("american", "american", "us", "u.s.")
 _side("turkish", "turkish")

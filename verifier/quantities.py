@@ -31,7 +31,7 @@ NON_COUNT_KINDS = frozenset(
 MEASURE_AFTER_WINDOW = 8
 # How far before the number a measure verb may sit: "killing at least 15 people" needs 0 words between the
 # verb and the qualifier; "placed the death toll from the air raids at 50" needs 6.
-MEASURE_BEFORE_WINDOW = 7
+MEASURE_BEFORE_WINDOW = 10
 # How far (in words) a period expression may sit from a figure and still qualify it: "Seven days of air
 # strikes across the province had left more than 75 civilians dead" needs 8.
 SCOPE_WINDOW = 12
@@ -120,7 +120,10 @@ _SCOPE = re.compile(
     r"(?:[\w-]+\s+)?(?:days|nights|weeks|months|years|week|month|year)\b"
     r"|\b[\w-]+\s+(?:days|nights|weeks|months)\s+of\b"
     r"|\b(?:this|last)\s+(?:year|month|week)\b"
-    r"|\bin\s+(?:" + _MONTH + r")\b(?!\s+\d)"
+    r"|\bin\s+(?:"
+    + _MONTH
+    + r")\s+(?:shelling|attacks|strikes|air\s*strikes|raids|fighting|violence|bombing|"
+    r"bombardment|clashes|alone)\b"
     r"|\b(?:brought|bringing|brings)\s+(?:to\s+\d|the\s+(?:death\s+)?toll\b)"
     r"|\bbegan\s+(?:on\s+)?(?:" + _WEEKDAY + r")\s+and\s+continued\b"
     r"|\b(?:" + _WEEKDAY + r")\s+(?:and|to|through|until|-|–)\s+(?:on\s+)?(?:" + _WEEKDAY + r")\b",
@@ -164,9 +167,15 @@ _PARTIAL_BEFORE = re.compile(
 )
 _PARTIAL_AFTER = re.compile(r"^\s+of\s+(?:the\s+|them\b|those\b|these\b)?\s*\d", re.IGNORECASE)
 _OTHER_WORD = re.compile(r"^\s+(?:more|other|further|additional)\b(?!\s+than)", re.IGNORECASE)
+# "updating an earlier toll of 15": a figure the claim itself says is superseded.
+_EARLIER = re.compile(
+    r"\b(?:earlier|initial|previous|first|original|old|preliminary)\s+(?:death\s+)?(?:toll|figure|count|"
+    r"estimate|tally|report)(?:\s+\w+){0,4}?\s+(?:of|at|was|had\s+been)\s*$",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|when|after|because|while|as)\b", re.IGNORECASE)
 _NONE_OF = re.compile(r"\bnone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_SENT_BREAK = re.compile(r"[.;:!?]\s|[()\[\]\"“”]|\s[-–—]\s")
+_SENT_BREAK = re.compile(r"[.;:!?]\s|[(\[\"“”]|\s[-–—]\s")
 
 
 def _lower_words(text: str) -> list[tuple[int, int, str]]:
@@ -423,10 +432,17 @@ def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
     if not taken:
         return None
     gs, ge = taken[0][0], taken[-1][1]
+    # "175 members of the ISIS", "18 fighters of Daesh": the organisation says whose side they are on.
+    comp = _COMPLEMENT.match(text, ge)
+    if comp and taken[-1][2] in lx.GROUP_CLASS:
+        ge = comp.end()
     written = text[gs:ge]
     if taken[-1][2] in lx.GROUP_SKIP and taken[-1][2] not in ("others",):
         return None
     return written, _head(taken[-1][2]), gs, ge
+
+
+_COMPLEMENT = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,3}")
 
 
 def _in_trigger(ctx: _Ctx, pos: int) -> bool:
@@ -464,8 +480,12 @@ def parse_group(group: str | None) -> _Group:
     """Class, head and side of a written group: "IS fighters" -> fighters class, side "is"."""
     if not group:
         return _Group(None, None, None)
-    words = [w.lower().strip(".,'’") for w in group.split()]
+    base, _, comp = group.partition(" of ")
+    if not comp:
+        base, _, comp = group.partition(" from ")
+    words = [w.lower().strip(".,'’") for w in base.split()]
     head = _head(words[-1]) if words else None
+    mods_extra = [w.lower().strip(".,'’") for w in comp.split() if w.lower() != "the"]
     if head == "others":
         head = "people"
     if len(words) >= 2 and " ".join(words[-2:]) in lx.GROUP_CLASS:
@@ -474,8 +494,10 @@ def parse_group(group: str | None) -> _Group:
         cls = lx.GROUP_CLASS.get(head or "")
         if cls is None and head and head.endswith("s") and head[:-1] in lx.GROUP_CLASS:
             cls = lx.GROUP_CLASS[head[:-1]]
+        if cls is None and head and head + "s" in lx.GROUP_CLASS:
+            cls = lx.GROUP_CLASS[head + "s"]
     side = None
-    mods = words[:-1]
+    mods = words[:-1] + mods_extra
     for i in range(len(mods)):
         two = " ".join(mods[i : i + 2])
         if two in lx.SIDES:
@@ -524,7 +546,7 @@ def _number_between(ctx: _Ctx, a: int, b: int) -> bool:
 
 
 _LINK_BEFORE = re.compile(
-    r"^(?:\s*(?:of|at|to|the|a|an|reached|stood|stands|rose|risen|climbed|put|placed|gave|with|by|some|"
+    r"^(?:\s*(?:of|at|to|the|a|an|is|was|are|were|reached|stood|stands|rose|risen|climbed|put|placed|gave|with|by|some|"
     r"around|about|nearly|almost|least|more|than|over|up|as|many|no|fewer|under|just|only|roughly|"
     r"approximately|an\s+estimated|estimated|all|another|from|[\w-]+\s+air\s+raids?|for)\b)*\s*$",
     re.IGNORECASE,
@@ -568,27 +590,18 @@ def _measure_for(ctx: _Ctx, start: int, end: int, group_end: int) -> tuple[int, 
             _words_between(ctx, t[1], start) <= MEASURE_BEFORE_WINDOW
             and not _break_between(text, t[1], start)
             and not _number_between(ctx, t[1], start)
-            and t[2]
-            in (
-                "killed",
-                "wounded",
-                "casualties",
-                "arrested",
-                "displaced",
-                "population",
-                "magnitude",
-                "temperature",
-                "affected",
-            )
-            and re.search(
-                r"\b(?:toll|number|death|deaths|population|magnitude|temperatures?|figure|at|to|of)\b",
-                text[t[0] : start],
-                re.IGNORECASE,
-            )
+            and _TOLL_WORD.search(text, t[0], start)
+            and _TOLL_LINK.search(text[t[1] : start])
         ):
             return t
     return None
 
+
+_TOLL_WORD = re.compile(
+    r"\b(?:toll|tolls|number|figure|death|deaths|population|magnitude|temperatures?|casualties)\b",
+    re.IGNORECASE,
+)
+_TOLL_LINK = re.compile(r"\b(?:at|to|of|reached|was|is|stood|stands|hit|passed|exceeded)\s*$", re.IGNORECASE)
 
 _EVENT_VERB = re.compile(
     r"\b(?:sunk|sank|sinks|struck|strikes|hit|hits|jolted|shook|occurred|happened|began|started|attacked|"
@@ -735,19 +748,29 @@ def _scopes(text: str) -> list[tuple[int, int, str]]:
 
 
 def _scope_for(ctx: _Ctx, start: int, end: int) -> tuple[int, int, str] | None:
-    """The period expression of the clause a figure is in, within SCOPE_WINDOW words of it."""
-    best = None
-    best_d = SCOPE_WINDOW + 1
+    """The period a figure counts over: the nearest period expression of its clause within SCOPE_WINDOW
+    words ("in two days"), else the nearest running-total wording ("so far", "brought the toll to")."""
+    best: dict[bool, tuple[int, tuple[int, int, str]]] = {}
     for sc in ctx.scopes:
         a, b = (sc[1], start) if sc[1] <= start else (end, sc[0])
         if a > b:
-            return sc
-        if _break_between(ctx.text, a, b):
+            d = 0
+        elif _break_between(ctx.text, a, b):
             continue
-        d = _words_between(ctx, a, b)
-        if d < best_d:
-            best, best_d = sc, d
-    return best
+        else:
+            d = _words_between(ctx, a, b)
+        running = bool(_RUNNING.match(sc[2]))
+        if d <= SCOPE_WINDOW and (running not in best or d < best[running][0]):
+            best[running] = (d, sc)
+    if False in best:
+        return best[False][1]
+    if True in best:
+        return best[True][1]
+    return None
+
+
+# Wording that restates a running total rather than naming a period.
+_RUNNING = re.compile(r"so\s+far|brought|bringing|brings", re.IGNORECASE)
 
 
 # --- parts and totals within one claim -----

@@ -195,8 +195,8 @@ class _Outcome:
 
 
 def _comparable_kind(qa: Quantity, qb: Quantity) -> bool:
-    if not (qa.is_count and qb.is_count):
-        return False
+    if not (qa.is_count and qb.is_count) or "measure" in (qa.kind, qb.kind):
+        return False  # unit measures are compared in _measurements
     money = {qa.kind == "money", qb.kind == "money"}
     if money == {True, False}:
         return False
@@ -271,16 +271,13 @@ def _compare(qa: Quantity, qb: Quantity, later: str | None) -> _Outcome | None:
         return _Outcome("part", qa, qb, "sides")
     if rel in ("a_in_b", "b_in_a"):
         inner, outer = (qa, qb) if rel == "a_in_b" else (qb, qa)
-        if (
-            inner.role != "partial"
-            and _overlap(inner, outer)
-            and inner.role != "part"
-            and outer.role != "total"
-        ):
-            return _Outcome("agree", qa, qb, "same count, named at two levels")  # "29 rebels" / "29 people"
-        if inner.low > outer.high and inner.role != "partial":
-            return _Outcome("conflict", qa, qb, "part exceeds total")
-        return _Outcome("part", qa, qb)
+        if "partial" in (qa.role, qb.role):
+            return _Outcome("part", qa, qb)
+        if not (_overlap(inner, outer) and inner.role != "part" and outer.role != "total"):
+            if inner.low > outer.high:
+                return _Outcome("conflict", qa, qb, "part exceeds total")
+            return _Outcome("part", qa, qb)
+        # else: the same count named at two levels ("29 rebels" / "29 people"): compared as it is below
     if qa.role == qb.role == "partial":
         pass  # "two other rifles" / "three other rifles": the same remainder, compared as it is
     elif "partial" in (qa.role, qb.role) or ("total" in (qa.role, qb.role) and qa.role != qb.role):
@@ -298,6 +295,7 @@ def _compare(qa: Quantity, qb: Quantity, later: str | None) -> _Outcome | None:
     return _Outcome("conflict", qa, qb)
 
 
+_RUNNING = re.compile(r"so\s+far|brought|bringing|brings", re.IGNORECASE)
 _SINCE = re.compile(r"^since\s+", re.IGNORECASE)
 
 
@@ -305,18 +303,70 @@ def _period_differs(qa: Quantity, qb: Quantity) -> bool:
     """One figure counts over a period ("since Saturday", "in two days") and the other does not, or both
     count since different starting points."""
     sa, sb = qa.scope, qb.scope
+    # "so far" and "brought the toll to" restate a running total: comparable with any toll, and an update.
+    if _RUNNING.search(sa or "") or _RUNNING.search(sb or ""):
+        return False
     if bool(sa) != bool(sb):
-        # "so far" and "brought the toll to" restate a running total: comparable with a plain toll.
-        running = re.compile(r"so\s+far|brought|bringing|brings", re.IGNORECASE)
-        return not running.search(sa or sb or "")
+        return True
     if sa and sb and _SINCE.match(sa) and _SINCE.match(sb):
         return sa.lower() != sb.lower()
     return False
 
 
+# Length units to metres, for "a 10-metre dhow" / "a 30-foot dhow".
+_TO_METRES = {
+    "m": 1.0,
+    "metre": 1.0,
+    "meter": 1.0,
+    "km": 1000.0,
+    "ft": 0.3048,
+    "foot": 0.3048,
+    "feet": 0.3048,
+    "mi": 1609.344,
+    "mile": 1609.344,
+    "miles": 1609.344,
+    "nmi": 1852.0,
+    "nautical miles": 1852.0,
+    "cm": 0.01,
+    "yd": 0.9144,
+}
+
+
+def _in_metres(q: Quantity) -> tuple[float, float] | None:
+    f = _TO_METRES.get((q.unit or "").lower())
+    if f is None:
+        return None
+    return q.low * f, q.high * f
+
+
+def _measurements(fa: tuple[Quantity, ...], fb: tuple[Quantity, ...]) -> list[_Outcome]:
+    """Unit measures of the same thing: the magnitude of one quake, the length of one boat (the word after
+    the measure names the thing: "10-metre dhow" / "30-foot dhow")."""
+    out: list[_Outcome] = []
+    for qa in fa:
+        for qb in fb:
+            if qa.kind != "measure" or qb.kind != "measure":
+                continue
+            if qa.unit == qb.unit == "magnitude":
+                out.append(_Outcome("agree" if _overlap(qa, qb) else "conflict", qa, qb, "magnitude"))
+                continue
+            ma, mb = _in_metres(qa), _in_metres(qb)
+            if ma is None or mb is None:
+                if qa.unit and qa.unit == qb.unit and qa.value == qb.value:
+                    out.append(_Outcome("agree", qa, qb))
+                continue
+            # 5% slack: conversions and rounding ("13 nautical miles (about 24km)").
+            same = ma[0] <= mb[1] * 1.05 and mb[0] <= ma[1] * 1.05
+            if same:
+                out.append(_Outcome("agree", qa, qb))
+            elif qa.group_head and qa.group_head == qb.group_head:
+                out.append(_Outcome("conflict", qa, qb, "length"))
+    return out
+
+
 def _other_attributes(fa: tuple[Quantity, ...], fb: tuple[Quantity, ...]) -> list[_Outcome]:
     """Dates and times of the same act ("sunk on November 19" / "sunk on November 18")."""
-    out: list[_Outcome] = []
+    out: list[_Outcome] = _measurements(fa, fb)
     for qa in fa:
         for qb in fb:
             if (
@@ -326,10 +376,12 @@ def _other_attributes(fa: tuple[Quantity, ...], fb: tuple[Quantity, ...]) -> lis
                 or qa.measure != qb.measure
             ):
                 continue
+            ia, ib = qa.iso or qa.text.lower(), qb.iso or qb.text.lower()
             if qa.kind == "date":
-                same = qa.value == qb.value if qa.value is not None else qa.text.lower() == qb.text.lower()
+                # "--11-19" (no year) matches "2008-11-19": compare month and day.
+                same = ia[-5:] == ib[-5:] if qa.iso and qb.iso else ia == ib
                 out.append(_Outcome("agree" if same else "conflict", qa, qb, "date"))
-            elif qa.value is not None and qa.value == qb.value:
+            elif ia == ib:
                 out.append(_Outcome("agree", qa, qb, "time"))
     return out
 
@@ -367,8 +419,8 @@ def relate(a: ClaimText, b: ClaimText, similarity: float | None = None) -> Judge
         return out("unrelated", 0.7, f"Different days: {da_s} vs {db_s}")
     later = _later(a, b, da, db)
     outcomes: list[_Outcome] = []
-    counts_a = [q for q in fa if q.is_count and q.measure]
-    counts_b = [q for q in fb if q.is_count and q.measure]
+    counts_a = [q for q in fa if q.is_count and q.measure and q.role != "earlier"]
+    counts_b = [q for q in fb if q.is_count and q.measure and q.role != "earlier"]
     for qa in counts_a:
         for qb in counts_b:
             o = _compare(qa, qb, later)
@@ -401,8 +453,12 @@ def _later(a: ClaimText, b: ClaimText, da: dt.date | None, db: dt.date | None) -
 def _only_figures(fa: tuple[Quantity, ...], fb: tuple[Quantity, ...], later: str | None) -> _Outcome | None:
     """When neither claim names what it counts but each has exactly one count of the same thing
     ("at least three dozen people rampaged" / "40 or 50 of them"), compare those two."""
-    ca = [q for q in fa if q.is_count and q.kind == "count" and not q.negated]
-    cb = [q for q in fb if q.is_count and q.kind == "count" and not q.negated]
+
+    def people(q: Quantity) -> bool:
+        return q.group is None or parse_group(q.group).cls is not None
+
+    ca = [q for q in fa if q.kind == "count" and not q.negated and people(q)]
+    cb = [q for q in fb if q.kind == "count" and not q.negated and people(q)]
     if len(ca) != 1 or len(cb) != 1:
         return None
     qa, qb = ca[0], cb[0]
@@ -465,8 +521,8 @@ def _decide(
             certainty * 0.8,
             f"Different measures: {o.qa.describe()} vs {o.qb.describe()}",
         )
-    has_a = any(q.is_count for q in fa)
-    has_b = any(q.is_count for q in fb)
+    has_a = any(q.kind not in ("date", "year", "time") for q in fa)
+    has_b = any(q.kind not in ("date", "year", "time") for q in fb)
     if has_a and has_b:
         return emit("different_quantity", 0.5, "Same context but no figures count the same thing")
     return emit("unrelated", 0.5, "No comparable figures")
