@@ -1,12 +1,490 @@
-"""Streamlit app: a thin shell over the verifier package (placeholder until the UI issue lands)."""
+"""verifier in the browser: check a claim, review contradictions, compare sources, manage the library.
+
+Layout only. Every decision (what is evidence, what conflicts, how text is escaped and highlighted) lives
+in the package: `verifier.check`, `verifier.scan`, `verifier.events`, `verifier.export` and `verifier.ui`.
+Text from articles and users reaches the page through `st.html(ui....)` (escaped there), `st.dataframe`,
+widget values or `ui.md_escape`, never as raw HTML.
+"""
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
 import streamlit as st
 
+from verifier import ui
+from verifier.check import check_claim
+from verifier.errors import VerifierError
+from verifier.events import build_events, build_table, list_events
+from verifier.export import export_bytes
+from verifier.importers import ColumnMapping, read_text_article
+from verifier.scan import review, scan_new
 from verifier.settings import Settings
+from verifier.workspace import IngestReport, Workspace
 
-st.set_page_config(page_title="verifier", layout="wide")
-st.title("verifier")
-settings = Settings.from_env()
-st.write(f"Workspace: `{settings.workspace}`")
+ARTICLES_PER_PAGE = 25
+PAIRS_PER_PAGE = 10
+NO_COLUMN = "(none)"
+EMPTY_LIBRARY = (
+    "Nothing ingested yet: add articles on the **Library** page (paste one or upload files), "
+    "or run `verifier ingest data` for the demo corpus."
+)
+
+
+# -- resources ----------------------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner="Opening the workspace…")
+def _open_workspace(path: str) -> Workspace:
+    # Keyed by the path: one Workspace (store, index, model) per process and workspace, shared by sessions.
+    return Workspace.open(Settings.from_env(path))
+
+
+@st.cache_resource(show_spinner="Loading the language model (once)…")
+def _warm_model(path: str) -> bool:
+    embedder = _open_workspace(path).embedder
+    warm_up = getattr(embedder, "warm_up", None)
+    if callable(warm_up):
+        warm_up()
+    return True
+
+
+def workspace(model: bool = False) -> Workspace | None:
+    """The shared workspace (with the model loaded when `model`); None after showing why it cannot open."""
+    path = str(Settings.from_env().workspace)
+    try:
+        ws = _open_workspace(path)
+        if model:
+            _warm_model(path)
+    except VerifierError as exc:
+        st.error(f"The workspace `{path}` cannot be opened: {ui.md_escape(str(exc))}")
+        return None
+    return ws
+
+
+@contextmanager
+def shown_errors() -> Iterator[None]:
+    """Our own errors become a red message (what was wrong, what to do), never a traceback."""
+    try:
+        yield
+    except VerifierError as exc:
+        st.error(ui.md_escape(str(exc)))
+
+
+Progress = Callable[[int, int], None]
+
+
+def ingest_with_progress(ws: Workspace, run: Callable[[Progress], IngestReport]) -> IngestReport:
+    """Run an ingest with a progress bar, then scan the new claims and regroup events."""
+    bar = st.progress(0.0, text="Reading…")
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total if total else 1.0, text=f"Ingesting: {done} of {total} articles")
+
+    report = run(progress)
+    if report.new_claim_rowids:
+        bar.progress(1.0, text="Looking for contradictions with the stored claims…")
+        scan_new(ws)
+        try:
+            build_events(ws)
+        except VerifierError as exc:
+            st.warning(f"Events were not regrouped: {ui.md_escape(str(exc))}")
+    bar.empty()
+    return report
+
+
+def sidebar_status(ws: Workspace) -> None:
+    status = ws.status()
+    st.sidebar.caption(
+        f"Workspace `{ui.md_escape(str(status['workspace']))}` · {status['articles']} articles · "
+        f"{status['claims']} claims · {status['contradictions']} flagged pairs"
+    )
+
+
+# -- 1. Check a claim ---------------------------------------------------------------------------------
+
+
+def check_page() -> None:
+    st.title("Check a claim")
+    ws = workspace()
+    if ws is None:
+        return
+    if ws.store.count_claims() == 0:
+        st.info(EMPTY_LIBRARY)
+        return
+    with st.form("check"):
+        claim = st.text_area(
+            "Claim to check",
+            placeholder="At least 27 IS fighters were killed in Darna",
+            height=100,
+            key="claim_text",
+        )
+        submitted = st.form_submit_button("Check", type="primary")
+    if submitted:
+        st.session_state.pop("check_result", None)
+        with shown_errors():
+            workspace(model=True)
+            with st.spinner("Checking against the library…"):
+                st.session_state["check_result"] = check_claim(ws, claim)
+    result = st.session_state.get("check_result")
+    if result is None:
+        return
+    counts = len(result.corroborating), len(result.conflicting), len(result.related)
+    st.html(ui.summary_html(result.summary, *counts))
+    st.html(ui.passage_html(result.claim, result.claim_spans))
+    for warning in result.warnings:
+        st.warning(ui.md_escape(warning))
+    groups = (
+        ("Conflicting", result.conflicting, "No source conflicts with the figures of this claim."),
+        ("Corroborating", result.corroborating, "No source reports the same figures."),
+        ("Related", result.related, "No related passages."),
+    )
+    for title, items, empty in groups:
+        st.subheader(f"{title} ({len(items)})")
+        if not items:
+            st.caption(empty)
+        for i, evidence in enumerate(items):
+            evidence_card(ws, evidence, key=f"{title}-{i}-{evidence.claim_id}")
+
+
+def evidence_card(ws: Workspace, evidence: Any, key: str) -> None:
+    with st.container(border=True):
+        st.html(ui.evidence_card_html(evidence))
+        if st.toggle("Show the passage in the full article", key=f"ctx-{key}"):
+            with shown_errors():
+                claim, article = ws.store.get_claim(evidence.claim_id)
+                st.html(ui.article_context_html(article.text, claim.start, claim.end, evidence.spans))
+
+
+# -- 2. Contradictions ----------------------------------------------------------------------------------
+
+
+def contradictions_page() -> None:
+    st.title("Contradictions")
+    ws = workspace()
+    if ws is None:
+        return
+    if ws.store.count_claims() == 0:
+        st.info(EMPTY_LIBRARY)
+        return
+    show_flash()
+    everything = ws.store.list_contradictions()  # small rows (ids, score, status): claims load per page
+    counts = ui.status_counts(everything)
+    for cell, status in zip(st.columns(3), ("new", "confirmed", "dismissed"), strict=True):
+        cell.metric(f"{status.capitalize()}", counts[status])
+    if not everything:
+        st.info("No contradictions flagged yet: they are found when articles are added.")
+        return
+    status, source, event_id, measure, min_score = review_filters(ws)
+    rows = ws.store.list_contradictions(status=None if status == "all" else status, source=source)
+    claim_ids = set(ws.store.get_event(event_id).claim_ids) if event_id else None
+    rows = ui.filter_pairs(rows, min_score, claim_ids)
+    if measure:
+        rows = [r for r in rows if measure in pair_measures(ws, r)]
+    if not rows:
+        st.info("No flagged pair matches these filters.")
+        return
+    pages = ui.page_count(len(rows), PAIRS_PER_PAGE)
+    st.caption(f"{len(rows)} pairs, best first.")
+    page = st.pagination(pages, key="pairs_page") if pages > 1 else 1
+    offset = ui.page_offset(page, PAIRS_PER_PAGE, len(rows))
+    shown = {c.id for c in rows[offset : offset + PAIRS_PER_PAGE]}
+    for pair in flagged_pairs_by_id(ws, shown, [r.id for r in rows[offset : offset + PAIRS_PER_PAGE]]):
+        pair_card(ws, pair)
+
+
+def review_filters(ws: Workspace) -> tuple[str, str | None, str | None, str | None, float]:
+    """The filter bar: status, source, event, measure and minimum score."""
+    cols = st.columns([1, 1.4, 2, 1, 1.2])
+    status = cols[0].selectbox("Status", ui.STATUS_FILTERS, key="f_status")
+    sources = [s.source for s in ws.store.sources_with_counts() if s.source]
+    source = cols[1].selectbox("Source", [None, *sources], format_func=lambda s: s or "all", key="f_source")
+    events = {e.id: e.label for e in list_events(ws) if e.articles > 1}
+    event_id = cols[2].selectbox(
+        "Event", [None, *events], format_func=lambda e: events[e] if e else "all", key="f_event"
+    )
+    measure = cols[3].selectbox(
+        "Measure", [None, *ui.MEASURES], format_func=lambda m: m or "all", key="f_measure"
+    )
+    min_score = cols[4].slider("Minimum score", 0.0, 1.0, 0.0, 0.05, key="f_score")
+    return status, source, event_id, measure, float(min_score)
+
+
+@st.cache_data(max_entries=50_000, show_spinner=False)
+def _pair_measures(text_a: str, date_a: str | None, text_b: str, date_b: str | None) -> tuple[str, ...]:
+    return ui.pair_measures(text_a, date_a, text_b, date_b)
+
+
+def pair_measures(ws: Workspace, row: Any) -> tuple[str, ...]:
+    (a, art_a), (b, art_b) = ws.store.get_claim(row.claim_a), ws.store.get_claim(row.claim_b)
+    return _pair_measures(a.text, art_a.published, b.text, art_b.published)
+
+
+def flagged_pairs_by_id(ws: Workspace, wanted: set[str], order: list[str]) -> list[Any]:
+    """The page's pairs with both claims resolved, in the order given."""
+    found: dict[str, Any] = {}
+    for cid in order:
+        c = ws.store.get_contradiction(cid)
+        (a, art_a), (b, art_b) = ws.store.get_claim(c.claim_a), ws.store.get_claim(c.claim_b)
+        found[cid] = (c, (a, art_a), (b, art_b))
+    return [found[i] for i in order if i in found and i in wanted]
+
+
+def pair_card(ws: Workspace, pair: Any) -> None:
+    c, (a, art_a), (b, art_b) = pair
+    with st.container(border=True):
+        st.html(
+            f"<div>{ui.status_badge(c.status)} {ui.relation_badge(c.relation)} "
+            f'<span style="color:#475569;font-size:0.85em">score {c.score:.2f}</span></div>'
+        )
+        left, right = st.columns(2)
+        for col, claim, article in ((left, a, art_a), (right, b, art_b)):
+            with col:
+                st.html(
+                    ui.claim_side_html(
+                        claim.text, ui.figure_spans(claim.text, article.published), article.source,
+                        article.published, article.title, article.url,
+                    )
+                )
+        st.html(ui.text_html(c.explanation, muted=True))
+        if c.note or c.reviewed_at:
+            st.html(ui.text_html(f"Note ({c.status}, {c.reviewed_at or ''}): {c.note}", muted=True))
+        note = st.text_input("Note", value=c.note, key=f"note-{c.id}", placeholder="Why? (optional)")
+        buttons = st.columns([1, 1, 1, 5])
+        actions = (("confirm", "Confirm"), ("dismiss", "Dismiss"), ("reopen", "Reopen"))
+        for cell, (decision, label) in zip(buttons, actions, strict=False):
+            if decision == "reopen" and c.status == "new":
+                continue
+            if cell.button(label, key=f"{decision}-{c.id}"):
+                with shown_errors():
+                    review(ws, c.id, decision, note)
+                    flash(f"Pair {decision}ed." if decision != "dismiss" else "Pair dismissed.")
+                    st.rerun()
+
+
+def flash(message: str) -> None:
+    st.session_state["flash"] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop("flash", None)
+    if message:
+        st.success(message)
+
+
+# -- 3. Compare sources ---------------------------------------------------------------------------------
+
+
+def compare_page() -> None:
+    st.title("Compare sources")
+    ws = workspace()
+    if ws is None:
+        return
+    if ws.store.count_claims() == 0:
+        st.info(EMPTY_LIBRARY)
+        return
+    with shown_errors():
+        events = [e for e in list_events(ws) if e.articles > 1] or list_events(ws)
+        if not events:
+            st.info("No events yet: events are grouped when articles are added.")
+            return
+        labels = {e.id: e.label for e in events}
+        event_id = st.selectbox("Event", list(labels), format_func=lambda e: labels[e], key="cmp_event")
+        table = build_table(ws, event_id)
+        if not table.rows:
+            st.info("The articles of this event give no figures to compare.")
+        else:
+            values, status = ui.comparison_frames(table)
+            st.html(ui.legend_html())
+            st.dataframe(ui.style_comparison(values, status), width="stretch")
+            for note in table.notes:
+                st.caption(ui.md_escape(note))
+            rows = [r.label for r in table.rows]
+            row = st.selectbox("Figures over time for", rows, key="cmp_row")
+            frame = ui.chart_frame(table, row)
+            if frame.empty:
+                st.caption("No dated figures to plot for this row.")
+            else:
+                st.altair_chart(ui.figures_chart(frame), width="stretch")
+        st.subheader("Download")
+        cols = st.columns(4)
+        downloads = (
+            ("CSV", "csv", "text/csv", event_id),
+            ("Excel", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", event_id),
+            ("JSON", "json", "application/json", event_id),
+            ("ClaimReview", "claimreview", "application/ld+json", None),
+        )
+        for cell, (label, fmt, mime, scope) in zip(cols, downloads, strict=True):
+            ext = "json" if fmt == "claimreview" else fmt
+            name = f"event-{event_id}.{ext}" if scope else "claimreview.json"
+            cell.download_button(
+                label, data=export_later(ws, fmt, scope), file_name=name, mime=mime,
+                key=f"dl-{fmt}", on_click="ignore",
+            )
+        st.caption(
+            "CSV, Excel and JSON hold this event's table; ClaimReview holds every flagged or confirmed pair."
+        )
+
+
+def export_later(ws: Workspace, fmt: str, event_id: str | None) -> Callable[[], bytes]:
+    """The export, built only when the button is pressed (ClaimReview reads every flagged pair)."""
+    return lambda: export_bytes(ws, fmt, event_id)
+
+
+# -- 4. Library -----------------------------------------------------------------------------------------
+
+
+def library_page() -> None:
+    st.title("Library")
+    ws = workspace()
+    if ws is None:
+        return
+    paste, upload, browse = st.tabs(["Paste an article", "Upload files", "Sources and articles"])
+    with paste:
+        paste_form(ws)
+    with upload:
+        upload_form(ws)
+    with browse:
+        browse_library(ws)
+
+
+def paste_form(ws: Workspace) -> None:
+    with st.form("paste", clear_on_submit=False):
+        text = st.text_area("Article text", height=220, key="paste_text")
+        left, right = st.columns(2)
+        source = left.text_input("Source (outlet)", key="paste_source")
+        title = right.text_input("Title (default: the first line)", key="paste_title")
+        date = left.text_input("Date (YYYY-MM-DD)", key="paste_date")
+        url = right.text_input("URL", key="paste_url")
+        submitted = st.form_submit_button("Add to the library", type="primary")
+    if not submitted:
+        return
+    with shown_errors():
+        article = read_text_article(text, source=source, title=title, date=date or None, url=url)
+        workspace(model=True)
+        report = ingest_with_progress(ws, lambda progress: ws.ingest_articles([article], progress=progress))
+        if report.articles_added:
+            st.success(f"Added to the library ({report.claims_added} claims):")
+            st.html(ui.meta_line_html(article.source, article.published, article.title, article.url))
+        else:
+            st.info("This article is already in the library.")
+
+
+def upload_form(ws: Workspace) -> None:
+    files = st.file_uploader(
+        "Text, Markdown, HTML, CSV or JSONL files",
+        type=list(ui.UPLOAD_TYPES),
+        accept_multiple_files=True,
+        key="upload_files",
+    )
+    files = list(files or [])
+    tables = [f for f in files if ui.is_table_upload(f.name)]
+    mapping = ColumnMapping()
+    if tables:
+        mapping = column_mapping(tables)
+    default_source = st.text_input("Outlet for files that do not name one", key="upload_source")
+    if not st.button(f"Ingest {len(files)} file(s)", disabled=not files, key="upload_go"):
+        return
+    workspace(model=True)
+    errors: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="verifier-upload-") as folder:
+        for n, upload in enumerate(files):
+            path = Path(folder) / ui.safe_upload_name(upload.name, n)
+            path.write_bytes(upload.getvalue())
+            try:
+                report = ingest_with_progress(ws, ingest_file(ws, path, mapping, default_source))
+            except VerifierError as exc:
+                message = str(exc).replace(str(path), upload.name)
+                errors.append(f"{upload.name}: {ui.strip_folder(message, folder)}")
+                continue
+            st.success(ui.md_escape(f"{upload.name}: {report.summary()}"))
+            for where, why in report.skipped[:20]:
+                st.caption(ui.md_escape(f"skipped {ui.strip_folder(where, folder)}: {why}"))
+    for error in errors:
+        st.error(ui.md_escape(error))
+
+
+def ingest_file(
+    ws: Workspace, path: Path, mapping: ColumnMapping, default_source: str
+) -> Callable[[Progress], IngestReport]:
+    return lambda progress: ws.ingest_paths(
+        [path], mapping=mapping, default_source=default_source, progress=progress
+    )
+
+
+def column_mapping(tables: list[Any]) -> ColumnMapping:
+    """Selectboxes for the columns of uploaded tables, preset to the likeliest column for each field."""
+    columns: list[str] = []
+    for upload in tables:
+        columns += [c for c in ui.table_columns(upload.name, upload.getvalue()) if c not in columns]
+    st.markdown("**Columns of the table files**")
+    if not columns:
+        st.caption("No columns found at the start of the table files; the defaults are used.")
+        return ColumnMapping()
+    chosen: dict[str, str] = {}
+    cells = st.columns(5)
+    for cell, field in zip(cells, ("text", "title", "source", "date", "url"), strict=True):
+        options = columns if field == "text" else [NO_COLUMN, *columns]
+        guess = ui.guess_column(columns, field)
+        index = options.index(guess) if guess in options else 0
+        picked = cell.selectbox(field.capitalize(), options, index=index, key=f"map_{field}")
+        # Unmapped: the default name, which the importer treats as optional when the file lacks it.
+        chosen[field] = getattr(ColumnMapping(), field) if picked == NO_COLUMN else picked
+    return ColumnMapping(**chosen)
+
+
+def browse_library(ws: Workspace) -> None:
+    sources = ws.store.sources_with_counts()
+    if not sources:
+        st.info(EMPTY_LIBRARY)
+        return
+    st.dataframe(ui.sources_frame(sources), hide_index=True, width="stretch")
+    names = [s.source for s in sources]
+    labels = {s.source: f"{s.source or '(no source)'} — {s.articles} articles" for s in sources}
+    source = st.selectbox("Articles of", names, format_func=lambda s: labels[s], key="lib_source")
+    total = next(s.articles for s in sources if s.source == source)
+    pages = ui.page_count(total, ARTICLES_PER_PAGE)
+    page = st.pagination(pages, key="lib_page") if pages > 1 else 1
+    offset = ui.page_offset(page, ARTICLES_PER_PAGE, total)
+    articles = ws.store.list_articles(source)[offset : offset + ARTICLES_PER_PAGE]
+    st.dataframe(ui.articles_frame(articles), hide_index=True, width="stretch")
+    if not articles:
+        return
+    by_id = {a.id: a for a in articles}
+    chosen = st.selectbox(
+        "Article to delete",
+        list(by_id),
+        format_func=lambda i: f"{by_id[i].published or 'undated'} · {by_id[i].title or i}",
+        key="lib_delete_pick",
+    )
+    if st.button("Delete this article", key="lib_delete"):
+        with shown_errors():
+            removed = ws.delete_article(chosen)
+            st.success(f"Deleted the article and its {removed} claims.")
+            st.rerun()
+
+
+# -- navigation -----------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    st.set_page_config(page_title="verifier", page_icon="🔎", layout="wide")
+    pages = [
+        st.Page(check_page, title="Check a claim", icon="🔎", url_path="check", default=True),
+        st.Page(contradictions_page, title="Contradictions", icon="⚖️", url_path="contradictions"),
+        st.Page(compare_page, title="Compare sources", icon="📊", url_path="compare"),
+        st.Page(library_page, title="Library", icon="📚", url_path="library"),
+    ]
+    page = st.navigation(pages)
+    ws = workspace()
+    if ws is not None:
+        sidebar_status(ws)
+    page.run()
+
+
+if __name__ == "__main__":
+    main()
