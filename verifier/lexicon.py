@@ -139,6 +139,25 @@ _add("magnitude", "magnitude", "richter")
 # magnitude) rather than a count of victims: compared without looking at the counted group.
 ATTRIBUTE_MEASURES = frozenset({"population", "temperature", "magnitude"})
 
+# Measures that grow as reports come in: a later report with a higher figure is an update, not a conflict.
+# A crowd size or a length does not grow after the fact.
+TOLL_MEASURES = frozenset(
+    {
+        "killed",
+        "wounded",
+        "casualties",
+        "arrested",
+        "displaced",
+        "missing",
+        "affected",
+        "kidnapped",
+        "damaged",
+        "evacuated",
+        "treated",
+        "held",
+    }
+)
+
 # Casualties are killed + wounded: a casualty figure is a total of the two, never a rival of either.
 MEASURE_PARENT: dict[str, str] = {"killed": "casualties", "wounded": "casualties"}
 

@@ -225,8 +225,11 @@ def extract(text: str, published: str | None = None) -> list[Quantity]:
     )
     for s, _ in ctx.number_spans:
         before = [t for t in ctx.triggers if t[1] <= s]
+        # Only an -ing verb reaches across a counted group to govern the next number ("fired 300 shells
+        # into the city killing nine"); "set off to march the 20 blocks" still belongs to its subject.
         if (
             before
+            and text[before[-1][0] : before[-1][1]].lower().endswith("ing")
             and _LINK_BEFORE.match(text[before[-1][1] : s])
             and _words_between(ctx, before[-1][1], s) <= 3
         ):
@@ -276,10 +279,13 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
             spans["measure"] = (t[0], t[1])
         before = ctx.text[max(0, start - 40) : start]
         after = ctx.text[group_end : group_end + 24]
-        if (
+        if _EARLIER.search(ctx.text[max(0, start - 70) : start]):
+            role = "earlier"
+        elif (
             _PARTIAL_BEFORE.search(before)
             or _PARTIAL_AFTER.match(ctx.text[end : end + 12])
             or _OTHER_WORD.match(ctx.text[end : end + 12])
+            or (group is not None and group.lower() in ("others", "other"))  # "injuring 9 others"
         ):
             role = "partial"
         elif _PART_BEFORE.search(before) or _PART_AFTER.match(after):

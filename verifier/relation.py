@@ -278,14 +278,14 @@ def _compare(qa: Quantity, qb: Quantity, later: str | None) -> _Outcome | None:
                 return _Outcome("conflict", qa, qb, "part exceeds total")
             return _Outcome("part", qa, qb)
         # else: the same count named at two levels ("29 rebels" / "29 people"): compared as it is below
-    if qa.role == qb.role == "partial":
+    if qa.role == qb.role == "partial" and qa.group_head and qa.group_head == qb.group_head:
         pass  # "two other rifles" / "three other rifles": the same remainder, compared as it is
     elif "partial" in (qa.role, qb.role) or ("total" in (qa.role, qb.role) and qa.role != qb.role):
         total, part = (qa, qb) if qa.role == "total" or qb.role == "partial" else (qb, qa)
         if part.role != "partial" and part.low > total.high:
             return _Outcome("conflict", qa, qb, "part exceeds total")
         return _Outcome("part", qa, qb)
-    if later:
+    if later and (len(later) == 1 or qa.measure in lx.TOLL_MEASURES):
         # A later report with a higher toll revises the earlier one, even when "at least 12" allowed it.
         early, late = (qa, qb) if later[0] == "b" else (qb, qa)
         if _point(late) > _point(early):
@@ -369,12 +369,11 @@ def _other_attributes(fa: tuple[Quantity, ...], fb: tuple[Quantity, ...]) -> lis
     out: list[_Outcome] = _measurements(fa, fb)
     for qa in fa:
         for qb in fb:
-            if (
-                qa.kind != qb.kind
-                or qa.kind not in ("date", "time")
-                or not qa.measure
-                or qa.measure != qb.measure
-            ):
+            if qa.kind != qb.kind or qa.kind not in ("date", "time"):
+                continue
+            # The same clock time in both is a sign of agreement whatever the verb; a different date is a
+            # conflict only for the same act ("sunk on November 19" / "sunk on November 18").
+            if qa.kind == "date" and (not qa.measure or qa.measure != qb.measure):
                 continue
             ia, ib = qa.iso or qa.text.lower(), qb.iso or qb.text.lower()
             if qa.kind == "date":
@@ -543,7 +542,7 @@ def _part_explanation(o: _Outcome, fa: tuple[Quantity, ...], fb: tuple[Quantity,
         terms = " + ".join(_fmt(_point(q)) for q in parts)
         return f"Parts add up: {terms} = {_fmt(total)} ({bigger.describe()})"
     rest = total - _point(smaller)
-    if rest > 0 and o.note != "casualties":
+    if rest > 0 and o.note != "casualties" and "vague" not in (qa.qualifier, qb.qualifier):
         return (
             f"Part and total: {smaller.describe()} within {bigger.describe()}; "
             f"the other {_fmt(rest)} add up to the total"
