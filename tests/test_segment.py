@@ -5,6 +5,8 @@ All sentences here are written for these tests (none is copied from a dataset).
 
 from __future__ import annotations
 
+import types
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -257,18 +259,37 @@ def test_long_sentence_without_semicolons_is_kept_whole() -> None:
 
 
 def test_blingfire_failure_keeps_the_block_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(_: str) -> tuple[str, list[tuple[int, int]]]:
+    def broken(_: str) -> list[tuple[int, int]]:
         raise AssertionError("1 != 2")
 
-    monkeypatch.setattr(segment.blingfire, "text_to_sentences_and_offsets", broken)
+    monkeypatch.setattr(segment, "_sentence_offsets", broken)
     assert sentences("Two sentences here. Only one unit comes back.") == [
         "Two sentences here. Only one unit comes back."
     ]
 
 
 def test_impossible_span_from_blingfire_keeps_the_block_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(segment.blingfire, "text_to_sentences_and_offsets", lambda s: ("", [(0, 999)]))
+    monkeypatch.setattr(segment, "_sentence_offsets", lambda s: [(0, 999)])
     assert sentences("Short text. Another.") == ["Short text. Another."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain ASCII text. Two sentences.",
+        "Café owners in Zürich counted 4 closures 😀. Straße 5 reopened. Ünal said “no.” Done.",
+        "Ελλάδα: 12 νεκροί. Σεισμός 5,8 βαθμών.",
+    ],
+)
+def test_fast_offsets_match_blingfire_wrapper(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = segment._sentence_offsets(text)
+    assert fast == segment.blingfire.text_to_sentences_and_offsets(text)[1]
+    # without the C entry point, the public wrapper is used, with the same result
+    stub = types.SimpleNamespace(
+        text_to_sentences_and_offsets=segment.blingfire.text_to_sentences_and_offsets
+    )
+    monkeypatch.setattr(segment, "blingfire", stub)
+    assert segment._sentence_offsets(text) == fast
 
 
 _PIECES = st.sampled_from(
