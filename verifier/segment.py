@@ -111,12 +111,13 @@ _BOILERPLATE = re.compile(
     r"sponsored|subscribe( now)?|click here|all rights reserved|©.*|copyright\b.*)\s*[:.!]?",
     re.IGNORECASE,
 )
-# "[Getty]", "(AFP)", "Photo: Reuters", "(Photo by A. Name/AFP/Getty Images)", "Getty Images".
+# "[Getty]", "(AFP)", "Photo: Reuters", "Getty Images / AFP" (only if the unit has no verb: drop_reason).
 _CREDIT = re.compile(
     r"[\[(][^\[\]().!?]{1,60}[\])]"
     r"|(?:photo|image|picture|credit|source|file photo|video)s?\s*(?:credit)?\s*[:/-]\s*[^.!?]{1,60}"
     r"|(?:getty images|afp|reuters|ap|epa|anadolu agency)(?:\s*/\s*[\w .]+)*"
-    r"|[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}\s*/\s*[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}",  # "R. Raslan/ H. Said"
+    # writer/editor credit lines of agencies: "R. Raslan/ H. Said"
+    r"|(?-i:[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}\s*/\s*[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3})",
     re.IGNORECASE,
 )
 
@@ -239,7 +240,7 @@ def _blocks(text: str) -> Iterator[Span]:
 
 
 def _word_before(text: str, dot: int) -> str:
-    """The word ending at index `dot` (exclusive), lower-cased, without inner dots ("p.m" -> "pm")."""
+    """The word ending at index `dot` (exclusive), lower-cased, inner dots kept ("p.m", "u.s")."""
     i = dot
     while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
