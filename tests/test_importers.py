@@ -233,7 +233,7 @@ def test_json_syntax_error() -> None:
         ("blank.txt", "blank.txt is empty; nothing to import"),
         ("binary.txt", r"binary.txt looks like a binary file \(NUL byte at offset 7\)"),
         ("document.txt", "document.txt is a PDF"),
-        ("latin1.txt", r"latin1.txt is not UTF-8 \(byte 0xe9 at offset 3\); re-save it as UTF-8"),
+        ("latin1.txt", r"latin1.txt is not UTF-8 \(byte 0xe9 at offset 3, line 1\); re-save it as UTF-8"),
     ],
 )
 def test_unreadable_files_give_a_clear_error(name: str, message: str) -> None:
@@ -247,7 +247,7 @@ def test_utf16_with_bom_is_read() -> None:
 
 
 def test_file_over_the_size_limit() -> None:
-    with pytest.raises(InputError, match=r"page.html is 0.0 MB, over the 100 bytes limit; .*--max-file-mb"):
+    with pytest.raises(InputError, match=r"page.html is 1.1 KB, over the 100 bytes limit; .*--max-file-mb"):
         read_path(FIXTURES / "page.html", max_bytes=100)
 
 

@@ -159,13 +159,16 @@ def source_from_url(url: str) -> str:
 # ------------------------------------------------------------------------------------- reading bytes
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
+def _size(n: int) -> str:
+    """A file size as a person reads it: "25.0 MB", "3.2 KB", "100 bytes"."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB"
+    return f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
 
 
-def _limit_mb(n: int) -> str:
-    mb = n / (1024 * 1024)
-    return f"{mb:g} MB" if mb >= 1 else f"{n} bytes"
+def _limit(n: int) -> str:
+    """The limit as the user set it with --max-file-mb: "20 MB", "0.5 MB"."""
+    return f"{n / (1024 * 1024):g} MB" if n >= 1024 * 1024 / 100 else f"{n} bytes"
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -175,7 +178,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc}).") from exc
     if size > max_bytes:
         raise InputError(
-            f"{path.name} is {_mb(size)}, over the {_limit_mb(max_bytes)} limit; "
+            f"{path.name} is {_size(size)}, over the {_limit(max_bytes)} limit; "
             "raise it with --max-file-mb or split the file."
         )
     try:
@@ -184,9 +187,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc}).") from exc
     if len(data) > max_bytes:  # grew while we looked
-        raise InputError(
-            f"{path.name} is over the {_limit_mb(max_bytes)} limit; raise it with --max-file-mb."
-        )
+        raise InputError(f"{path.name} is over the {_limit(max_bytes)} limit; raise it with --max-file-mb.")
     return data
 
 
@@ -224,8 +225,9 @@ def decode(data: bytes, name: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         bad = data[exc.start]
+        line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            f"{name} is not UTF-8 (byte 0x{bad:02x} at offset {exc.start}); re-save it as UTF-8 "
+            f"{name} is not UTF-8 (byte 0x{bad:02x} at offset {exc.start}, line {line}); re-save it as UTF-8 "
             "(in Excel: Save As > CSV UTF-8; in an editor: Save with encoding UTF-8)."
         ) from exc
     if not text.strip():
