@@ -176,6 +176,8 @@ def test_sentence_boundaries(text: str, expected: list[str]) -> None:
         ("13 dead", None),
         ("She was hurt.", None),
         ("I didn't.", None),
+        ("It's freezing.", None),
+        ("Syria's war", "fragment without a verb"),
         ("By Friday, 40 people had died.", None),
         ("By noon the death toll had reached 52.", None),
         ("31 July 2015 was the deadliest day of the month.", None),

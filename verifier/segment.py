@@ -438,7 +438,10 @@ def drop_reason(unit: str) -> str | None:
     return None
 
 
-_CONTRACTED_VERB = re.compile(r"(?:n['’]t|['’](?:ve|re|m|ll|d))$")
+# "didn't", "we've", and "it's" (a pronoun's 's is "is"; a noun's is a possessive: "Syria's").
+_CONTRACTED_VERB = re.compile(
+    r"(?:n['’]t|['’](?:ve|re|m|ll|d)|^(?:it|that|he|she|there|here|what|who|where)['’]s)$"
+)
 
 
 def _looks_like_clause(words: list[str]) -> bool:
