@@ -178,9 +178,12 @@ def _mentions_date(figs: tuple[Quantity, ...], day: dt.date | None) -> bool:
     return False
 
 
+_UPDATE_CUE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in lx.UPDATE_CUES) + r")\b")
+
+
 def _has_update_cue(text: str) -> bool:
     low = " ".join(text.lower().split())
-    return any(re.search(r"\b" + re.escape(c) + r"\b", low) for c in lx.UPDATE_CUES)
+    return _UPDATE_CUE.search(low) is not None
 
 
 # --- figure comparison -----
