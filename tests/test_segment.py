@@ -213,6 +213,11 @@ def test_claims_drop_bylines_dates_and_credits_but_keep_facts() -> None:
         ("Fri 07 Apr 2017 at 0914 Governor says strike killed 6. Text.", "Governor says strike killed 6."),
         ("12 February 2015 Shelling kills 9 in the suburbs. Text.", "Shelling kills 9 in the suburbs."),
         ("BEIRUT (Reuters) - At least 40 people died on Friday.", "At least 40 people died on Friday."),
+        # a headline with agency and dateline glued to the first sentence, as FA-KES has them
+        (
+            "Shelling kills 6 in the old town AFP Sunday 3 Jul 2016 Shelling killed six people.",
+            "Shelling kills 6 in the old town",
+        ),
         # a date that is the subject of the sentence stays
         ("31 July 2015 was the deadliest day. Text.", "31 July 2015 was the deadliest day."),
     ],
@@ -222,6 +227,14 @@ def test_leading_dateline_is_not_part_of_the_first_claim(text: str, first: str) 
     claim = split_claims(article)[0]
     assert claim.text == first
     assert article.text[claim.start : claim.end] == first
+
+
+def test_dateline_inside_the_text_is_cut_out() -> None:
+    text = "Shelling kills 6 in the old town AFP Sunday 3 Jul 2016 Shelling killed six people on Sunday."
+    assert claims(text) == ["Shelling kills 6 in the old town", "Shelling killed six people on Sunday."]
+    # after a preposition the date belongs to the sentence
+    text = "The army said on Friday 15 Jul 2016 Fighters entered the town."
+    assert claims(text) == [text]
 
 
 def test_positions_count_kept_claims_and_offsets_slice_back() -> None:

@@ -82,7 +82,10 @@ _DATE_CORE = (
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"  # 7/31/2015
     rf")"
 )
-_STAMP_PREFIX = r"(?:(?:updated|published|posted|last\s+updated|first\s+published)(?:\s+on)?:?\s+)?"
+_STAMP_PREFIX = (
+    r"(?:(?:updated|published|posted|last\s+updated|first\s+published)(?:\s+on)?:?\s+"
+    r"|(?:afp|ap|reuters|aa|sana|tass|sputnik|anadolu|dpa|upi|ians|ani)\s+)?"
+)
 # A unit that is nothing but a date (with weekday, time, "Updated"): no claim in it.
 _BARE_DATE = re.compile(
     rf"{_STAMP_PREFIX}(?:{_WEEKDAY_RE}\s*)?(?:{_DATE_CORE})?(?:\s*,?\s*{_TIME_RE})?(?:\s*\|?\s*{_TIME_RE})?[.\s|]*",
@@ -285,6 +288,14 @@ def _merge_wrong_splits(text: str, spans: list[Span]) -> list[Span]:
 # - "died. Mrs. Jones survived": a title after a full stop, read as a continuation;
 # - "died.The war": a missing space after a full stop (14 times in FA-KES, all real boundaries);
 # - "at 3 p.m. Officials said": a time that ends the sentence.
+# "Air raid kills 8 Monitor AFP Saturday 16 Jul 2016 Air raids on...": a headline, the agency and the
+# dateline glued to the first sentence (124 times in FA-KES). The dateline becomes its own (dropped) unit.
+_AGENCY_RE = r"(?:AFP|AP|Reuters|AA|SANA|TASS|Sputnik|Anadolu|DPA|UPI|IANS|ANI)"
+_EMBEDDED_DATELINE = re.compile(
+    rf"\s((?:{_AGENCY_RE}\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{{1,2}}\s+"
+    rf"(?i:{_MONTH_RE}),?\s+\d{{4}})\s+(?=[\"“A-Z])"
+)
+_DATE_PREPOSITIONS = frozenset("on since until till from by of before after between and to in at".split())
 _END_MARK = re.compile(r"[.!?]([\"”’']?)(\s*)")
 _TITLE_AHEAD = re.compile(r"(?:" + "|".join(sorted(_TITLE_ABBREVIATIONS)) + r")\.\s+[A-Z]", re.IGNORECASE)
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+\b")
@@ -334,6 +345,9 @@ def _missed_boundary(text: str, start: int, m: re.Match[str]) -> int | None:
 def _extra_splits(text: str, start: int, end: int) -> list[Span]:
     """Cut a span where blingfire missed a boundary (see `_END_MARK`)."""
     cuts = [cut for m in _END_MARK.finditer(text, start, end) if (cut := _missed_boundary(text, start, m))]
+    for m in _EMBEDDED_DATELINE.finditer(text, start, end):
+        if _token_before(text, start, m.start() + 1) not in _DATE_PREPOSITIONS:
+            cuts += [m.start(1), m.end(1)]
     if not cuts:
         return [(start, end)]
     out: list[Span] = []
