@@ -164,6 +164,9 @@ def test_sentence_boundaries(text: str, expected: list[str]) -> None:
         ("Advertisement", "page furniture"),
         ("Read more", "page furniture"),
         ("Read Also", "page furniture"),
+        ("Related News Bridge reopens after repairs Storm hits the coast", "links to other stories"),
+        ("Source Wire and agencies Related News Port closes for a week", "links to other stories"),
+        ("World | Politics | Video Mayor quits after 3 years", "navigation"),
         ("Follow us on Instagram.", "page furniture"),
         ("", "empty"),
         ("...", "punctuation"),
@@ -227,6 +230,11 @@ def test_leading_dateline_is_not_part_of_the_first_claim(text: str, first: str) 
     claim = split_claims(article)[0]
     assert claim.text == first
     assert article.text[claim.start : claim.end] == first
+
+
+def test_links_to_other_stories_are_cut_from_the_last_sentence() -> None:
+    text = "The council approved the budget on Monday. ... 25 Related Storm kills 3 in the north Port reopens"
+    assert claims(text) == ["The council approved the budget on Monday."]
 
 
 def test_dateline_inside_the_text_is_cut_out() -> None:

@@ -295,6 +295,11 @@ _EMBEDDED_DATELINE = re.compile(
     rf"\s((?:{_AGENCY_RE}\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{{1,2}}\s+"
     rf"(?i:{_MONTH_RE}),?\s+\d{{4}})\s+(?=[\"“A-Z])"
 )
+# A list of links to other stories glued to the last sentence: "... 25 Related Explosion in ...",
+# "Source AA Related News Iraqs vote ...". Their headlines are other articles' claims, never this one's.
+_RELATED_LINKS = re.compile(
+    r"(?:\.\.\.\s+\d+\s+(?:Topic|Related)\b|(?:Source\s+[^.]{2,40}?\s+)?Related\s+(?:News|Articles|Stories|Coverage)\b)"
+)
 _DATE_PREPOSITIONS = frozenset("on since until till from by of before after between and to in at".split())
 _END_MARK = re.compile(r"[.!?]([\"”’']?)(\s*)")
 _TITLE_AHEAD = re.compile(r"(?:" + "|".join(sorted(_TITLE_ABBREVIATIONS)) + r")\.\s+[A-Z]", re.IGNORECASE)
@@ -345,6 +350,9 @@ def _missed_boundary(text: str, start: int, m: re.Match[str]) -> int | None:
 def _extra_splits(text: str, start: int, end: int) -> list[Span]:
     """Cut a span where blingfire missed a boundary (see `_END_MARK`)."""
     cuts = [cut for m in _END_MARK.finditer(text, start, end) if (cut := _missed_boundary(text, start, m))]
+    related = _RELATED_LINKS.search(text, start, end)
+    if related and related.start() > start:
+        cuts.append(related.start())
     for m in _EMBEDDED_DATELINE.finditer(text, start, end):
         if _token_before(text, start, m.start() + 1) not in _DATE_PREPOSITIONS:
             cuts += [m.start(1), m.end(1)]
@@ -440,6 +448,10 @@ def drop_reason(unit: str) -> str | None:
         return "reading time"
     if _BOILERPLATE.fullmatch(s):
         return "page furniture"
+    if _RELATED_LINKS.match(s):
+        return "links to other stories"
+    if s.count(" | ") >= 2:  # "World | Politics | Video": menu items, not prose
+        return "navigation"
     if _BYLINE.fullmatch(s) and len(s) <= 120:
         return "byline"
     if _CREDIT.fullmatch(s) and len(_words(s)) <= 8 and not _looks_like_clause(_words(s)):
