@@ -3,7 +3,7 @@
     python bench/extraction_speed.py [--csv ../shared/data/fakes/FA-KES-Dataset.csv] [--limit 5000]
 
 Sentences are read from the data set at run time (never copied into the repository), split with
-`segment.split_sentences` when it is there, else on full stops; only sentences with a digit or a number
+`segment.split_sentences`; only sentences with a digit or a number
 word are kept, since those are the ones extraction works on. A benchmark, not a test: timings vary.
 """
 
@@ -21,27 +21,20 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 sys.path.insert(0, str(ROOT))
 
 from verifier.quantities import extract  # noqa: E402
+from verifier.segment import split_sentences  # noqa: E402
 
 DEFAULT_CSV = ROOT.parent / "shared" / "data" / "fakes" / "FA-KES-Dataset.csv"
 _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)", re.I)
 
 
 def sentences(path: Path, limit: int) -> list[tuple[str, str | None]]:
-    try:
-        from verifier.segment import split_sentences
-    except ImportError:  # pragma: no cover - segment is another stage; fall back to full stops
-        split_sentences = None
     csv.field_size_limit(10**8)
     out: list[tuple[str, str | None]] = []
     with path.open(encoding="utf-8", errors="replace", newline="") as fh:
         for row in csv.DictReader(fh):
             text = row.get("article_content") or ""
             date = (row.get("date") or "")[:10] or None
-            if split_sentences is not None:
-                spans = split_sentences(text)
-                parts = [text[s:e] for s, e in spans]
-            else:
-                parts = re.split(r"(?<=\.)\s+", text)
+            parts = [text[s:e] for s, e in split_sentences(text)]
             out.extend((p, date) for p in parts if _NUMBERISH.search(p))
             if len(out) >= limit:
                 return out[:limit]

@@ -81,6 +81,7 @@ _add(
     "apprehended",
     "rounded up",
     "taken into custody",
+    "into custody",
     "in custody",
 )
 _add("displaced", "displaced", "displacing", "fled", "fleeing", "homeless", "uprooted", "refugees")
@@ -109,7 +110,6 @@ _add(
     "poisoned",
     "poisoning",
     "exposure",
-    "suffered",
 )
 _add("treated", "treated", "treating")
 _add("rescued", "rescued", "pulled alive", "found alive")
@@ -131,7 +131,7 @@ _add("shot", "shot", "hit by", "hitting", "struck by")
 _add("seized", "seized", "confiscated", "recovered", "were found", "was found")
 _add("attacked", "attacked", "attacking")
 _add("marched", "marched", "marching", "march", "protested", "protesting", "rallied", "demonstrated")
-_add("population", "population", "home to", "residents", "inhabitants", "populated by")
+_add("population", "population", "home to", "populated by")
 _add("temperature", "temperature", "temperatures")
 _add("magnitude", "magnitude", "richter")
 
@@ -275,7 +275,7 @@ GROUP_STOP = frozenset(
     more this these those there here it its their his her they them he she we our you your
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
-    today yesterday tonight overnight morning afternoon evening night times got get gets
+    today yesterday tonight overnight morning afternoon evening night times got get gets last next
     """.split()
 )
 

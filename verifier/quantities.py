@@ -108,7 +108,7 @@ for _p, _m in sorted(lx.MEASURE_TRIGGERS.items(), key=lambda kv: -len(kv[0].spli
     _PHRASES.setdefault(_p.split()[0], []).append((tuple(_p.split()), _m))
 _ALPHA = re.compile(r"[^\W\d_]+")
 _TIME_HINTS = (*lx.WEEKDAYS, *lx.MONTHS, "today", "yesterday", "tonight", "night", "morning", "day before")
-_SCOPE_HINTS = (
+_SCOPE_HINTS = (*lx.MONTHS, 
     "since",
     "so far",
     "cumulative",
@@ -155,7 +155,7 @@ _TOTAL = re.compile(
     r"\b(?:on\s+both\s+sides|in\s+total|a\s+total\s+of|overall|altogether|combined)\b", re.IGNORECASE
 )
 _NEGATION = re.compile(
-    r"\b(?P<neg>no\s+one|nobody|no-one|none|not\s+a\s+single\s+(?:person|one)"
+    r"\b(?P<neg>no\s+one|nobody|no-one|none(?!\s+of\b)|not\s+a\s+single\s+(?:person|one)"
     r"|no\s+(?:(?:reports?\s+of\s+)?(?:immediate\s+)?)(?P<noun>casualties|deaths|injuries|fatalities|victims|"
     r"people|civilians|one))\b",
     re.IGNORECASE,
@@ -355,8 +355,8 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
     return Quantity(
         text=ctx.text[start:end],
         value=_f(value),
-        low=_f(low) if low is not None else -math.inf,
-        high=_f(high) if high is not None else math.inf,
+        low=_bound(low, value, -math.inf),
+        high=_bound(high, value, math.inf),
         qualifier=getattr(m, "qualifier", None),
         kind=kind,
         unit=getattr(m, "unit", None),
@@ -372,6 +372,14 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
         role=role,
         spans=spans,
     )
+
+
+def _bound(b: object, value: object, default: float) -> float:
+    """An interval end: the mention's own, else its point value, else open (dates have neither)."""
+    f = _f(b)
+    if f is None:
+        f = _f(value)
+    return default if f is None else f
 
 
 def _f(v: object) -> float | None:
@@ -466,6 +474,8 @@ def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
             break
         if lw[0].isdigit():
             break
+        if taken and lw.endswith("ed") and lw not in lx.GROUP_CLASS:
+            break  # a verb after the counted group: "40 trucks reached", "12 people fled"
         taken.append((ws, we, lw))
         prev_end = we
         if lw in lx.GROUP_CLASS or len(taken) >= GROUP_MAX_WORDS:
