@@ -26,15 +26,20 @@ def figures(text: str, published: str | None = None) -> list[Quantity]:
 MEASURES = [
     # killed, in its many spellings
     ("At least 27 IS fighters were killed overnight.", [("At least 27", "killed", "IS fighters")]),
-    ("Medical officials said 13 fighters were killed and 20 wounded.",
-     [("13", "killed", "fighters"), ("20", "wounded", None)]),
+    (
+        "Medical officials said 13 fighters were killed and 20 wounded.",
+        [("13", "killed", "fighters"), ("20", "wounded", None)],
+    ),
     ("Clashes that killed 40 militants on both sides ended at dawn.", [("40", "killed", "militants")]),
     ("The shelling killed 12 civilians in the old market.", [("12", "killed", "civilians")]),
     ("Five people died when the roof collapsed.", [("Five", "killed", "people")]),
     ("Nine people lost their lives in the flooding.", [("Nine", "killed", "people")]),
     ("The death toll rose to 31 on Tuesday evening.", [("31", "killed", None)]),
     ("Officials put the death toll from the landslide at 64.", [("64", "killed", None)]),
-    ("The blast left 18 people dead and dozens hurt.", [("18", "killed", "people"), ("dozens", "wounded", None)]),
+    (
+        "The blast left 18 people dead and dozens hurt.",
+        [("18", "killed", "people"), ("dozens", "wounded", None)],
+    ),
     ("Rebel rockets claimed the lives of seven residents.", [("seven", "killed", "residents")]),
     ("A car bomb killed three soldiers near the checkpoint.", [("three", "killed", "soldiers")]),
     ("Gunmen shot dead four police officers at a roadblock.", [("four", "killed", "police officers")]),
@@ -47,8 +52,10 @@ MEASURES = [
     ("The quake injured 140 villagers.", [("140", "wounded", "villagers")]),
     ("Another 35 were hurt in the stampede.", [("35", "wounded", None)]),
     ("Eight children suffered injuries from flying glass.", [("Eight", "wounded", "children")]),
-    ("Rescuers said 15 people were injured, three of them seriously.",
-     [("15", "wounded", "people"), ("three", "wounded", None)]),
+    (
+        "Rescuers said 15 people were injured, three of them seriously.",
+        [("15", "wounded", "people"), ("three", "wounded", None)],
+    ),
     # arrested, detained
     ("Police arrested 46 protesters outside the court.", [("46", "arrested", "protesters")]),
     ("Some 200 people were detained overnight.", [("Some 200", "arrested", "people")]),
@@ -61,28 +68,45 @@ MEASURES = [
     ("Authorities evacuated 2,500 people from the coast.", [("2,500", "evacuated", "people")]),
     ("Gunmen kidnapped 17 students from the dormitory.", [("17", "kidnapped", "students")]),
     ("Fighters abducted nine aid workers last month.", [("nine", "kidnapped", "aid workers")]),
-    ("Thirty people suffered breathing difficulties after the gas attack.", [("Thirty", "affected", "people")]),
+    (
+        "Thirty people suffered breathing difficulties after the gas attack.",
+        [("Thirty", "affected", "people")],
+    ),
     ("Doctors treated 16 patients for burns.", [("16", "treated", "patients")]),
     # held, hijacked, damaged, seized
     ("Pirates are holding about a dozen ships off the coast.", [("about a dozen", "held", "ships")]),
     ("This year pirates hijacked nearly 40 vessels.", [("nearly 40", "hijacked", "vessels")]),
     ("The storm damaged 300 homes along the river.", [("300", "damaged", "homes")]),
-    ("Looters wrecked 80 shops and 355 damaged shops were counted later.",
-     [("80", None, "shops"), ("355", "damaged", "damaged shops")]),
-    ("Sailors seized seven rifles and two grenade launchers.",
-     [("seven", "seized", "rifles"), ("two", "seized", "grenade launchers")]),
+    (
+        "Looters wrecked 80 shops and 355 damaged shops were counted later.",
+        [("80", None, "shops"), ("355", "damaged", "damaged shops")],
+    ),
+    (
+        "Sailors seized seven rifles and two grenade launchers.",
+        [("seven", "seized", "rifles"), ("two", "seized", "grenade launchers")],
+    ),
     # an -ing verb belongs to the number after it, not to the counted group before it
-    ("Rebels fired 300 shells into the western districts killing nine civilians.",
-     [("300", None, "shells"), ("nine", "killed", "civilians")]),
-    ("The strike destroyed a bakery, killing 14 and injuring about 50.",
-     [("14", "killed", None), ("about 50", "wounded", None)]),
-    ("The barrage killed three people and wounded 9 others.",
-     [("three", "killed", "people"), ("9", "wounded", "others")]),
+    (
+        "Rebels fired 300 shells into the western districts killing nine civilians.",
+        [("300", None, "shells"), ("nine", "killed", "civilians")],
+    ),
+    (
+        "The strike destroyed a bakery, killing 14 and injuring about 50.",
+        [("14", "killed", None), ("about 50", "wounded", None)],
+    ),
+    (
+        "The barrage killed three people and wounded 9 others.",
+        [("three", "killed", "people"), ("9", "wounded", "others")],
+    ),
     # the measure carries over to an elided figure
-    ("The raids killed 45 civilians in the city and 22 in the countryside.",
-     [("45", "killed", "civilians"), ("22", "killed", None)]),
-    ("Six people were killed in the north and four in the south.",
-     [("Six", "killed", "people"), ("four", "killed", None)]),
+    (
+        "The raids killed 45 civilians in the city and 22 in the countryside.",
+        [("45", "killed", "civilians"), ("22", "killed", None)],
+    ),
+    (
+        "Six people were killed in the north and four in the south.",
+        [("Six", "killed", "people"), ("four", "killed", None)],
+    ),
     # casualty-free figures have no measure
     ("The convoy of 40 trucks reached the town.", [("40", None, "trucks")]),
     ("The council has 12 members.", [("12", None, "members")]),
@@ -124,8 +148,9 @@ INTERVALS = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "text", "value", "low", "high"), INTERVALS,
-                         ids=[r[1] for r in INTERVALS])
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "low", "high"), INTERVALS, ids=[r[1] for r in INTERVALS]
+)
 def test_interval(sentence: str, text: str, value: float, low: float, high: float) -> None:
     (q,) = figures(sentence)
     assert (q.text, q.value) == (text, value)
@@ -266,10 +291,14 @@ ATTRIBUTION = [
     ("According to the ministry, 40 people were killed.", "According to the ministry"),
     ("The council said in a statement that 9 were wounded.", "The council said in a statement"),
     ("Twelve were killed, the Observatory said.", "the Observatory said"),
-    ("Twelve people were killed, said the Syrian Observatory for Human Rights.",
-     "said the Syrian Observatory for Human Rights"),
-    ("Thirty people died according to a local civil defence official.",
-     "according to a local civil defence official"),
+    (
+        "Twelve people were killed, said the Syrian Observatory for Human Rights.",
+        "said the Syrian Observatory for Human Rights",
+    ),
+    (
+        "Thirty people died according to a local civil defence official.",
+        "according to a local civil defence official",
+    ),
     ("Eight were killed on Monday a monitoring group said.", "a monitoring group said"),
     ("The Observatory later said that 31 people were killed.", "The Observatory later said"),
     ("State television reported that 5 soldiers were killed.", "State television reported"),
@@ -384,13 +413,30 @@ def test_numbers_that_are_not_counts(sentence: str, kinds: set[str]) -> None:
 # --- spans for highlighting ---------------------------------------------------------------------------------
 
 SPANS = [
-    ("Medical officials said 13 fighters were killed on Thursday.",
-     {"number": "13", "group": "fighters", "measure": "killed", "attribution": "Medical officials said",
-      "time": "on Thursday"}),
-    ("At least 27 IS fighters were killed.", {"number": "At least 27", "group": "IS fighters", "measure": "killed"}),
-    ("Since Saturday at least 68 civilians have been killed.",
-     {"number": "at least 68", "group": "civilians", "scope": "Since Saturday", "measure": "killed",
-      "time": "Saturday"}),
+    (
+        "Medical officials said 13 fighters were killed on Thursday.",
+        {
+            "number": "13",
+            "group": "fighters",
+            "measure": "killed",
+            "attribution": "Medical officials said",
+            "time": "on Thursday",
+        },
+    ),
+    (
+        "At least 27 IS fighters were killed.",
+        {"number": "At least 27", "group": "IS fighters", "measure": "killed"},
+    ),
+    (
+        "Since Saturday at least 68 civilians have been killed.",
+        {
+            "number": "at least 68",
+            "group": "civilians",
+            "scope": "Since Saturday",
+            "measure": "killed",
+            "time": "Saturday",
+        },
+    ),
     ("The death toll rose to 10.", {"number": "10", "measure": "death toll"}),
     ("No one was killed.", {"number": "No one", "measure": "killed"}),
 ]
