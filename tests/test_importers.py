@@ -430,3 +430,17 @@ def test_front_matter_without_a_body_is_an_error(tmp_path: Path) -> None:
     path.write_text("---\ntitle: Nothing below\n---\n\n", encoding="utf-8")
     with pytest.raises(InputError, match="only_meta.md has front matter but no article text"):
         read_path(path)
+
+
+def test_csv_rows_are_numbered_as_a_spreadsheet_shows_them(tmp_path: Path) -> None:
+    path = tmp_path / "gaps.csv"
+    path.write_text('text,title\n\n"The bridge reopened.",A\n\n,B\n', encoding="utf-8")
+    result = read_path(path)
+    assert result.skipped == (Skipped("gaps.csv:5", "empty text in column 'text'"),)
+
+
+def test_jsonl_with_a_unicode_line_separator_inside_a_string(tmp_path: Path) -> None:
+    path = tmp_path / "ls.jsonl"
+    path.write_text('{"text": "First part\u2028second part of one article."}\r\n', encoding="utf-8")
+    (article,) = read_path(path).articles
+    assert article.text == "First part\u2028second part of one article."

@@ -470,16 +470,17 @@ def _read_csv(path: Path, text: str, mapping: ColumnMapping, default_source: str
         raise InputError(
             f"{path.name} is not valid CSV near line {reader.line_num} ({exc}); {hint}."
         ) from exc
-    records = [r for r in records if any(cell.strip() for cell in r)]
-    if not records:
+    # Numbered as a spreadsheet shows them (the header is row 1); blank rows count but are ignored.
+    numbered = [(n, r) for n, r in enumerate(records, start=1) if any(cell.strip() for cell in r)]
+    if not numbered:
         raise InputError(f"{path.name} is empty; nothing to import.")
-    header = [h.strip() for h in records[0]]
+    header = [h.strip() for h in numbered[0][1]]
     columns = _resolve_columns(header, mapping, path.name)
-    if len(records) == 1:
+    if len(numbered) == 1:
         raise InputError(f"{path.name} has a header but no rows; nothing to import.")
     rows: list[_Row] = []
     bad: list[Skipped] = []
-    for number, record in enumerate(records[1:], start=2):  # numbered as a spreadsheet: header is row 1
+    for number, record in numbered[1:]:
         where = f"{path.name}:{number}"
         if len(record) != len(header):
             bad.append(Skipped(where, f"{len(record)} fields where the header has {len(header)}"))
@@ -496,7 +497,8 @@ def _json_error(path: Path, exc: json.JSONDecodeError, line: int | None = None) 
 
 def _read_jsonl(path: Path, text: str, mapping: ColumnMapping, default_source: str) -> _Parsed:
     objects: list[_Row] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # split("\n"), not splitlines(): U+2028 and friends may sit unescaped inside a JSON string.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
