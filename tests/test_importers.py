@@ -290,9 +290,15 @@ def test_folder_does_not_follow_links(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "link.txt").symlink_to(outside)
+    (folder / "linked_dir").symlink_to(tmp_path)
+    (folder / ".git").mkdir()
+    (folder / ".git" / "x.txt").write_text("Hidden text that must not be read.", encoding="utf-8")
     result = read_path(folder)
     assert result.articles == ()
-    assert result.skipped[0].where == "link.txt" and "symbolic link" in result.skipped[0].reason
+    reasons = {s.where: s.reason for s in result.skipped}
+    assert set(reasons) == {".git", "linked_dir", "link.txt"}
+    assert "symbolic link" in reasons["link.txt"] and "symbolic link" in reasons["linked_dir"]
+    assert reasons[".git"] == "hidden folder (not read)"
 
 
 def test_duplicates_across_files_of_a_folder(tmp_path: Path) -> None:

@@ -574,7 +574,16 @@ def _is_documentation(name: str) -> bool:
 def _walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
     """Files under `folder`, sorted, with a reason when one is not read. Links are not followed."""
     for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        keep = []
+        for name in sorted(dirs):
+            p = Path(root) / name
+            if name.startswith("."):
+                yield p, "hidden folder (not read)"
+            elif p.is_symlink():
+                yield p, "symbolic link to a folder (not followed: only the paths given are read)"
+            else:
+                keep.append(name)
+        dirs[:] = keep
         for name in sorted(files):
             p = Path(root) / name
             if name.startswith("."):
