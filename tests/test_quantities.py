@@ -77,13 +77,14 @@ MEASURES = [
     ("Pirates are holding about a dozen ships off the coast.", [("about a dozen", "held", "ships")]),
     ("This year pirates hijacked nearly 40 vessels.", [("nearly 40", "hijacked", "vessels")]),
     ("The storm damaged 300 homes along the river.", [("300", "damaged", "homes")]),
-    (
-        "Looters wrecked 80 shops and 355 damaged shops were counted later.",
-        [("80", None, "shops"), ("355", "damaged", "damaged shops")],
-    ),
+    ("Inspectors counted 355 damaged shops in the old town.", [("355", "damaged", "damaged shops")]),
     (
         "Sailors seized seven rifles and two grenade launchers.",
         [("seven", "seized", "rifles"), ("two", "seized", "grenade launchers")],
+    ),
+    (
+        "At least 27 IS fighters and 13 others were killed.",
+        [("At least 27", "killed", "IS fighters"), ("13", "killed", "others")],
     ),
     # an -ing verb belongs to the number after it, not to the counted group before it
     (

@@ -108,7 +108,8 @@ for _p, _m in sorted(lx.MEASURE_TRIGGERS.items(), key=lambda kv: -len(kv[0].spli
     _PHRASES.setdefault(_p.split()[0], []).append((tuple(_p.split()), _m))
 _ALPHA = re.compile(r"[^\W\d_]+")
 _TIME_HINTS = (*lx.WEEKDAYS, *lx.MONTHS, "today", "yesterday", "tonight", "night", "morning", "day before")
-_SCOPE_HINTS = (*lx.MONTHS, 
+_SCOPE_HINTS = (
+    *lx.MONTHS,
     "since",
     "so far",
     "cumulative",
@@ -932,12 +933,18 @@ def _donor(ctx: _Ctx, frames: list[Quantity], i: int) -> Quantity | None:
         os_, oe = other.spans["number"]
         if _break_between(ctx.text, oe, s) or _words_between(ctx, oe, s) > 10:
             return None
-        if (
-            q.group is None
-            or other.group is None
-            or parse_group(q.group).cls == parse_group(other.group).cls
-            or q.role == "part"
-        ):
+        if q.group is None or q.role == "part":
+            return other
+        if other.group is not None and parse_group(q.group).cls == parse_group(other.group).cls:
             return other
         return None
+    # Coordination: "27 IS fighters and 13 others were killed" - the verb after the last conjunct.
+    if i + 1 < len(frames) and frames[i + 1].measure and frames[i + 1].is_count:
+        nxt = frames[i + 1]
+        between = ctx.text[q.spans.get("group", (e, e))[1] : nxt.spans["number"][0]]
+        if _AND.fullmatch(between):
+            return nxt
     return None
+
+
+_AND = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
