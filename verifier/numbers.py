@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Qualifier = Literal[
     "at_least",  # at least, no fewer than, no less than, a minimum of, N+, N or more
@@ -139,7 +139,7 @@ _TENS = {
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12}
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "ninth": 9, "nineth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
     "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
     "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000, "millionth": 1e6,
@@ -152,7 +152,7 @@ _DENOMINATORS = {
 _DIGIT_SCALES = {
     "hundred": 100, "thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6,
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tln": 1e12, "trn": 1e12,
-    "tn": 1e12, "k": 1e3, "lakh": 1e5, "crore": 1e7,
+    "tn": 1e12, "k": 1e3, "lakh": 1e5, "crore": 1e7, "dozen": 12, "dozens": 12,
 }  # fmt: skip
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
@@ -160,9 +160,14 @@ _MONTHS = {
 }  # fmt: skip
 
 _CURRENCY_SYMBOLS = {
-    "$": "USD", "us$": "USD", "us $": "USD", "u.s.$": "USD", "u.s. $": "USD", "c$": "CAD", "a$": "AUD",
-    "au$": "AUD", "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₺": "TRY",
-    "₹": "INR", "₽": "RUB", "₪": "ILS",
+    "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₺": "TRY", "₹": "INR", "₽": "RUB", "₪": "ILS",
+    "元": "CNY",
+    "₩": "KRW", "₡": "CRC", "₾": "GEL", "₭": "LAK",
+}  # fmt: skip
+# Letters before a dollar sign: "US$", "HK$", "C$".
+_DOLLAR_PREFIXES = {
+    "": "USD", "us": "USD", "usd": "USD", "c": "CAD", "cad": "CAD", "a": "AUD", "au": "AUD", "aud": "AUD",
+    "hk": "HKD", "nz": "NZD", "nzd": "NZD", "s": "SGD", "mxn": "MXN", "mex": "MXN",
 }  # fmt: skip
 _CURRENCY_CODES = (
     "USD EUR GBP SYP LBP EGP TRY JOD IQD SAR AED QAR KWD IRR RUB CNY JPY CHF INR ILS AUD CAD HKD"
@@ -193,6 +198,16 @@ _CURRENCY_WORDS: list[tuple[str, str]] = [
     (r"(?:chinese\s+)?(?:yuan|renminbi|rmb)", "CNY"),
     (r"(?:indian\s+)?rupees?", "INR"),
     (r"francs?", "FRANC"),
+    (r"(?:finnish\s+)?markkas?", "FIM"),
+    (r"(?:spanish\s+)?pesetas?", "ESP"),
+    (r"(?:dutch\s+)?guilders?", "NLG"),
+    (r"(?:mexican\s+)?pesos?", "MXN"),
+    (r"(?:south\s+african\s+)?rand", "ZAR"),
+    (r"(?:swedish\s+)?kronor|(?:swedish\s+)?krona", "SEK"),
+    (r"(?:polish\s+)?zloty[s]?", "PLN"),
+    (r"(?:nigerian\s+)?naira", "NGN"),
+    (r"(?:thai\s+)?baht", "THB"),
+    (r"(?:\$|€|£|¥|元|₹|₺|₽|₪|₩|₡|₾|₭)(?!\s?\d)", "SYMBOL"),
     (r"cents?", "cents"),
     (r"pence|penny|p(?=\s)", "pence"),
     ("|".join(c.lower() for c in _CURRENCY_CODES), ""),  # "" -> the code itself, upper-cased
@@ -225,7 +240,7 @@ _MEASURE_UNITS: list[tuple[str, str]] = [
     (r"gigawatts?|gw", "GW"),
     (r"kilowatt[\s-]hours?|kwh", "kWh"),
     (r"barrels?\s+(?:per|a)\s+day|bpd", "bpd"),
-    (r"barrels?", "barrels"),
+    (r"barrels?(?=\s+(?:of|per|a)\s)", "barrels"),  # not "two barrels" dropped from a helicopter
     (r"knots?", "knots"),
 ]
 
@@ -258,10 +273,11 @@ _W_UNIT = "|".join(sorted(_SMALL, key=len, reverse=True))
 _W_TEN = "|".join(sorted(_TENS, key=len, reverse=True))
 _W_SCALE = "hundred|thousand|million|billion|trillion|dozen"
 _WORD = rf"(?:{_W_TEN}|{_W_UNIT}|{_W_SCALE})(?![\w'’-]*\w)"
-_WORD_TOKEN = rf"(?:{_W_TEN}|{_W_UNIT}|{_W_SCALE})\b"
+_WORD_TOKEN = rf"(?:{_W_TEN}|{_W_UNIT}|{_W_SCALE}|dozens)\b"
 # A run of number words; the grammar (which runs are one number) is checked in Python.
 _WSEQ = (
-    rf"(?P<wpre>(?:an?|half\s+an?)\s+(?=(?:{_W_SCALE})\b))?"
+    rf"(?P<wpre>(?:an?|half(?:\s+an?)?|(?:a\s+)?quarter(?:\s+of\s+an?)?|three\s+quarters(?:\s+of\s+an?)?)\s+"
+    rf"(?=(?:{_W_SCALE})\b))?"
     rf"(?P<wseq>{_WORD_TOKEN}(?:(?:\s*-\s*|\s+and\s+|\s+){_WORD_TOKEN}){{0,12}})"
     rf"(?P<whalf>\s+and\s+a\s+half\b(?:\s+(?P<wsc2>{_W_SCALE})\b)?)?"
 )
@@ -273,12 +289,13 @@ _MONTH_FULL = (
 )
 _MONTH = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
 _CUR_PREFIX = (
-    r"(?:(?:US|us|U\.S\.)\s?\$|(?:C|A|AU|HK|NZ|S)\$|\$|€|£|¥|₺|₹|₽|₪|"
+    r"(?:(?i:us|u\.s\.?|usd|hk|nz|au|aud|cad|mxn|mex|nzd)\s?\$|(?:C|A|S)\$|\$|€|£|¥|₺|₹|₽|₪|"
     rf"(?:{'|'.join(_CURRENCY_CODES)})(?=\s?\d))\s?"
 )
 _DIGITS = r"\d{1,3}(?:[,\u202f\u2009\u00a0]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _DIGIT_SCALE = (
-    r"(?:(?:\s|-)?(?P<sc>(?i:million|billion|trillion|thousand|mln|bln|tln|trn|mn|bn|tn|mil|lakh|crore))\b"
+    r"(?:(?:\s|-)?(?P<sc>(?i:million|billion|trillion|thousand|mln|bln|tln|trn|mn|bn|tn|mil|lakh|crore"
+    r"|dozens?))\b"
     r"|\s(?P<sch>(?i:hundred))\b"
     r"|(?P<sl>[mkbMKB])(?![\w]))"
 )
@@ -287,13 +304,17 @@ _PHONE = (
     r"|\(\d{3}\)\s?\d{3}-\d{4}(?!\d)"
     r"|\d{3}-\d{3}-\d{4}(?!\d)"
 )
+_MERIDIEM = r"(?:[ap]\.\s?m\.?|[AP]\.\s?M\.?|[ap]m\b|[AP]M\b)"
 _TIME = (
-    r"\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\.?|[AP]\.M\.?|[ap]m\b|[AP]M\b)"
-    r"|\d{1,2}:\d{2}(?::\d{2})?(?![\d:])(?:\s?(?:GMT|UTC))?"
+    rf"\d{{1,2}}(?:[:.]\d{{2}})?\s?{_MERIDIEM}"
+    # 24-hour "1353 GMT", "at 1353 (1023 GMT)", "2000 hours"
+    r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:GMT|UTC|local\s+time|hours\b|hrs\b))"
+    r"|(?<=\bat\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s?\()"
+    rf"|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:])(?:\s?{_MERIDIEM})?(?:\s?(?:GMT|UTC))?"
     r"|\d{1,2}\s?o['’]clock\b"
 )
 _VAGUE = (
-    r"(?i:(?P<vmul>a\s+few|several|a\s+couple\s+of|many)\s+(?P<vsc>hundred|thousand|million|billion)\b(?!\s+and)"
+    r"(?i:(?P<vmul>a\s+few|several|a\s+couple\s+of|many)\s+(?P<vsc>dozen|hundred|thousand|million|billion)\b(?!\s+and)"
     r"|tens\s+of\s+thousands|hundreds\s+of\s+thousands|tens\s+of\s+millions|hundreds\s+of\s+millions"
     r"|dozens|hundreds|thousands|millions|billions|tens(?=\s+of\b)|scores(?=\s+of\b)|a\s+handful"
     r"|several|a\s+few|a\s+couple(?=\s+of\b))\b"
@@ -301,10 +322,10 @@ _VAGUE = (
 _FRACTION = (
     r"(?i:(?P<fnum>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(?P<fden>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
-    r"|(?P<fhalf>half)(?!\s+an?\s+(?:dozen|hundred|thousand|million|billion)))\b"
+    r"|(?P<fhalf>half))\b(?!\s+(?:of\s+)?(?:an?\s+)?(?:dozen|hundred|thousand|million|billion)\b)"
 )
 _ORD_WORD = (
-    rf"(?i:(?:(?:{_W_TEN})[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    rf"(?i:(?:(?:{_W_TEN})[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|nineth)"
     r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
     r"|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\b"
 )
@@ -314,28 +335,49 @@ _CODE = (
     r"[A-Za-z]{1,7}-?\d+(?:[A-Za-z]\w{0,8})?(?![\w])"
 )
 
-_MASTER = re.compile(
-    r"(?<![^\W\d_])(?<![\d.,])(?:"  # at a word start, not inside a number
-    r"(?P<iso>\d{4}-\d{2}-\d{2})(?![\d-])"
-    r"|(?P<sdate>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/])"
-    r"|(?P<nine11>9/11)(?![\d/])"
-    rf"|(?P<phone>{_PHONE})"
-    rf"|(?P<mdate>(?P<mon1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d|\d|[A-Za-z])"
-    r"(?:,?\s+(?P<y1>\d{4})(?!\d))?)"
-    rf"|(?P<ddate>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}})(?!\d))?)"
-    rf"|(?P<mydate>(?P<mon3>{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-    r"\s+(?P<y3>\d{4})(?!\d))"
-    rf"|(?P<time>{_TIME})"
-    rf"|(?P<vague>{_VAGUE})"
-    rf"|(?P<frac>{_FRACTION})"
-    rf"|(?P<ordw>{_ORD_WORD})"
-    rf"|(?P<num>(?P<cur>{_CUR_PREFIX})?(?:(?P<dig>{_DIGITS})(?:(?P<ords>st|nd|rd|th)\b|{_DIGIT_SCALE})?"
-    rf"|(?i:{_WSEQ})))"
-    rf"|(?P<code>{_CODE})"
-    r")"
-)
+# The master pattern: one branch per kind of mention, tried in this order at a candidate position.
+# Each branch is tagged with what it can start with (d: digit, w: letter, o: other sign) so that a
+# candidate position runs only the branches that can match there (measured: ~25% faster per call).
+_BRANCHES: list[tuple[str, str]] = [
+    ("d", r"(?P<iso>\d{4}-\d{2}-\d{2})(?![\d-])"),
+    ("d", r"(?P<sdate>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/])"),
+    ("d", r"(?P<nine11>9/11)(?![\d/])"),
+    ("d", r"(?P<ddot>(?:0?[1-9]|[12]\d|3[01])(?P<dsep>[./-])(?:0?[1-9]|1[0-2])(?P=dsep)(?:19|20)\d\d)"
+          r"(?![\d.]\d)"),
+    ("d", r"(?P<dotted>\d+(?:\.\d+){2,})(?![\d])"),
+    ("do", rf"(?P<phone>{_PHONE})"),
+    ("w", rf"(?P<mdate>(?P<mon1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d|\d|[A-Za-z])"
+          r"(?:,?\s+(?P<y1>\d{4})(?!\d))?)"),
+    ("d", rf"(?P<ddate>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH})"
+          r"(?:,?\s+(?P<y2>\d{4})(?!\d))?)"),
+    ("w", rf"(?P<mydate>(?P<mon3>{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+          r"\s+(?P<y3>\d{4})(?!\d))"),
+    ("d", rf"(?P<time>{_TIME})"),
+    ("w", rf"(?P<vague>{_VAGUE})"),
+    ("w", rf"(?P<frac>{_FRACTION})"),
+    ("w", rf"(?P<ordw>{_ORD_WORD})"),
+    ("dwo", rf"(?P<num>(?P<cur>{_CUR_PREFIX})?"
+            rf"(?:(?P<dig>{_DIGITS})(?:(?P<ords>st|nd|rd|th)\b|{_DIGIT_SCALE})?"
+            rf"|(?i:{_WSEQ})))"),
+    ("w", rf"(?P<code>{_CODE})"),
+]  # fmt: skip
+
+
+def _master(start: str | None) -> re.Pattern[str]:
+    """The master pattern for positions starting with `start` (None: every branch live)."""
+    # A dead branch keeps its groups (the code reads them by name) but fails at once: (?!) never matches.
+    branches = [b if start is None or start in tag else "(?!)" + b for tag, b in _BRANCHES]
+    return re.compile(r"(?<![^\W\d_])(?<![\d.])(?<!\d,)(?:" + "|".join(branches) + ")")
+
+
+_MASTER = _master(None)
+_MASTER_DIGIT = _master("d")
+_MASTER_WORD = _master("w")
 
 _WTOKENS = re.compile(rf"(?i)(?P<sep>\s+and\s+|\s*-\s*|\s+)?(?P<w>{_WORD_TOKEN})")
+_SCALE_WORD = re.compile(rf"(?i:\b(?:{_W_SCALE})s?\b)")
+_PREFIX_FACTORS = {"half a": 0.5, "half an": 0.5, "half": 0.5, "a quarter": 0.25, "quarter": 0.25,
+                   "a quarter of a": 0.25, "three quarters": 0.75, "three quarters of a": 0.75}  # fmt: skip
 
 
 def _alts(pairs: list[tuple[str, str]]) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -347,10 +389,28 @@ def _alts(pairs: list[tuple[str, str]]) -> tuple[re.Pattern[str], dict[str, str]
 _CURWORD_RE, _CURWORD_NAMES = _alts(_CURRENCY_WORDS)
 _MEASURE_RE, _MEASURE_NAMES = _alts(_MEASURE_UNITS)
 _DURATION_RE, _DURATION_NAMES = _alts(_DURATION_UNITS)
+# All unit words after a number in one pattern (one regex call per number instead of three); the group
+# name says the kind: c = currency, d = duration, m = measure. Currency first: "pounds" is money unless
+# "of" follows, then it is weight.
+_UNIT_KIND = {"c": "money", "d": "duration", "m": "measure"}
+_UNIT_NAMES = (
+    {f"c{i}": n for i, (_, n) in enumerate(_CURRENCY_WORDS)}
+    | {f"d{i}": n for i, (_, n) in enumerate(_DURATION_UNITS)}
+    | {f"m{i}": n for i, (_, n) in enumerate(_MEASURE_UNITS)}
+)
+_UNIT_RE = re.compile(
+    r"\s?-?(?i:"
+    + "|".join(
+        f"(?P<{k}{i}>{pat})"
+        for k, table in (("c", _CURRENCY_WORDS), ("d", _DURATION_UNITS), ("m", _MEASURE_UNITS))
+        for i, (pat, _) in enumerate(table)
+    )
+    + r")(?![\w])"
+)
 
 _SUFFIX = re.compile(
     r"(?P<pp>\s?(?i:percentage[\s-]points?|pct\.?\s+points?|pp|ppts?)\b)"
-    r"|(?P<pct>\s?%|\s?(?i:per\s?cent|percent|percentage|pct)\b)"
+    r"|(?P<pct>\s?%(?![0-9A-Fa-f]{2})|\s?(?i:per\s?cents?|percents?|percentage|pct)\b)"
     r"|(?P<age>(?:-|\s)(?i:(?:years?|yrs?|months?|weeks?|days?)(?:-|\s)olds?)\b)"
     r"|(?P<mag>(?:-|\s)(?i:magnitude)\b)"
     r"|(?P<cursp>\s?-?)(?=\S)"  # space before a currency / unit word, checked separately
@@ -358,37 +418,63 @@ _SUFFIX = re.compile(
 _UNIT_SEP = re.compile(r"\s?-?")
 _POST_QUAL = re.compile(
     r"(?P<plus>\+(?![\d\w])|-plus\b|\s+plus\b(?!\s+\d))"
-    r"|(?P<ormore>\s+or\s+more\b|\s+and\s+(?:more|above|over)\b)"
-    r"|(?P<orless>\s+or\s+(?:fewer|less|under|below)\b)"
+    r"|(?P<ormore>\s+(?:or|and)\s+(?:more|greater|higher|above|over)\b)"
+    r"|(?P<orless>\s+(?:or|and)\s+(?:fewer|less|lower|under|below)\b)"
     r"|(?P<orso>\s+or\s+so\b|-odd\b|\s+odd\b(?=\s+\w))",
     re.IGNORECASE,
 )
-_RANGE_SEP = re.compile(r"\s*(?P<dash>-|–|—|~)\s*|\s+(?P<word>to|and|or|through)\s+", re.IGNORECASE)
+_POST_QUAL_NAMES = {"plus": "at_least", "ormore": "at_least", "orless": "at_most", "orso": "about"}
+# "24- to 30-foot": a dash may hang before the word.
+_RANGE_SEP = re.compile(r"-?\s+(?P<word>to|and|or|through)\s+|\s*(?P<dash>-|–|—|~)\s*", re.IGNORECASE)
 
-_QUAL_LEFT = re.compile(
-    r"(?i:\b(?P<q>at\s+least|no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than|a\s+minimum\s+of"
-    r"|more\s+than|(?:well|just|slightly)\s+(?:over|above)|over|above|upwards\s+of|in\s+excess\s+of"
-    r"|exceeding|greater\s+than|nearly|almost|close\s+to|just\s+(?:under|below|shy\s+of)"
-    r"|about|around|roughly|approximately|approx\.|some|an\s+estimated|estimated|circa|approaching"
-    r"|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|not\s+more\s+than"
-    r"|a\s+maximum\s+of|fewer\s+than|less\s+than|under|below|exactly|precisely|between|from))\s+$"
-)
-_QUAL_NORM: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p, re.IGNORECASE), q)
-    for p, q in [
-        (r"at\s+least|no\s+(?:fewer|less)|not\s+(?:fewer|less)|a\s+minimum", "at_least"),
-        (r"more|well|just\s+(?:over|above)|slightly|over|above|upwards|in\s+excess|exceed|greater",
-         "more_than"),
-        (r"nearly|almost|close|just|approaching", "nearly"),
-        (r"about|around|roughly|approx|some|an\s+estimated|estimated|circa", "about"),
-        (r"up\s+to|as\s+(?:many|much|high)", "up_to"),
-        (r"at\s+most|no\s+more|not\s+more|a\s+maximum", "at_most"),
-        (r"fewer|less|under|below", "fewer_than"),
-        (r"exactly|precisely", "exactly"),
-        (r"between", "between"),
-        (r"from", "from"),
-    ]
+# Qualifiers right before a number, by normalised name. Phrases are matched at the end of the text left
+# of the number, and the leftmost (longest) phrase wins: "less than or equal to" before "less than".
+_QUALIFIER_WORDS: list[tuple[str, str]] = [
+    ("at_least", r"at\s+least(?:\s+or\s+equal\s+to)?|no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than"
+     r"|a\s+minimum\s+of|(?:more|greater|larger|bigger|higher)\s+(?:than\s+)?or\s+equal\s+(?:to|than)"
+     r"|equal\s+to\s+or\s+(?:more|greater|larger|bigger|higher)\s+than"),
+    ("more_than", r"more\s+than|(?:well|just|slightly)\s+(?:over|above)|over|above|upwards\s+of"
+     r"|in\s+excess\s+of|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|topp(?:ed|ing)"
+     r"|(?:greater|larger|bigger|higher)\s+than"),
+    ("nearly", r"nearly|almost|close\s+to|just\s+(?:under|below|shy\s+of)|approaching"),
+    ("about", r"about|around|roughly|approximately|approx\.|some|an\s+estimated|estimated|circa"
+     r"|an\s+approximate"),
+    ("up_to", r"up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as"),
+    ("at_most", r"at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of"
+     r"|(?:less|fewer|smaller|lower)\s+(?:than\s+)?or\s+equal\s+(?:to|than)"
+     r"|equal\s+to\s+or\s+(?:less|fewer|smaller|lower)\s+than"),
+    ("fewer_than", r"fewer\s+than|less\s+than|(?:smaller|lower)\s+than|under|below"),
+    ("exactly", r"exactly|precisely|equals?(?:\s+to)?|equaling\s+to"),
+    ("between", r"between"),
+    ("from", r"from"),
+]  # fmt: skip
+_QUALIFIER_SYMBOLS: list[tuple[str, str]] = [
+    ("at_least", r">=|≥"),
+    ("at_most", r"<=|≤"),
+    ("more_than", r">"),
+    ("fewer_than", r"<"),
 ]
+_QUAL_LEFT = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(f"(?P<{name}>{pat})" for name, pat in _QUALIFIER_WORDS)
+    + r")\s+|(?<![<>=])(?:"
+    + "|".join(f"(?P<sym_{name}>{pat})" for name, pat in _QUALIFIER_SYMBOLS)
+    + r")\s*)$"
+)
+# The last word of every qualifier phrase above, for a cheap first test.
+_QUAL_LAST_WORDS = frozenset(
+    "least than of over above exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing "
+    "topped "
+    "topping nearly almost to under below about around roughly approximately approx. some estimated circa "
+    "approaching approximate as most exactly precisely equal equals between from".split()
+)
+# Verbs of change: "rose from 10 to 12" is two figures (before and after), not a range.
+_CHANGE_LEFT = re.compile(
+    r"(?i:\b(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased?|increasing|decreased?|decreasing"
+    r"|jumped|jumps|climbed|climbs|dropped|drops|grew|grown|grows|declined?|declining|surged|soared|plunged"
+    r"|raised|lowered|revised|cut|reduced|slashed|doubled|tripled|went|changed|up|down|shrank|swelled"
+    r"|toll)\s*$)"
+)
 _CODE_LEFT = re.compile(
     r"(?:\b(?:Resolutions?|resolutions?|Brigade|Division|Battalion|Regiment|Corps|Article|article|Articles"
     r"|Chapter|Section|Clause|Paragraph|Route|Highway|Flight|flight|Room|Gate|Camp|Decree|decree|Law"
@@ -420,15 +506,21 @@ _PRONOUN_RIGHT = re.compile(
     r"(?i:\s+(?:of|another|who|whom|whose|which|that|by\s+one|point|thing|way|side|or\s+another|or\s+the\s+other"
     r"|else|another's)\b|['’]s\b)"
 )
+_CALIBRE_RIGHT = re.compile(r"\s*-?\s*(?i:caliber|calibre|cal\.|magnum|revolver|pistol|handgun|rifle)\b")
 _SECOND_LEFT = re.compile(r"(?i:\b(?:a|per|one|every|each|split|few)\s+$|\d\s*$)")
 _FRACTION_ORDINAL_RIGHT = re.compile(r"\s+(?!of\b|the\b|and\b|or\b|in\b|to\b|percent\b)[a-z]")
 
+_URL = re.compile(r"(?i:\b(?:https?://|www\.))\S+")
+_AND_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s+", re.IGNORECASE)
+_LOWER_BOUNDS = frozenset({"at_least", "more_than"})
+_UPPER_BOUNDS = frozenset({"at_most", "fewer_than", "up_to"})
 # Prefilter: the master pattern is only tried where a digit, a currency sign or a number-ish word starts.
 # Trying it at every word start costs ~4x more (measured on FA-KES sentences).
-_TRIGGER = re.compile(r"\d|[$€£¥₺₹₽₪]|(?<![^\W\d_])(?P<word>[A-Za-z]+)")
+
 _TRIGGER_WORDS = frozenset(
     list(_SMALL) + list(_TENS) + list(_SCALES) + list(_ORDINALS)
-    + ["a", "an", "half", "several", "many", "tens", "dozens", "hundreds", "thousands", "millions",
+    + ["half", "quarter", "few", "handful", "couple", "several", "many", "tens", "dozens", "hundreds",
+       "thousands", "millions",
        "billions", "scores", "us", "u"]
     + [c.lower() for c in _CURRENCY_CODES]
     + ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -437,9 +529,32 @@ _TRIGGER_WORDS = frozenset(
     + [t + o for t in _TENS for o in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                                      "eighth", "ninth")]
 )  # fmt: skip
+
+
+def _trie_pattern(words: frozenset[str]) -> str:
+    """A regex alternation shaped as a trie: the engine rejects a word after its first letter or two."""
+    trie: dict[str, dict[str, Any]] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+# Run on the lower-cased text; no look-behind in front, so the engine can skip ahead by first character.
+_TRIGGER = re.compile(rf"\d+|[$€£¥₺₹₽₪]|(?P<word>{_trie_pattern(_TRIGGER_WORDS)})(?![^\W\d_])")
 _BACK = re.compile(
-    r"(?:(?:(?:US|us|U\.S\.)\s?\$|(?:C|A|AU|HK|NZ|S)\$|[$€£¥₺₹₽₪]"
-    rf"|(?:{'|'.join(_CURRENCY_CODES)}))\s?|\+|\(|[A-Za-z]{{1,7}}-?)(?=\d)"
+    r"(?:(?:(?i:us|u\.s\.?|usd|hk|nz|au|aud|cad|mxn|mex|nzd)\s?\$|(?:C|A|S)\$|[$€£¥₺₹₽₪]"
+    rf"|(?:{'|'.join(_CURRENCY_CODES)}))\s?|\+|\(|(?<![\w.,])\.|[A-Za-z]{{1,7}}-?)(?=\d)"
 )
 
 # ---------------------------------------------------------------------------------------------------
@@ -447,8 +562,32 @@ _BACK = re.compile(
 # ---------------------------------------------------------------------------------------------------
 
 
+_SEPARATORS = re.compile(r"[,\u202f\u2009\u00a0]")
+_NEXT_WORD = re.compile(r"\s?-?([^\W\d_]*)")
+# First three letters of every literal word in the unit patterns: a cheap gate in front of _UNIT_RE,
+# which is long (one alternative per unit) and would otherwise run after every number.
+_UNIT_PREFIXES = frozenset(
+    w[:k]
+    for pat, _ in _CURRENCY_WORDS + _DURATION_UNITS + _MEASURE_UNITS
+    for w in re.findall(r"[a-z]+", pat)
+    for k in (1, 2, 3)  # "kgs?" must let "kg" through
+)
+
+
+def _may_be_unit(text: str, pos: int) -> bool:
+    m = _NEXT_WORD.match(text, pos)
+    if m is None:
+        return False
+    word = m.group(1)
+    if not word:  # a symbol: %, °, $, €
+        return m.end() < len(text) and not text[m.end()].isspace()
+    return word[:3].lower() in _UNIT_PREFIXES
+
+
 def _parse_digits(s: str) -> float:
-    return float(re.sub(r"[,\u202f\u2009\u00a0]", "", s))
+    if s.isdigit():
+        return float(s)
+    return float(_SEPARATORS.sub("", s))
 
 
 def _parse_word_run(text: str, start: int, end: int) -> tuple[float, int] | None:
@@ -489,7 +628,7 @@ def _parse_word_run(text: str, start: int, end: int) -> tuple[float, int] | None
                 break
             current = (current or 1) * 100
             last = "hundred"
-        elif w == "dozen":
+        elif w in ("dozen", "dozens"):
             if last == "scale" and current == 0:
                 break
             current = (current or 1) * 12
@@ -511,15 +650,23 @@ def _parse_word_run(text: str, start: int, end: int) -> tuple[float, int] | None
 
 @dataclass
 class _Core:
-    start: int
+    start: int  # including a currency prefix
+    num_start: int  # the number itself
     end: int
     value: float
     currency: str | None
     words: bool
-    scale_letter: str | None
     has_scale: bool
     digits: str | None
     ordinal: bool
+    scale: float = 1.0  # the multiplier a scale word applied ("1.5 million" -> 1e6)
+
+
+def _tidy(v: float) -> float:
+    """16.4 * 1e6 is 16399999.999999998 in binary floating point; a figure has at most 12 digits."""
+    if v.is_integer() and -1e12 < v < 1e12:
+        return v
+    return float(f"{v:.12g}")
 
 
 def _core_from_match(text: str, m: re.Match[str]) -> _Core | None:
@@ -527,30 +674,29 @@ def _core_from_match(text: str, m: re.Match[str]) -> _Core | None:
     cur = m.group("cur")
     currency = None
     if cur:
-        key = re.sub(r"\s+", " ", cur.strip().lower())
-        currency = _CURRENCY_SYMBOLS.get(key, key.upper())
+        key = cur.strip().lower()
+        if "$" in key:
+            currency = _DOLLAR_PREFIXES.get(re.sub(r"[^a-z]", "", key), "USD")
+        else:
+            currency = _CURRENCY_SYMBOLS.get(key, key.upper())
     dig = m.group("dig")
     if dig is not None:
         value = _parse_digits(dig)
         end = m.end()
-        scale_letter = None
-        has_scale = False
+        scale = 1.0
         if m.group("sc"):
-            value *= _DIGIT_SCALES[m.group("sc").lower()]
-            has_scale = True
+            scale = _DIGIT_SCALES[m.group("sc").lower()]
         elif m.group("sch"):
-            value *= 100
-            has_scale = True
+            scale = 100
         elif m.group("sl"):
-            scale_letter = m.group("sl").lower()
-            if currency or scale_letter == "k" or (scale_letter == "b" and "." in dig):
-                value *= _DIGIT_SCALES[scale_letter]
-                has_scale = True
+            letter = m.group("sl")
+            # "$5m", "10k", "10M", "1.2b" are amounts; a bare "5m" is five metres (read by the unit suffix).
+            if currency or letter in "kKM" or (letter in "bB" and "." in dig):
+                scale = _DIGIT_SCALES[letter.lower()]
             else:
-                end = m.end("dig")  # "5m" without a currency: metres, read by the unit suffix
-                scale_letter = None
-        ordinal = bool(m.group("ords"))
-        return _Core(m.start(), end, value, currency, False, scale_letter, has_scale, dig, ordinal)
+                end = m.end("dig")
+        return _Core(m.start(), m.start("dig"), end, _tidy(value * scale), currency, False, scale != 1.0, dig,
+                     bool(m.group("ords")), scale)  # fmt: skip
     if m.group("wseq") is None:
         return None
     parsed = _parse_word_run(text, m.start("wseq"), m.end("wseq"))
@@ -558,20 +704,19 @@ def _core_from_match(text: str, m: re.Match[str]) -> _Core | None:
         return None
     value, end = parsed
     complete = end == m.end("wseq")
-    has_scale = bool(re.search(rf"(?i:\b(?:{_W_SCALE})\b)", text[m.start('wseq'):end]))
+    scale_words = _SCALE_WORD.findall(text, m.start("wseq"), end)
+    scale = _SCALES[scale_words[-1].lower().rstrip("s")] if scale_words else 1.0
     if m.group("wpre"):
-        pre = m.group("wpre").lower()
-        if pre.startswith("half"):
-            value *= 0.5
-        has_scale = True
+        pre = re.sub(r"\s+", " ", m.group("wpre").lower()).strip()
+        value *= _PREFIX_FACTORS.get(pre, 1.0)
     if complete and m.group("whalf"):
-        value += 0.5
+        value += 0.5 if not scale_words else 0.5 * scale
         end = m.end("whalf")
         if m.group("wsc2"):
-            value *= _SCALES[m.group("wsc2").lower()]
-            has_scale = True
+            scale = _SCALES[m.group("wsc2").lower()]
+            value *= scale
     start = m.start("wpre") if m.group("wpre") else m.start("wseq")
-    return _Core(start, end, value, currency, True, None, has_scale, None, False)
+    return _Core(start, start, end, _tidy(value), currency, True, scale != 1.0, None, False, scale)
 
 
 def _match_unit(
@@ -582,7 +727,15 @@ def _match_unit(
     m = pattern.match(text, at)
     if not m or m.lastgroup is None:
         return None
-    return names[m.lastgroup] or m.group(0).upper(), m.end()
+    name = names[m.lastgroup] or m.group(0).upper()
+    if name == "SYMBOL":
+        name = _CURRENCY_SYMBOLS.get(m.group(0), m.group(0))
+    return name, m.end()
+
+
+def _tail(left: str) -> int:
+    """Where the last 18 characters of `left` start: every left-context cue is shorter than that."""
+    return max(0, len(left) - 18)
 
 
 def _left_window(text: str, start: int, floor: int, width: int = 40) -> tuple[str, int]:
@@ -612,11 +765,21 @@ def _interval(qualifier: str | None, v: float, kind: str) -> tuple[float, float]
     return v, v
 
 
-def _normalise_qualifier(raw: str) -> str:
-    for pat, name in _QUAL_NORM:
-        if pat.match(raw):
-            return name
-    return "about"
+def _left_qualifier(left: str, left_lo: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The normalised qualifier ending `left` (the text just before a number) and its span."""
+    if not left:
+        return None, None
+    if left[-1].isspace():
+        tail = left.rsplit(None, 1)
+        if not tail or tail[-1].lower() not in _QUAL_LAST_WORDS:
+            return None, None  # the common case, decided without running the big pattern
+    elif left[-1] not in "<>=≥≤":
+        return None, None
+    qm = _QUAL_LEFT.search(left)
+    if qm is None or qm.lastgroup is None:
+        return None, None
+    name = qm.lastgroup
+    return name.removeprefix("sym_"), (left_lo + qm.start(name), left_lo + qm.end(name))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -665,6 +828,9 @@ def _date_mention(text: str, m: re.Match[str]) -> NumberMention | None:
         iso = f"{y:04d}-{mo:02d}-{d:02d}"
     elif m.group("sdate"):
         iso = None  # 5/7/2015 is May 7 or July 5 depending on the writer: kept as a date, not resolved
+    elif m.group("ddot"):
+        d, mo, y = (int(p) for p in re.split(r"[./-]", m.group("ddot")))
+        iso = f"{y:04d}-{mo:02d}-{d:02d}"
     elif m.group("nine11"):
         iso = "2001-09-11"
     else:
@@ -688,14 +854,17 @@ def _date_mention(text: str, m: re.Match[str]) -> NumberMention | None:
 
 def _time_mention(text: str, m: re.Match[str]) -> NumberMention:
     raw = m.group("time")
-    hm = re.match(r"(\d{1,2})(?:[:.](\d{2}))?", raw)
+    hm = re.match(r"(\d{2})(\d{2})(?!\d)|(\d{1,2})(?:[:.](\d{2}))?", raw)
     iso = None
     if hm:
-        hour, minute = int(hm.group(1)), int(hm.group(2) or 0)
+        if hm.group(1):
+            hour, minute = int(hm.group(1)), int(hm.group(2))
+        else:
+            hour, minute = int(hm.group(3)), int(hm.group(4) or 0)
         low_raw = raw.lower()
-        if "p" in low_raw and hour < 12:
+        if re.search(r"p\.?\s?m", low_raw) and hour < 12:
             hour += 12
-        if re.search(r"a\.?m", low_raw) and hour == 12:
+        if re.search(r"a\.?\s?m", low_raw) and hour == 12:
             hour = 0
         if hour < 24 and minute < 60:
             iso = f"{hour:02d}:{minute:02d}"
@@ -730,24 +899,15 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
     core = _core_from_match(text, m)
     if core is None:
         return None, m.end()
-    resume = core.end
-
     if core.ordinal:
         v = core.value
-        return (
-            _mention(text, core.start, core.end, value=v, low=v, high=v, qualifier=None, kind="ordinal"),
-            core.end,
-        )
+        return _mention(
+            text, core.start, core.end, value=v, low=v, high=v, qualifier=None, kind="ordinal"
+        ), core.end
 
     # Left context: qualifier ("at least"), code words ("Resolution"), "aged", "magnitude", "in" (years).
     left, left_lo = _left_window(text, core.start, floor)
-    qualifier: str | None = None
-    qual_span: tuple[int, int] | None = None
-    qm = _QUAL_LEFT.search(left)
-    raw_qual = None
-    if qm:
-        raw_qual = _normalise_qualifier(qm.group("q"))
-        qual_span = (left_lo + qm.start("q"), left_lo + qm.end("q"))
+    raw_qual, qual_span = _left_qualifier(left, left_lo)
 
     # "one" as a pronoun: "one of the", "no one", "the one who".
     if (
@@ -755,40 +915,19 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
         and core.value == 1
         and text[core.start : core.end].lower() == "one"
         and raw_qual in (None, "between", "from")
-        and (_PRONOUN_LEFT.search(left) or _PRONOUN_RIGHT.match(text, core.end))
+        and (_PRONOUN_LEFT.search(left, _tail(left)) or _PRONOUN_RIGHT.match(text, core.end))
     ):
         return None, core.end
 
-    # Ranges: "10-12", "10 to 12", "between 10 and 12", "5 or 6", "$5m-$6m", "1.5 to 2 million".
-    second: _Core | None = None
-    rng_end = core.end
-    rs = _RANGE_SEP.match(text, core.end)
-    if rs:
-        word = (rs.group("word") or "").lower()
-        ok_sep = (
-            (rs.group("dash") is not None and raw_qual != "from")
-            or (word in ("to", "through") and raw_qual not in ("from",))
-            or (word == "and" and raw_qual == "between")
-            or word == "or"
-        )
-        if ok_sep:
-            m2 = _MASTER.match(text, rs.end())
-            if m2 and m2.group("num") and not m2.group("ords"):
-                c2 = _core_from_match(text, m2)
-                if c2 is not None and (c2.currency is None or core.currency in (None, c2.currency)):
-                    v1 = core.value
-                    if c2.has_scale and not core.has_scale and v1 * _scale_of(c2) <= c2.value:
-                        v1 = v1 * _scale_of(c2)
-                    dash = rs.group("dash") is not None
-                    if c2.value > v1 or (c2.value == v1 and word == "and"):
-                        if not (dash and core.words != c2.words):
-                            second = c2
-                            core = _Core(
-                                core.start, core.end, v1, core.currency or c2.currency, core.words,
-                                core.scale_letter, core.has_scale or c2.has_scale, core.digits, False,
-                            )  # fmt: skip
-                            rng_end = c2.end
+    if (
+        raw_qual == "from"
+        and qual_span
+        and _CHANGE_LEFT.search(text, max(floor, qual_span[0] - 25), qual_span[0])
+    ):
+        raw_qual = "change"  # "rose from 10 to 12": a before and an after, not a range
 
+    second = _range_second(text, core, raw_qual)
+    rng_end = second.end if second else core.end
     end = rng_end
     kind = "count"
     unit: str | None = None
@@ -796,156 +935,201 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
     if currency:
         kind, unit = "money", currency
 
-    # Right context: percent, percentage points, age, magnitude, currency / measure / duration words.
+    # Right context: percent, percentage points, age, magnitude, currency / duration / measure words.
     sm = _SUFFIX.match(text, end)
-    if sm and sm.lastgroup != "cursp":
-        g = sm.lastgroup
-        if g == "pp":
-            kind, unit, end = "percentage_points", None, sm.end()
-        elif g == "pct" and kind != "money":
-            kind, unit, end = "percent", None, sm.end()
-        elif g == "age":
-            word = sm.group(0).lower()
-            age_unit = next(u for u in ("year", "month", "week", "day") if u in word) + "s"
-            kind, unit, end = "age", age_unit, sm.end()
-        elif g == "mag":
-            kind, unit, end = "measure", "magnitude", sm.end()
-    elif kind != "money":
-        found = _match_unit(_CURWORD_RE, _CURWORD_NAMES, text, end)
-        if found and not (found[0] == "pence" and core.words):
-            kind, unit, end = "money", found[0], found[1]
-        else:
-            found = _match_unit(_DURATION_RE, _DURATION_NAMES, text, end)
-            if found:
-                kind, unit, end = "duration", found[0], found[1]
-            else:
-                found = _match_unit(_MEASURE_RE, _MEASURE_NAMES, text, end)
-                if found and not (found[0] == "m" and core.words):
-                    kind, unit, end = "measure", found[0], found[1]
-
-    if kind == "count" and _AGE_LEFT.search(left):
+    g = sm.lastgroup if sm else None
+    if sm and g == "pp":
+        kind, unit, end = "percentage_points", None, sm.end()
+    elif sm and g == "pct" and kind != "money":
+        kind, unit, end = "percent", None, sm.end()
+    elif sm and g == "age":
+        word = sm.group(0).lower()
+        age_unit = next(u for u in ("year", "month", "week", "day") if u in word) + "s"
+        kind, unit, end = "age", age_unit, sm.end()
+    elif sm and g == "mag":
+        kind, unit, end = "measure", "magnitude", sm.end()
+    elif kind != "money" and _may_be_unit(text, end) and (um := _UNIT_RE.match(text, end)) and um.lastgroup:
+        name = _UNIT_NAMES[um.lastgroup] or um.group(um.lastgroup).upper()
+        unit_kind = _UNIT_KIND[um.lastgroup[0]]
+        if name == "SYMBOL":
+            name = _CURRENCY_SYMBOLS.get(um.group(um.lastgroup), name)
+        # "five p" and "two m" are letters, not pence and metres
+        if not (core.words and (um.group(um.lastgroup) in ("p", "m", "M"))):
+            kind, unit, end = unit_kind, name, um.end()
+    if kind == "count" and _AGE_LEFT.search(left, _tail(left)):
         kind, unit = "age", "years"
-    if kind == "count" and _MAG_LEFT.search(left):
+    if kind == "count" and _MAG_LEFT.search(left, _tail(left)):
         kind, unit = "measure", "magnitude"
+    if (
+        kind == "duration"
+        and raw_qual == "more_than"
+        and qual_span
+        and text[qual_span[0] : qual_span[1]].lower() == "over"
+    ):
+        raw_qual, qual_span = None, None  # "over three days" is mostly "during three days"
 
-    v = core.value
-    iso: str | None = None
-    digits_only = core.digits is not None and not core.has_scale and re.fullmatch(r"\d{4}", core.digits or "")
-    # Suffix qualifiers: "27+", "30 or more", "30-odd", "10 or fewer".
-    pq = _POST_QUAL.match(text, end)
-    post_qual: str | None = None
-    if pq and second is None:
-        post_qual = {"plus": "at_least", "ormore": "at_least", "orless": "at_most", "orso": "about"}[
-            pq.lastgroup or "orso"
-        ]
-
-    # Decades: "the 1990s".
-    if kind == "count" and digits_only and text[end:end + 1] == "s" and not text[end + 1:end + 2].isalnum():
-        y = int(v)
-        if 1800 <= y <= 2090 and y % 10 == 0:
-            end += 1
-            hi_y = y + 99 if y % 100 == 0 and "hundreds" in text[end - 6 : end] else y + 9
-            return (
-                _mention(text, core.start, end, value=y, low=y, high=hi_y, qualifier=None, kind="year",
-                         iso=str(y), number_span=(core.start, end)),  # fmt: skip
-                end,
-            )
-
-    code_context = bool(_CODE_LEFT.search(left)) and raw_qual is None
-    if code_context and kind in ("count", "measure"):
-        kind, unit = "code", None
-        if second is not None:  # "Resolutions 2254 and 2268" are two codes, not a range
-            second = None
-            end = core.end
-
-    # Years: a bare 1800-2099 figure after "in"/"since"/"the"; a bare 1900-2035 one unless a count noun
-    # follows ("2000 people").
-    if kind == "count" and digits_only and not currency:
-        y = int(v)
-        by_context = 1800 <= y <= 2099 and bool(_YEAR_LEFT.search(left)) and raw_qual is None
-        standalone = (
-            1900 <= y <= 2035
-            and raw_qual is None
-            and not _YEAR_RIGHT_COUNT.match(text, end)
-            and not _PLURAL_RIGHT.match(text, end)
-        )
-        if second is not None:
-            y2 = second.value
-            standalone = standalone and 1900 <= y2 <= 2099 or (by_context and 1800 <= y2 <= 2099)
-        if (by_context and not _YEAR_RIGHT_COUNT.match(text, end)) or standalone:
-            if second is not None and not (second.digits and re.fullmatch(r"\d{2}|\d{4}", second.digits)):
-                second = None
-                end = core.end
-            if second is not None:
-                y2 = int(second.value)
-                if y2 < 100:  # "2015-16"
-                    y2 += (y // 100) * 100
-                return (
-                    _mention(text, core.start, end, value=y, low=y, high=y2, qualifier="range", kind="year",
-                             iso=str(y), number_span=(core.start, end)),  # fmt: skip
-                    end,
-                )
-            return (
-                _mention(text, core.start, end, value=y, low=y, high=y, qualifier=None, kind="year",
-                         iso=str(y)),  # fmt: skip
-                end,
-            )
-
-    # Digits glued to letters that are no known unit: "3D", "5G", "4x4".
-    if kind == "count" and not core.words and text[end:end + 1].isalpha():
-        return None, _skip_word(text, end)
-
-    number_span = (core.start, rng_end)
-    start = core.start
-    qualifier: str | None = None  # type: ignore[no-redef]
-    if second is not None:
-        qualifier = "range"
-        low, high = core.value, second.value
-        value = (low + high) / 2
-        if raw_qual == "between" and qual_span:
-            start = qual_span[0]
-        else:
-            qual_span = None
-        if raw_qual not in (None, "between", "from"):
-            # "up to 10-12": the qualifier bounds the range
-            start = qual_span[0] if qual_span else start
-    else:
-        if raw_qual in (None, "between", "from"):
-            qual_span = None
-            raw_qual = None
-        elif code_context or kind in ("ordinal", "code"):
-            qual_span = None
-            raw_qual = None
-        if raw_qual is None and post_qual:
-            raw_qual = post_qual
-            qual_span = (end + (len(pq.group(0)) - len(pq.group(0).lstrip())) if pq else end,
-                         pq.end() if pq else end)  # fmt: skip
-            end = pq.end() if pq else end
-        qualifier = raw_qual
-        if qual_span and qual_span[0] < start:
-            start = qual_span[0]
-        value = v
-        if kind == "code":
-            low = high = v
-        else:
-            low, high = _interval(qualifier, v, kind)
-    del resume
-    return (
-        _mention(text, start, end, value=value, low=low, high=high, qualifier=qualifier, kind=kind, unit=unit,
-                 qualifier_span=qual_span, iso=iso, number_span=number_span),  # fmt: skip
-        end,
+    digits4 = (
+        core.digits is not None and not core.has_scale and len(core.digits) == 4 and core.digits.isdigit()
     )
 
+    # Decades: "the 1990s".
+    if (
+        kind == "count"
+        and digits4
+        and second is None
+        and text[end : end + 1] == "s"
+        and not text[end + 1 : end + 2].isalnum()
+    ):
+        y = int(core.value)
+        if 1800 <= y <= 2090 and y % 10 == 0:
+            end += 1
+            fy = float(y)
+            return (
+                _mention(text, core.start, end, value=fy, low=fy, high=fy + 9, qualifier=None, kind="year",
+                         iso=str(y)),
+                end,
+            )  # fmt: skip
 
-def _scale_of(c: _Core) -> float:
-    """The multiplier a range's second number carries ("1.5 to 2 million" -> 1e6)."""
-    if c.digits is not None:
-        base = _parse_digits(c.digits)
-        return c.value / base if base else 1.0
-    for _w, mult in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3)):
-        if c.value >= mult:
-            return mult
-    return 1.0
+    code_context = bool(_CODE_LEFT.search(left, _tail(left))) and raw_qual in (
+        None,
+        "between",
+        "from",
+        "change",
+    )
+    # Calibres: "a .357 revolver", "a .38 caliber pistol" name a weapon, they count nothing.
+    if kind == "count" and (
+        _CALIBRE_RIGHT.match(text, end)
+        or ((core.digits or "").startswith(".") and left.endswith(("a ", "A ")))
+    ):
+        code_context = True
+    if code_context and kind in ("count", "measure"):
+        v = core.value
+        # "Resolutions 2254 and 2268" are two codes, not a range
+        return _mention(
+            text, core.start, core.end, value=v, low=v, high=v, qualifier=None, kind="code"
+        ), core.end
+
+    if kind == "count" and digits4 and not currency:
+        year = _year_mention(text, core, second, end, left, raw_qual, qual_span)
+        if year is not None:
+            return year, year.end
+
+    # Digits glued to letters that are no known unit: "3D", "5G", "4x4".
+    if kind == "count" and not core.words and text[end : end + 1].isalpha():
+        return None, _skip_word(text, end)
+
+    # Suffix qualifiers: "27+", "30 or more", "30-odd", "10 or fewer". They beat a vague "about" on the left.
+    pq = _POST_QUAL.match(text, end) if second is None else None
+    if pq is not None and raw_qual in (None, "about", "between", "from", "change"):
+        raw_qual = _POST_QUAL_NAMES[pq.lastgroup or "orso"]
+        lead = len(pq.group(0)) - len(pq.group(0).lstrip())
+        qual_span = (end + lead, pq.end())
+        end = pq.end()
+
+    start = core.start
+    number_span = (core.num_start, rng_end)
+    if second is not None:
+        qualifier: str | None = "range"
+        low, high = core.value, second.value
+        value = _tidy((low + high) / 2)
+        if raw_qual == "between" and qual_span:
+            start = qual_span[0]
+        elif raw_qual == "from" and qual_span:
+            start = qual_span[0]
+        else:
+            qual_span = None
+        return (
+            _mention(text, start, end, value=value, low=low, high=high, qualifier=qualifier, kind=kind,
+                     unit=unit, qualifier_span=qual_span, number_span=number_span),
+            end,
+        )  # fmt: skip
+    if raw_qual in (None, "between", "from", "change"):
+        raw_qual, qual_span = None, None
+    qualifier = raw_qual
+    if qual_span and qual_span[0] < start:
+        start = qual_span[0]
+    low, high = _interval(qualifier, core.value, kind)
+    return (
+        _mention(text, start, end, value=core.value, low=_tidy(low), high=_tidy(high), qualifier=qualifier,
+                 kind=kind, unit=unit, qualifier_span=qual_span, number_span=number_span),
+        end,
+    )  # fmt: skip
+
+
+def _range_second(text: str, core: _Core, raw_qual: str | None) -> _Core | None:
+    """The upper end of a range starting at `core`, scaled into `core` in place ("1.5 to 2 million")."""
+    rs = _RANGE_SEP.match(text, core.end)
+    if rs is None:
+        return None
+    word = (rs.group("word") or "").lower()
+    dash = rs.group("dash") is not None
+    if dash:
+        ok = raw_qual != "change"
+    elif word in ("to", "through"):
+        ok = raw_qual not in ("change",)
+    elif word == "and":
+        ok = raw_qual == "between"
+    else:  # "or"
+        ok = True
+    if not ok:
+        return None
+    m2 = _MASTER.match(text, rs.end())
+    if m2 is None or m2.group("num") is None or m2.group("ords"):
+        return None
+    c2 = _core_from_match(text, m2)
+    if c2 is None or (c2.currency is not None and core.currency not in (None, c2.currency)):
+        return None
+    if dash and core.words != c2.words:
+        return None  # "twenty-5" is no range
+    v1 = core.value
+    if (
+        dash
+        and re.fullmatch(r"(?:18|19|20)\d\d", core.digits or "")
+        and re.fullmatch(r"\d\d", c2.digits or "")
+    ):
+        c2.value += (v1 // 100) * 100  # "2015-16": the second year keeps the century of the first
+    if c2.has_scale and not core.has_scale and v1 * c2.scale <= c2.value:
+        v1 = _tidy(v1 * c2.scale)  # "between 1.5 and 2 million", "$5-6 billion"
+    elif core.has_scale and c2.has_scale and core.scale != c2.scale and word == "or":
+        return None  # "10 bln or 10 tln": two figures
+    if not (c2.value > v1 or (c2.value == v1 and word == "and")):
+        return None  # "fell 12 to 10", "won 2-1"
+    if word == "or" and c2.value > 10 * max(v1, 1):
+        return None  # "1 or 100" is an alternative, not a range
+    core.value = v1
+    core.currency = core.currency or c2.currency
+    core.has_scale = core.has_scale or c2.has_scale
+    return c2
+
+
+def _year_mention(
+    text: str,
+    core: _Core,
+    second: _Core | None,
+    end: int,
+    left: str,
+    raw_qual: str | None,
+    qual_span: tuple[int, int] | None,
+) -> NumberMention | None:
+    """A bare 1800-2099 figure after "in"/"since"/"the", or a bare 1900-2035 one with no count noun after."""
+    y = int(core.value)
+    plain = raw_qual in (None, "between", "from", "change")
+    if not plain or _YEAR_RIGHT_COUNT.match(text, end):
+        return None
+    by_context = 1800 <= y <= 2099 and bool(_YEAR_LEFT.search(left, _tail(left)))
+    standalone = 1900 <= y <= 2035 and not _PLURAL_RIGHT.match(text, end)
+    if not (by_context or standalone):
+        return None
+    fy = float(y)
+    if second is not None and second.digits and re.fullmatch(r"\d{2}|\d{4}", second.digits):
+        if 1800 <= second.value <= 2099:
+            start = qual_span[0] if raw_qual in ("between", "from") and qual_span else core.start
+            span = qual_span if raw_qual in ("between", "from") else None
+            return _mention(text, start, end, value=fy, low=fy, high=second.value, qualifier="range",
+                            kind="year", qualifier_span=span, iso=str(y),
+                            number_span=(core.start, end))  # fmt: skip
+    end = core.end
+    return _mention(text, core.start, end, value=fy, low=fy, high=fy, qualifier=None, kind="year", iso=str(y))
 
 
 def _skip_word(text: str, pos: int) -> int:
@@ -958,21 +1142,34 @@ def find_numbers(text: str) -> list[NumberMention]:
     out: list[NumberMention] = []
     pos = 0  # scanning resumes here
     last_end = 0  # end of the last mention: a qualifier on the left may not reach back past it
-    for tok in _TRIGGER.finditer(text):
+    # Numbers inside URLs ("?id=305&q=30%25") are addresses, not figures.
+    urls = [u.span() for u in _URL.finditer(text)] if ("://" in text or "www." in text) else []
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased ("İ"): keep offsets
+        low = text
+    for tok in _TRIGGER.finditer(low):
         c = tok.start()
         if c < pos:
             continue
-        word = tok.group("word")
-        if word is not None and word.lower() not in _TRIGGER_WORDS:
+        if urls and any(a <= c < b for a, b in urls):
             continue
+        word = tok.group("word")
+        if word is not None and c > 0 and text[c - 1].isalpha():
+            continue  # inside a word: "done", "attention"
         m = None
         if word is None:
             # The number may start a little earlier: "$5", "US$ 5", "F-16", "+963", "(555)".
             back = _BACK.search(text, max(pos, c - 8), c + 1)
             if back is not None:
                 m = _MASTER.match(text, back.start())
+        elif c >= 2 and text[c - 1] == " " and text[c - 2] in "aA" and (c == 2 or not text[c - 3].isalnum()):
+            m = _MASTER_WORD.match(text, c - 2)  # "a dozen", "a few", "a third", "a hundred"
+        elif c >= 3 and text[c - 3 : c].lower() == "an " and (c == 3 or not text[c - 4].isalnum()):
+            m = _MASTER_WORD.match(text, c - 3)
         if m is None:
-            m = _MASTER.match(text, c)
+            m = (_MASTER_WORD if word is not None else _MASTER_DIGIT if text[c].isdigit() else _MASTER).match(
+                text, c
+            )
         if m is None:
             continue
         mention, nxt = _dispatch(text, m, last_end)
@@ -980,12 +1177,45 @@ def find_numbers(text: str) -> list[NumberMention]:
             out.append(mention)
             nxt = last_end = mention.end
         pos = max(nxt, m.start() + 1)
+    return _merge_bounds(text, out) if len(out) > 1 else out
+
+
+def _merge_bounds(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """ "more than 10 and fewer than 40" -> one range [11, 39]: a lower and an upper bound joined by "and"."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if (
+            b is not None
+            and a.kind == b.kind
+            and a.low is not None
+            and a.high is not None
+            and b.low is not None
+            and b.high is not None
+            and {a.qualifier, b.qualifier} & _LOWER_BOUNDS
+            and {a.qualifier, b.qualifier} & _UPPER_BOUNDS
+            and _AND_JOIN.fullmatch(text, a.end, b.start)
+        ):
+            lo, hi = (a, b) if a.qualifier in _LOWER_BOUNDS else (b, a)
+            low, high = lo.low, hi.high
+            if low is not None and high is not None and low <= high:
+                out.append(
+                    _mention(text, a.start, b.end, value=_tidy((low + high) / 2), low=low, high=high,
+                             qualifier="range", kind=a.kind, unit=a.unit or b.unit,
+                             qualifier_span=a.qualifier_span, number_span=(a.start, b.end))
+                )  # fmt: skip
+                i += 2
+                continue
+        out.append(a)
+        i += 1
     return out
 
 
 def _dispatch(text: str, m: re.Match[str], floor: int) -> tuple[NumberMention | None, int]:
     g = m.lastgroup
-    if g in ("iso", "sdate", "nine11", "mdate", "ddate", "mydate"):
+    if g in ("iso", "sdate", "nine11", "ddot", "mdate", "ddate", "mydate"):
         return _date_mention(text, m), m.end()
     if g == "phone":
         return _mention(text, m.start(), m.end(), value=None, low=None, high=None, qualifier=None,
@@ -998,7 +1228,7 @@ def _dispatch(text: str, m: re.Match[str], floor: int) -> tuple[NumberMention | 
         return _fraction_mention(text, m, floor), m.end()
     if g == "ordw":
         return _ordinal_word_mention(text, m), m.end()
-    if g == "code":
+    if g in ("code", "dotted"):
         return _mention(text, m.start(), m.end(), value=None, low=None, high=None, qualifier=None,
                         kind="code"), m.end()  # fmt: skip
     return _number_mention(text, m, floor)
@@ -1031,14 +1261,9 @@ def _fraction_mention(text: str, m: re.Match[str], floor: int) -> NumberMention 
             return _mention(text, start, e, value=v, low=v, high=v, qualifier=None, kind="ordinal")
         value = num / _DENOMINATORS[den_word]
     left, left_lo = _left_window(text, s, floor)
-    qm = _QUAL_LEFT.search(left)
-    qualifier = None
-    qual_span = None
-    if qm:
-        q = _normalise_qualifier(qm.group("q"))
-        if q not in ("between", "from"):
-            qualifier = q
-            qual_span = (left_lo + qm.start("q"), left_lo + qm.end("q"))
+    qualifier, qual_span = _left_qualifier(left, left_lo)
+    if qualifier in ("between", "from"):
+        qualifier, qual_span = None, None
     start = qual_span[0] if qual_span else s
     low, high = _interval(qualifier, value, "fraction")
     if qualifier in ("at_least", "more_than"):
