@@ -270,6 +270,16 @@ def test_unknown_extension_and_missing_path() -> None:
 # ------------------------------------------------------------------------------------------ folders
 
 
+def test_a_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        read_path(fifo)
+    assert read_path(tmp_path).skipped == (
+        Skipped("pipe.txt", "not a regular file (a pipe, socket or device)"),
+    )
+
+
 def test_folder_is_read_recursively_and_reports_what_it_skipped() -> None:
     result = read_path(FIXTURES / "corpus")
     assert [a.title for a in result.articles] == [

@@ -590,6 +590,8 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
                 yield p, "hidden file"
             elif p.is_symlink():
                 yield p, "symbolic link (not followed: only the paths given are read)"
+            elif not p.is_file():
+                yield p, "not a regular file (a pipe, socket or device)"
             elif _is_documentation(name):
                 yield p, "documentation (README, LICENSE, SOURCE...), not an article"
             elif p.suffix.lower() not in KNOWN_EXTENSIONS:
@@ -612,6 +614,8 @@ def read_path(
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file or folder.")
+    if not p.is_dir() and not p.is_file():  # a pipe or a device would block or never end
+        raise InputError(f"{p}: not a regular file or folder.")
     articles: list[Article] = []
     skipped: list[Skipped] = []
     notes: list[str] = []
