@@ -5,6 +5,11 @@ Boundaries come from blingfire's sentence model, run one text block at a time (b
 a sentence that starts with a number ("13 died. 20 were hurt."), "3 p.m. Officials said", a reporting
 clause after a quote ('"It is over." he said.'). Every span is an offset pair into the original text:
 the text is never rewritten, so `article.text[c.start:c.end] == c.text` always holds.
+
+`split_claims` then drops what no fact-checker would check (`drop_reason` says why): bylines, reading
+times, bare dates and datelines, photo credits, page furniture ("Read more"), link lists to other
+stories, menus, and fragments too short to assert anything. A dateline opening the article ("Wed 05 Apr
+2017 ", "BEIRUT (Reuters) - ") is cut off the first claim by moving its start offset.
 """
 
 from __future__ import annotations
