@@ -171,7 +171,26 @@ def _cls(cls: str, *heads: str) -> None:
         GROUP_CLASS[h] = cls
 
 
-_cls("people", "people", "persons", "person", "individuals", "victims", "others", "lives", "souls")
+_cls(
+    "people",
+    "people",
+    "persons",
+    "person",
+    "individuals",
+    "victims",
+    "others",
+    "lives",
+    "souls",
+    "youths",
+    "youngsters",
+    "teenagers",
+    "teens",
+    "adults",
+    "worshippers",
+    "customers",
+    "shoppers",
+    "spectators",
+)
 _cls("civilians", "civilians", "civilian", "residents", "inhabitants", "villagers", "passengers")
 _cls(
     "children",

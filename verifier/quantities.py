@@ -662,7 +662,7 @@ def _measure_for(ctx: _Ctx, start: int, end: int, group_end: int) -> tuple[int, 
 
 
 _TOLL_WORD = re.compile(
-    r"\b(?:toll|tolls|number|figure|death|deaths|population|magnitude|temperatures?|casualties)\b",
+    r"\b(?:toll|tolls|number|figure|death|deaths|population|magnitude|temperatures?|casualties|damages?)\b",
     re.IGNORECASE,
 )
 _TOLL_LINK = re.compile(r"\b(?:at|to|of|reached|was|is|stood|stands|hit|passed|exceeded)\s*$", re.IGNORECASE)
