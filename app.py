@@ -61,7 +61,7 @@ def workspace(model: bool = False) -> Workspace | None:
         if model:
             _warm_model(path)
     except VerifierError as exc:
-        st.error(f"The workspace `{path}` cannot be opened: {ui.md_escape(str(exc))}")
+        st.error(ui.md_escape(f"The workspace {path} cannot be opened: {exc}"))
         return None
     return ws
 
@@ -100,7 +100,7 @@ def ingest_with_progress(ws: Workspace, run: Callable[[Progress], IngestReport])
 def sidebar_status(ws: Workspace) -> None:
     status = ws.status()
     st.sidebar.caption(
-        f"Workspace `{ui.md_escape(str(status['workspace']))}` · {status['articles']} articles · "
+        f"Workspace {ui.md_escape(str(status['workspace']))} · {status['articles']} articles · "
         f"{status['claims']} claims · {status['contradictions']} flagged pairs"
     )
 
@@ -343,6 +343,7 @@ def library_page() -> None:
     ws = workspace()
     if ws is None:
         return
+    show_flash()
     paste, upload, browse = st.tabs(["Paste an article", "Upload files", "Sources and articles"])
     with paste:
         paste_form(ws)
@@ -464,7 +465,7 @@ def browse_library(ws: Workspace) -> None:
     if st.button("Delete this article", key="lib_delete"):
         with shown_errors():
             removed = ws.delete_article(chosen)
-            st.success(f"Deleted the article and its {removed} claims.")
+            flash(f"Deleted the article and its {removed} claims.")
             st.rerun()
 
 
@@ -472,12 +473,14 @@ def browse_library(ws: Workspace) -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="verifier", page_icon="🔎", layout="wide")
+    st.set_page_config(page_title="verifier", page_icon=":material/fact_check:", layout="wide")
     pages = [
-        st.Page(check_page, title="Check a claim", icon="🔎", url_path="check", default=True),
-        st.Page(contradictions_page, title="Contradictions", icon="⚖️", url_path="contradictions"),
-        st.Page(compare_page, title="Compare sources", icon="📊", url_path="compare"),
-        st.Page(library_page, title="Library", icon="📚", url_path="library"),
+        st.Page(check_page, title="Check a claim", icon=":material/fact_check:", url_path="check",
+                default=True),
+        st.Page(contradictions_page, title="Contradictions", icon=":material/compare_arrows:",
+                url_path="contradictions"),
+        st.Page(compare_page, title="Compare sources", icon=":material/table_chart:", url_path="compare"),
+        st.Page(library_page, title="Library", icon=":material/library_books:", url_path="library"),
     ]
     page = st.navigation(pages)
     ws = workspace()
