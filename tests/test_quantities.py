@@ -21,7 +21,7 @@ def figures(text: str, published: str | None = None) -> list[Quantity]:
     return [q for q in extract(text, published) if q.is_count]
 
 
-# --- measure and counted group ---------------------------------------------------------------------------
+# --- measure and counted group ---
 
 MEASURES = [
     # killed, in its many spellings
@@ -123,7 +123,7 @@ def test_measure_and_group(sentence: str, expected: list[tuple[str, str | None, 
     assert [view(q) for q in figures(sentence)] == expected
 
 
-# --- value intervals from qualifiers, ranges, vague amounts and formats ------------------------------------
+# --- value intervals from qualifiers, ranges, vague amounts and formats ---
 
 INTERVALS = [
     # (sentence, number as written, value, low, high)
@@ -197,7 +197,7 @@ def test_number_formats_and_units(sentence: str, kind: str, value: float, unit: 
     assert q.value == pytest.approx(value)
 
 
-# --- negation --------------------------------------------------------------------------------------------
+# --- negation ---
 
 NEGATION = [
     ("No one was killed in the fire.", "killed"),
@@ -224,7 +224,7 @@ def test_no_one_is_not_the_number_one() -> None:
     assert [q.value for q in extract("No one died, but one house burned down.")] == [0, 1]
 
 
-# --- groups and their hierarchy ----------------------------------------------------------------------------
+# --- groups and their hierarchy ---
 
 GROUPS = [
     # (sentence, group as written, normalised head)
@@ -285,7 +285,7 @@ def test_sides_come_from_modifiers_and_complements() -> None:
     assert parse_group("Syrian rebels").side is None
 
 
-# --- attribution -------------------------------------------------------------------------------------------
+# --- attribution ---
 
 ATTRIBUTION = [
     ("Medical officials said 13 fighters were killed.", "Medical officials said"),
@@ -318,7 +318,7 @@ def test_attribution(sentence: str, attribution: str | None) -> None:
         assert sentence[s:e] == attribution
 
 
-# --- time, resolved against the article date ---------------------------------------------------------------
+# --- time, resolved against the article date ---
 
 TIME = [
     # (sentence, article date, time as written, resolved). 2015-07-31 was a Friday.
@@ -343,7 +343,7 @@ def test_time(sentence: str, published: str | None, time: str | None, resolved: 
     assert (q.time, q.time_resolved) == (time, resolved)
 
 
-# --- period (scope) and part/total roles -------------------------------------------------------------------
+# --- period (scope) and part/total roles ---
 
 SCOPE = [
     ("Since Thursday the bombing has killed 44 civilians.", "Since Thursday"),
@@ -387,7 +387,7 @@ def test_role(sentence: str, roles: list[tuple[str, str | None]]) -> None:
     assert [(q.text, q.role) for q in figures(sentence)] == roles
 
 
-# --- numbers that are not counts are never tolls ------------------------------------------------------------
+# --- numbers that are not counts are never tolls ---
 
 NOT_COUNTS = [
     ("Security Council resolution 2254 was adopted in 2015.", {"code", "year"}),
@@ -411,7 +411,7 @@ def test_numbers_that_are_not_counts(sentence: str, kinds: set[str]) -> None:
             assert q.measure not in ("killed", "wounded")
 
 
-# --- spans for highlighting ---------------------------------------------------------------------------------
+# --- spans for highlighting ---
 
 SPANS = [
     (
@@ -449,7 +449,7 @@ def test_spans_point_into_the_claim(sentence: str, parts: dict[str, str]) -> Non
     assert {k: sentence[s:e] for k, (s, e) in q.spans.items()} == parts
 
 
-# --- edges --------------------------------------------------------------------------------------------------
+# --- edges ---
 
 
 @pytest.mark.parametrize("text", ["", "   ", "No figures here at all.", "—", "\u200b"])

@@ -9,7 +9,7 @@ from verifier.relation import ClaimText, Judgement, lexical_similarity, relate
 
 # (a text, a date, b text, b date, expected label)
 PAIRS = [
-    # --- conflict: the same count of the same event, incompatible figures -----------------------------------
+    # --- conflict: the same count of the same event, incompatible figures ---
     (
         "Shelling of the market killed 13 civilians on Monday.",
         "2016-07-12",
@@ -123,7 +123,7 @@ PAIRS = [
         None,
         "conflict",
     ),
-    # --- agree ------------------------------------------------------------------------------------------------
+    # --- agree ---
     (
         "At least 27 people were killed when the jet crashed into the market.",
         "2015-08-03",
@@ -215,7 +215,7 @@ PAIRS = [
         None,
         "agree",
     ),
-    # --- update -----------------------------------------------------------------------------------------------
+    # --- update ---
     (
         "The earthquake killed three people, the governor said.",
         "2005-11-27",
@@ -274,7 +274,7 @@ PAIRS = [
     ),
     # a later report with a lower toll is not an update
     ("The floods killed 52 people.", "2020-05-02", "The floods killed 40 people.", "2020-05-03", "conflict"),
-    # --- different_quantity: parts and totals, subgroups, measures, periods -----------------------------------
+    # --- different_quantity: parts and totals, subgroups, measures, periods ---
     # Darna: 40 killed on both sides / at least 27 IS fighters / 13 fighters killed and 20 wounded
     (
         "The clashes in Darna killed 40 militants on both sides.",
@@ -374,7 +374,7 @@ PAIRS = [
         "2005-11-28",
         "different_quantity",
     ),
-    # --- unrelated --------------------------------------------------------------------------------------------
+    # --- unrelated ---
     (
         "A suicide bombing at the border crossing killed 29 people.",
         "2016-10-06",
@@ -442,7 +442,7 @@ def test_the_table_covers_every_label() -> None:
     assert len(PAIRS) >= 60
 
 
-# --- explanations name the figures ---------------------------------------------------------------------------
+# --- explanations name the figures ---
 
 
 def judge(a: str, b: str, a_date: str | None = None, b_date: str | None = None) -> Judgement:
