@@ -424,6 +424,172 @@ CASES: list[tuple[str, list[Row]]] = [
             ("two-thirds", 2 / 3, 2 / 3, 2 / 3, None, "fraction", None),
         ],
     ),
+    # --- comparison words, suffix qualifiers, two-sided bounds -----------------------------------------
+    (
+        "The death toll exceeded 100 by Sunday evening.",
+        [("exceeded 100", 100, 101, INF, "more_than", "count", None)],
+    ),
+    (
+        "Officials put the number at more than 10 and fewer than 40.",
+        [("more than 10 and fewer than 40", 25, 11, 39, "range", "count", None)],
+    ),
+    (
+        "Each convoy needs 200 or more lorries.",
+        [("200 or more", 200, 200, INF, "at_least", "count", None)],
+    ),
+    (
+        "Rescuers expect about 500 or more bodies under the rubble.",
+        [("500 or more", 500, 500, INF, "at_least", "count", None)],
+    ),
+    (
+        "The blast killed 30-odd soldiers.",
+        [("30-odd", 30, 30 * A_LO, 30 * A_HI, "about", "count", None)],
+    ),
+    (
+        "Exactly 12 ambulances were allowed through.",
+        [("Exactly 12", 12, 12, 12, "exactly", "count", None)],
+    ),
+    (
+        "The shelter can hold no more than 150 people.",
+        [("no more than 150", 150, 0, 150, "at_most", "count", None)],
+    ),
+    # --- "from a to b": a range, unless a verb of change says before and after -------------------------
+    (
+        "The toll rose from 10 to 12 overnight.",
+        [("10", 10, 10, 10, None, "count", None), ("12", 12, 12, 12, None, "count", None)],
+    ),
+    (
+        "Estimates ran from 40 to 60 dead.",
+        [("from 40 to 60", 50, 40, 60, "range", "count", None)],
+    ),
+    # --- scales carried across a range, dozens, capital M ---------------------------------------------
+    (
+        "Rebuilding the grid will take between 1.5 and 2 million dollars.",
+        [("between 1.5 and 2 million dollars", 1.75e6, 1.5e6, 2e6, "range", "money", "USD")],
+    ),
+    (
+        "The appeal seeks $5-6 billion.",
+        [("$5-6 billion", 5.5e9, 5e9, 6e9, "range", "money", "USD")],
+    ),
+    (
+        "Several dozen trucks and 3 dozen buses waited at the crossing.",
+        [
+            ("Several dozen", None, 36, 108, "vague", "count", None),
+            ("3 dozen", 36, 36, 36, None, "count", None),
+        ],
+    ),
+    (
+        "The app reached 10M downloads.",
+        [("10M", 1e7, 1e7, 1e7, None, "count", None)],
+    ),
+    (
+        "More than a quarter of a million people signed.",
+        [("More than a quarter of a million", 250000, 250001, INF, "more_than", "count", None)],
+    ),
+    # --- more dates and years ---------------------------------------------------------------------------
+    (
+        "13-12-2014 Clashes left 16 fighters dead.",
+        [
+            ("13-12-2014", None, None, None, None, "date", None),
+            ("16", 16, 16, 16, None, "count", None),
+        ],
+    ),
+    (
+        "Updated 20.04.2017 with 9 more names.",
+        [
+            ("20.04.2017", None, None, None, None, "date", None),
+            ("9", 9, 9, 9, None, "count", None),
+        ],
+    ),
+    (
+        "Attacks between 2011 and 2015 hit 60 schools.",
+        [
+            ("between 2011 and 2015", 2011, 2011, 2015, "range", "year", None),
+            ("60", 60, 60, 60, None, "count", None),
+        ],
+    ),
+    (
+        "The club's 2015-16 season ended early.",
+        [("2015-16", 2015, 2015, 2016, "range", "year", None)],
+    ),
+    (
+        "The 9/11 attacks changed the region.",
+        [("9/11", None, None, None, None, "date", None)],
+    ),
+    # --- times -----------------------------------------------------------------------------------------
+    (
+        "The jets struck at 1353 (1023 GMT) and again at 1:53 p. m. local time.",
+        [
+            ("1353", None, None, None, None, "time", None),
+            ("1023", None, None, None, None, "time", None),
+            ("1:53 p. m.", None, None, None, None, "time", None),
+        ],
+    ),
+    # --- signs, temperatures, more units ---------------------------------------------------------------
+    (
+        "Temperatures of minus 17 degrees froze the tents.",
+        [("minus 17 degrees", -17, -17, -17, None, "measure", "degrees")],
+    ),
+    (
+        "Output shrank by -2.5% last year.",
+        [("-2.5%", -2.5, -2.5, -2.5, None, "percent", None)],
+    ),
+    (
+        "The boat was stopped 13 nautical miles off the coast.",
+        [("13 nautical miles", 13, 13, 13, None, "measure", "nmi")],
+    ),
+    (
+        "A 24- to 30-foot dhow capsized.",
+        [("24- to 30-foot", 27, 24, 30, "range", "measure", "ft")],
+    ),
+    (
+        "A helicopter dropped two barrels packed with explosives.",
+        [("two", 2, 2, 2, None, "count", None)],
+    ),
+    (
+        "Exports reached 2 million barrels per day.",
+        [("2 million barrels per day", 2e6, 2e6, 2e6, None, "measure", "bpd")],
+    ),
+    # --- not amounts: calibres, team names, decades, ordinals as fractions -------------------------
+    (
+        "Police found a .38 caliber pistol and a .357 revolver.",
+        [
+            (".38", 0.38, 0.38, 0.38, None, "code", None),
+            (".357", 0.357, 0.357, 0.357, None, "code", None),
+        ],
+    ),
+    (
+        "The Under-17 squad played in mid-2015.",
+        [
+            ("17", 17, 17, 17, None, "code", None),
+            ("2015", 2015, 2015, 2015, None, "year", None),
+        ],
+    ),
+    (
+        "A third of the wells are dry; the market was shelled for a third day.",
+        [
+            ("A third", 1 / 3, 1 / 3, 1 / 3, None, "fraction", None),
+            ("third", 3, 3, 3, None, "ordinal", None),
+        ],
+    ),
+    (
+        "The report lists 14 victims at https://example.org/list?id=305&page=2 with photos.",
+        [("14", 14, 14, 14, None, "count", None)],
+    ),
+    (
+        "Curfew starts at 9pm; the wall is 8 m high.",
+        [
+            ("9pm", None, None, None, None, "time", None),
+            ("8 m", 8, 8, 8, None, "measure", "m"),
+        ],
+    ),
+    (
+        "Some two hundred prisoners were swapped for 48 soldiers.",
+        [
+            ("Some two hundred", 200, 200 * A_LO, 200 * A_HI, "about", "count", None),
+            ("48", 48, 48, 48, None, "count", None),
+        ],
+    ),
     # --- nothing to find ------------------------------------------------------------------------------
     ("The minister denied the report.", []),
     ("Someone said anyone could leave.", []),

@@ -220,6 +220,7 @@ _MEASURE_UNITS: list[tuple[str, str]] = [
     (r"km/h|kmh|kph|kilometres?\s+(?:per|an)\s+hour|kilometers?\s+(?:per|an)\s+hour", "km/h"),
     (r"mph|miles?\s+(?:per|an)\s+hour", "mph"),
     (r"kilometres?|kilometers?|kms?", "km"),
+    (r"nautical\s+miles?|nmi|nm", "nmi"),
     (r"miles?", "mi"),
     (r"centimetres?|centimeters?|cm", "cm"),
     (r"millimetres?|millimeters?|mm", "mm"),
@@ -507,6 +508,8 @@ _PRONOUN_RIGHT = re.compile(
     r"|else|another's)\b|['’]s\b)"
 )
 _CALIBRE_RIGHT = re.compile(r"\s*-?\s*(?i:caliber|calibre|cal\.|magnum|revolver|pistol|handgun|rifle)\b")
+_SIGN_LEFT = re.compile(r"(?:(?<![^\s(\[:])[-−]|\b(?i:minus|negative)\s+)$")
+_TEMPERATURE_LEFT = re.compile(r"(?i:\btemperatures?\b)")
 _SECOND_LEFT = re.compile(r"(?i:\b(?:a|per|one|every|each|split|few)\s+$|\d\s*$)")
 _FRACTION_ORDINAL_RIGHT = re.compile(r"\s+(?!of\b|the\b|and\b|or\b|in\b|to\b|percent\b)[a-z]")
 
@@ -907,6 +910,12 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
 
     # Left context: qualifier ("at least"), code words ("Resolution"), "aged", "magnitude", "in" (years).
     left, left_lo = _left_window(text, core.start, floor)
+    # A sign: "minus 17 degrees", "-5.2%", "(-3)". A dash glued to a word ("Under-17") is no sign.
+    sign = _SIGN_LEFT.search(left, _tail(left)) if left and left[-1] in "-−sSeE \u00a0" else None
+    if sign is not None:
+        core.value = -core.value
+        core.start = left_lo + sign.start()
+        left = left[: sign.start()]
     raw_qual, qual_span = _left_qualifier(left, left_lo)
 
     # "one" as a pronoun: "one of the", "no one", "the one who".
@@ -960,6 +969,8 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
         kind, unit = "age", "years"
     if kind == "count" and _MAG_LEFT.search(left, _tail(left)):
         kind, unit = "measure", "magnitude"
+    if kind == "count" and sign is not None and _TEMPERATURE_LEFT.search(left):
+        kind, unit = "measure", "degrees"  # "temperatures fell to minus 20"
     if (
         kind == "duration"
         and raw_qual == "more_than"
@@ -990,12 +1001,11 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
                 end,
             )  # fmt: skip
 
-    code_context = bool(_CODE_LEFT.search(left, _tail(left))) and raw_qual in (
-        None,
-        "between",
-        "from",
-        "change",
-    )
+    plain = raw_qual in (None, "between", "from", "change")
+    code_context = plain and bool(_CODE_LEFT.search(left, _tail(left)))
+    # "Under-17", "Route-66": a number glued by a hyphen to a word names something ("mid-2015" is a year).
+    if plain and kind == "count" and left.endswith("-") and left[-2:-1].isalpha() and not digits4:
+        code_context = True
     # Calibres: "a .357 revolver", "a .38 caliber pistol" name a weapon, they count nothing.
     if kind == "count" and (
         _CALIBRE_RIGHT.match(text, end)
