@@ -590,6 +590,28 @@ CASES: list[tuple[str, list[Row]]] = [
             ("48", 48, 48, 48, None, "count", None),
         ],
     ),
+    (
+        "Unemployment is put at 10%-12%, prices up 30 percent to 40 percent.",
+        [
+            ("10%-12%", 11, 10, 12, "range", "percent", None),
+            ("30 percent to 40 percent", 35, 30, 40, "range", "percent", None),
+        ],
+    ),
+    (
+        "A one-year-old and a girl aged between 12 and 15 were hurt.",
+        [
+            ("one-year-old", 1, 1, 1, None, "age", "years"),
+            ("between 12 and 15", 13.5, 12, 15, "range", "age", "years"),
+        ],
+    ),
+    (
+        "Bread sold for SYP 500 or 5,000 Syrian pounds on the black market.",
+        [
+            ("SYP 500", 500, 500, 500, None, "money", "SYP"),
+            ("5,000 Syrian pounds", 5000, 5000, 5000, None, "money", "SYP"),
+        ],
+    ),
+    ("They left one by one, and the winner was number one.", []),
     # --- nothing to find ------------------------------------------------------------------------------
     ("The minister denied the report.", []),
     ("Someone said anyone could leave.", []),
@@ -636,6 +658,32 @@ def test_dates_carry_iso_forms() -> None:
     assert found["July 31, 2015"] == "2015-07-31"
     assert found["5 Aug"] == "--08-05"
     assert found["3 p.m."] == "15:00"
+
+
+@pytest.mark.parametrize(
+    "sentence,iso",
+    [
+        ("The strike came at 1:53 p. m. local time.", "13:53"),
+        ("Jets struck at 1353 (local time).", "13:53"),
+        ("The raid began at 0830 GMT.", "08:30"),
+        ("Shops close at 12 a.m. now.", "00:00"),
+        ("The summit opens 5 Aug.", "--08-05"),
+        ("Posted 20.04.2017 by the agency.", "2017-04-20"),
+        ("Protests began in March 2011.", "2011-03"),
+    ],
+)
+def test_iso_forms(sentence: str, iso: str) -> None:
+    (m,) = find_numbers(sentence)
+    assert m.kind in ("date", "time")
+    assert m.iso == iso
+
+
+def test_number_span_leaves_out_sign_words_and_currency() -> None:
+    s = "Losses reached about $4.5 billion and temperatures minus 20 degrees."
+    money, temp = find_numbers(s)
+    assert money.number_span is not None and s[money.number_span[0] : money.number_span[1]] == "4.5 billion"
+    assert money.text == "about $4.5 billion"
+    assert temp.value == -20 and temp.unit == "degrees"
 
 
 def test_mentions_sorted_and_disjoint() -> None:

@@ -501,7 +501,8 @@ _PLURAL_RIGHT = re.compile(
 )
 _PRONOUN_LEFT = re.compile(
     r"(?i:\b(?:no|the|this|that|which|any|every|each|such|someone|anyone|last|another|a|at|little|only"
-    r"|first|second|third|next|new|old|other|same|right|wrong|big|small|latest|previous|single|lone)[\s-]$)"
+    r"|first|second|third|next|new|old|other|same|right|wrong|big|small|latest|previous|single|lone|by"
+    r"|number)[\s-]$)"
 )
 _PRONOUN_RIGHT = re.compile(
     r"(?i:\s+(?:of|another|who|whom|whose|which|that|by\s+one|point|thing|way|side|or\s+another|or\s+the\s+other"
@@ -911,11 +912,14 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
     # Left context: qualifier ("at least"), code words ("Resolution"), "aged", "magnitude", "in" (years).
     left, left_lo = _left_window(text, core.start, floor)
     # A sign: "minus 17 degrees", "-5.2%", "(-3)". A dash glued to a word ("Under-17") is no sign.
-    sign = _SIGN_LEFT.search(left, _tail(left)) if left and left[-1] in "-−sSeE \u00a0" else None
+    sign = None
+    if left and left[-1] in "-−sSeE \u00a0":
+        # searched in `text`, not in `left`: the character before a dash decides ("10%-12%" has no sign)
+        sign = _SIGN_LEFT.search(text, max(left_lo, core.start - 12), core.start)
     if sign is not None:
         core.value = -core.value
-        core.start = left_lo + sign.start()
-        left = left[: sign.start()]
+        core.start = sign.start()
+        left = left[: sign.start() - left_lo]
     raw_qual, qual_span = _left_qualifier(left, left_lo)
 
     # "one" as a pronoun: "one of the", "no one", "the one who".
@@ -924,6 +928,7 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
         and core.value == 1
         and text[core.start : core.end].lower() == "one"
         and raw_qual in (None, "between", "from")
+        and text[core.end : core.end + 1] != "-"  # "a one-year-old", "the one-day truce"
         and (_PRONOUN_LEFT.search(left, _tail(left)) or _PRONOUN_RIGHT.match(text, core.end))
     ):
         return None, core.end
@@ -937,6 +942,7 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
 
     second = _range_second(text, core, raw_qual)
     rng_end = second.end if second else core.end
+    unit_end = rng_end
     end = rng_end
     kind = "count"
     unit: str | None = None
@@ -965,9 +971,16 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
         # "five p" and "two m" are letters, not pence and metres
         if not (core.words and (um.group(um.lastgroup) in ("p", "m", "M"))):
             kind, unit, end = unit_kind, name, um.end()
-    if kind == "count" and _AGE_LEFT.search(left, _tail(left)):
+    # A range written with its unit twice: "10%-12%", "30 percent to 40 percent", "5 km to 10 km".
+    if second is None and end > unit_end and kind in _FIGURE_KINDS:
+        second, end = _range_with_units(text, core, raw_qual, end, kind, unit)
+        if second is not None:
+            rng_end = second.end
+    # Cues left of the qualifier: "aged between 12 and 15", "magnitude of about 6".
+    cue_left = left[: qual_span[0] - left_lo] if qual_span else left
+    if kind == "count" and _AGE_LEFT.search(cue_left, _tail(cue_left)):
         kind, unit = "age", "years"
-    if kind == "count" and _MAG_LEFT.search(left, _tail(left)):
+    if kind == "count" and _MAG_LEFT.search(cue_left, _tail(cue_left)):
         kind, unit = "measure", "magnitude"
     if kind == "count" and sign is not None and _TEMPERATURE_LEFT.search(left):
         kind, unit = "measure", "degrees"  # "temperatures fell to minus 20"
@@ -1066,9 +1079,12 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
     )  # fmt: skip
 
 
-def _range_second(text: str, core: _Core, raw_qual: str | None) -> _Core | None:
-    """The upper end of a range starting at `core`, scaled into `core` in place ("1.5 to 2 million")."""
-    rs = _RANGE_SEP.match(text, core.end)
+def _range_second(text: str, core: _Core, raw_qual: str | None, at: int | None = None) -> _Core | None:
+    """The upper end of a range starting at `core` (separator at `at`, default: right after the number).
+
+    On success `core` takes the range's scale and currency ("1.5 to 2 million", "$5-6 billion").
+    """
+    rs = _RANGE_SEP.match(text, core.end if at is None else at)
     if rs is None:
         return None
     word = (rs.group("word") or "").lower()
@@ -1104,12 +1120,33 @@ def _range_second(text: str, core: _Core, raw_qual: str | None) -> _Core | None:
         return None  # "10 bln or 10 tln": two figures
     if not (c2.value > v1 or (c2.value == v1 and word == "and")):
         return None  # "fell 12 to 10", "won 2-1"
-    if word == "or" and c2.value > 10 * max(v1, 1):
+    if word == "or" and c2.value >= 10 * max(v1, 1):
         return None  # "1 or 100" is an alternative, not a range
     core.value = v1
     core.currency = core.currency or c2.currency
     core.has_scale = core.has_scale or c2.has_scale
     return c2
+
+
+def _range_with_units(
+    text: str, core: _Core, raw_qual: str | None, end: int, kind: str, unit: str | None
+) -> tuple[_Core | None, int]:
+    """The second figure of "10%-12%" when it carries the same unit as the first; else (None, end)."""
+    saved = (core.value, core.currency, core.has_scale)
+    c2 = _range_second(text, core, raw_qual, at=end)
+    if c2 is None:
+        return None, end
+    sm = _SUFFIX.match(text, c2.end)
+    want = {"percent": "pct", "percentage_points": "pp"}.get(kind)
+    if want is not None and sm is not None and sm.lastgroup == want:
+        return c2, sm.end()
+    um = _UNIT_RE.match(text, c2.end) if kind in ("money", "measure", "duration") else None
+    if um and um.lastgroup and (_UNIT_NAMES[um.lastgroup] or um.group(um.lastgroup).upper()) == unit:
+        return c2, um.end()
+    if kind == "money" and c2.currency == unit:
+        return c2, c2.end
+    core.value, core.currency, core.has_scale = saved
+    return None, end
 
 
 def _year_mention(
