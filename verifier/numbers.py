@@ -3,25 +3,35 @@
 `find_numbers(text)` returns one `NumberMention` per figure: its exact span (qualifier + number + unit),
 a point value, an interval (`low`, `high`) that says what the words commit the writer to, a normalised
 qualifier, and a kind. The kind is what keeps a date, an age or a resolution number from ever being
-compared with a death toll: only `count` (and `percent`, `money`, `measure`) mentions are figures.
+compared with a death toll: only `NumberMention.is_figure` mentions (count, percent, percentage points,
+money, measure, fraction) are amounts.
 
-Regex-based on purpose: one master pattern compiled at import, anchored sub-patterns for the context on
-either side, and no nested unbounded repetition, so any input (including adversarial Unicode) is scanned
-in time linear in its length.
+Regex-based on purpose: patterns compiled once at import, a cheap trigger scan that runs the master
+pattern only where a digit, a currency sign or a number word starts, anchored sub-patterns for the
+context on either side, and no nested unbounded repetition, so any input (including adversarial
+Unicode) is scanned in time linear in its length.
 
-Conventions (the tests in tests/test_numbers.py are the executable version of this list):
+Conventions (tests/test_numbers.py is the executable version of this list):
 
 - Exact figure: `low == high == value`.
-- `at_least N` -> [N, inf); `more_than N` -> [N+1, inf) for whole counts, [N, inf) otherwise (the open
-  bound is rounded to a closed one: a tenth of a percent never decides a contradiction).
-- `fewer_than N` -> [0, N-1] for whole counts, [0, N] otherwise; `at_most N` and `up_to N` -> [0, N].
+- `at_least N` ("at least", "no fewer than", "N or more", "N+") -> [N, inf).
+- `more_than N` ("more than", "over", "exceeded", ">") -> [N+1, inf) for whole counts, [N, inf)
+  otherwise: the open bound is closed one step inside, a tenth of a percent never decides a conflict.
+- `fewer_than N` -> [0, N-1] for whole counts, [0, N] otherwise; `at_most N`, `up_to N` -> [0, N].
 - `nearly N` -> [N * (1 - NEARLY_TOLERANCE), N-1] for whole counts (N otherwise): "nearly 30" is not 30.
-- `about N` -> N * (1 -/+ ABOUT_TOLERANCE).
-- `range` ("between 10 and 12", "10-12", "10 to 12", "10 or 12") -> [a, b], value the midpoint.
-- `vague` ("dozens", "hundreds", "scores of", "a handful", "several", "a few") -> the interval in
-  `VAGUE_RANGES`, and value None: a vague amount has no point value worth comparing.
-- Dates and times carry `value=None` and an ISO form in `iso` ("2015-07-31", "--07-31" without year,
-  "15:00"); a year carries its value and `iso` ("2015").
+- `about N` ("about", "around", "some", "roughly", "N or so", "N-odd") -> N * (1 -/+ ABOUT_TOLERANCE).
+- `range` -> [a, b], value the midpoint: "between 10 and 12", "10-12", "10 to 12", "10 or 12",
+  "from 40 to 60", "10%-12%", "$5-6 billion" (the scale and currency of one end carry to the other),
+  and a lower plus an upper bound joined by "and" ("more than 10 and fewer than 40" -> [11, 39]).
+  "rose from 10 to 12" is two figures, not a range (a verb of change comes before "from").
+- `vague` ("dozens", "hundreds", "scores of", "a handful", "several", "a few hundred") -> the interval
+  in VAGUE_RANGES, value None: a vague amount has no point value worth comparing.
+- A sign ("minus 17", "-2.5%", "negative 5 percent") makes the value negative.
+- `number_span` is the number alone (no qualifier, sign word, currency or unit); `iso` holds the
+  normalised form of dates ("2015-07-31", "--07-31" without year, "2011-03" for a month), times
+  ("15:00") and years ("2015"). Dates and times carry `value=None`.
+- Pronoun "one" ("one of the", "no one", "the one who") is no mention; neither are digits glued to
+  letters that are no known unit ("3D", "5G") or numbers inside URLs.
 """
 
 from __future__ import annotations
@@ -311,6 +321,8 @@ _TIME = (
     # 24-hour "1353 GMT", "at 1353 (1023 GMT)", "2000 hours"
     r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:GMT|UTC|local\s+time|hours\b|hrs\b))"
     r"|(?<=\bat\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s?\()"
+    # a wire-service stamp: "(updated 1731 29.10.2017)"
+    r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s\d{1,2}[./]\d{1,2}[./]\d{4})"
     rf"|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:])(?:\s?{_MERIDIEM})?(?:\s?(?:GMT|UTC))?"
     r"|\d{1,2}\s?o['’]clock\b"
 )
@@ -419,7 +431,7 @@ _SUFFIX = re.compile(
 _UNIT_SEP = re.compile(r"\s?-?")
 _POST_QUAL = re.compile(
     r"(?P<plus>\+(?![\d\w])|-plus\b|\s+plus\b(?!\s+\d))"
-    r"|(?P<ormore>\s+(?:or|and)\s+(?:more|greater|higher|above|over)\b)"
+    r"|(?P<ormore>\s+(?:or|and)\s+(?:more|greater|higher|above|over)\b(?!\s+than))"
     r"|(?P<orless>\s+(?:or|and)\s+(?:fewer|less|lower|under|below)\b)"
     r"|(?P<orso>\s+or\s+so\b|-odd\b|\s+odd\b(?=\s+\w))",
     re.IGNORECASE,
@@ -773,9 +785,13 @@ def _left_qualifier(left: str, left_lo: int) -> tuple[str | None, tuple[int, int
     """The normalised qualifier ending `left` (the text just before a number) and its span."""
     if not left:
         return None, None
+    if left[-1] in "\"“'‘":  # 'put the toll at "nearly 50"'
+        left = left[:-1]
+        if not left:
+            return None, None
     if left[-1].isspace():
         tail = left.rsplit(None, 1)
-        if not tail or tail[-1].lower() not in _QUAL_LAST_WORDS:
+        if not tail or tail[-1].lstrip("\"“‘'([").lower() not in _QUAL_LAST_WORDS:
             return None, None  # the common case, decided without running the big pattern
     elif left[-1] not in "<>=≥≤":
         return None, None
