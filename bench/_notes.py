@@ -1,0 +1,1 @@
+MISJUDGED_NOTES = ""

@@ -1,0 +1,209 @@
+"""`make bench`: every benchmark in one run, written to docs/benchmarks.md and docs/benchmarks.json.
+
+    python -m bench.run_all            # full run (~30 min on 2 cores; sizes 10k, 100k, 1M)
+    python -m bench.run_all --smoke    # every part on tiny sizes, < 1 minute, into a temporary folder
+
+Each part runs even when another fails: a failed part is recorded with its error, never faked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench._common import REPO, git_commit, machine, write_json
+
+log = logging.getLogger("bench")
+
+PARTS = ("retrieval", "relation", "scale", "profile")
+
+# The targets of issue 6, reported against (never tuned towards).
+TARGETS = {
+    "ingest_ratio": 0.9,  # ingest throughput >= 0.9 x embedding-only throughput
+    "check_p95_ms_at_1m": 50.0,
+    "scan_s_per_1000_at_1m": 1.0,
+    "bytes_per_claim": 2048.0,
+}
+
+
+def _part(results: dict[str, Any], name: str, fn: Callable[[], Any]) -> Any:
+    log.info("part %s ...", name)
+    started = time.perf_counter()
+    try:
+        value = fn()
+    except Exception as exc:  # noqa: BLE001 - one failing part must not hide the others' figures
+        log.error("part %s failed: %s", name, exc)
+        results["errors"][name] = f"{type(exc).__name__}: {exc}"
+        results["tracebacks"][name] = traceback.format_exc(limit=6)
+        value = None
+    else:
+        results[name] = value
+    results["seconds"][name] = round(time.perf_counter() - started, 1)
+    return value
+
+
+def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target with the measured figure, at the largest size reached, and whether it is met."""
+    rows: list[dict[str, Any]] = []
+    scale = results.get("scale") or {}
+    ingest = scale.get("ingest") or {}
+    if "ratio_wall" in ingest:
+        rows.append(
+            {
+                "target": "ingest throughput / embedding-only throughput",
+                "wanted": f">= {TARGETS['ingest_ratio']}",
+                "measured": ingest["ratio_wall"],
+                "met": ingest["ratio_wall"] >= TARGETS["ingest_ratio"],
+                "at": f"{ingest.get('claims')} FA-KES claims",
+            }
+        )
+    sizes = {int(k): v for k, v in (scale.get("sizes") or {}).items() if "error" not in v and "check" in v}
+    if sizes:
+        top = max(sizes)
+        m = sizes[top]
+        at = f"{top:,} claims" + ("" if top >= 1_000_000 else " (1M not reached)")
+        rows.append(
+            {
+                "target": "check p95 latency (ms)",
+                "wanted": f"<= {TARGETS['check_p95_ms_at_1m']:g} at 1M",
+                "measured": m["check"]["p95_ms"],
+                "met": top >= 1_000_000 and m["check"]["p95_ms"] <= 50,
+                "at": at,
+            }
+        )
+        per = m["scan"]["seconds_per_1000_new_claims"]
+        rows.append(
+            {
+                "target": "scan seconds per 1,000 new claims",
+                "wanted": "<= 1 at 1M",
+                "measured": per,
+                "met": top >= 1_000_000 and per <= TARGETS["scan_s_per_1000_at_1m"],
+                "at": at,
+            }
+        )
+        mem = m["memory"]["bytes_per_claim_open"]
+        rows.append(
+            {
+                "target": "memory per claim (bytes, RSS of the open workspace)",
+                "wanted": "<= 2048",
+                "measured": mem,
+                "met": top >= 1_000_000 and mem <= TARGETS["bytes_per_claim"],
+                "at": at,
+            }
+        )
+    return rows
+
+
+def run(
+    smoke: bool,
+    out_dir: Path,
+    embedder_kind: str,
+    parts: tuple[str, ...],
+    sizes: tuple[int, ...] | None,
+    notes: bool = True,
+) -> dict[str, Any]:
+    from bench import profile, retrieval, scale
+    from bench._common import get_embedder, load_ecb, load_fakes_articles
+    from bench._relation import misjudged, relation_quality
+    from bench._report import render
+
+    started = time.perf_counter()
+    results: dict[str, Any] = {
+        "meta": {
+            "date_utc": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "smoke": smoke,
+            "embedder": embedder_kind,
+            "git": git_commit(),
+            "machine": machine(),
+            "nice": os.nice(0),
+        },
+        "targets_wanted": TARGETS,
+        "errors": {},
+        "tracebacks": {},
+        "seconds": {},
+    }
+    embedder = get_embedder(embedder_kind)
+    results["meta"]["model"] = embedder.name
+    ecb_keep: dict[str, Any] = {}
+    if "retrieval" in parts:
+        _part(results, "retrieval", lambda: retrieval.run(embedder, smoke, keep=ecb_keep))
+    if "relation" in parts:
+        _part(results, "relation", lambda: relation_quality(embedder_kind))
+        _part(results, "misjudged", lambda: misjudged(results.get("relation")))
+        (results.get("relation") or {}).pop("_wrong", None)  # pair texts never reach the report
+    if "scale" in parts:
+
+        def do_scale() -> Any:
+            docs = ecb_keep.get("docs") or load_ecb(40 if smoke else None)
+            return scale.run(embedder, embedder_kind, smoke, docs, ecb_keep.get("vectors"), sizes)
+
+        _part(results, "scale", do_scale)
+    if "profile" in parts:
+        _part(
+            results,
+            "profile",
+            lambda: {"ingest": profile.ingest_profile(embedder, load_fakes_articles(), smoke)},
+        )
+    results["targets"] = targets(results)
+    results["meta"]["total_seconds"] = round(time.perf_counter() - started, 1)
+    if not results["tracebacks"]:
+        del results["tracebacks"]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_json(out_dir / "benchmarks.json", results)
+    (out_dir / "benchmarks.md").write_text(render(results, notes=notes), encoding="utf-8")
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run_all", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--smoke", action="store_true", help="tiny sizes, < 1 minute, into a temporary folder"
+    )
+    parser.add_argument(
+        "--out-dir",
+        type=Path,
+        default=None,
+        help="where to write benchmarks.md/.json (default: docs/, or a temp folder with --smoke)",
+    )
+    parser.add_argument(
+        "--embedder",
+        choices=("real", "fake"),
+        default="real",
+        help="fake = hashing embedder, for plumbing tests only (figures meaningless)",
+    )
+    parser.add_argument(
+        "--parts", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}"
+    )
+    parser.add_argument(
+        "--sizes", default=None, help="comma-separated corpus sizes (default 10000,100000,1000000)"
+    )
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    out_dir = args.out_dir or (
+        Path(tempfile.mkdtemp(prefix="verifier-bench-smoke-")) if args.smoke else REPO / "docs"
+    )
+    parts = tuple(p.strip() for p in args.parts.split(",") if p.strip())
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown parts {sorted(unknown)}; choose from {', '.join(PARTS)}")
+    sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else None
+    results = run(args.smoke, out_dir, args.embedder, parts, sizes)
+    print(
+        f"wrote {out_dir / 'benchmarks.md'} and {out_dir / 'benchmarks.json'} "
+        f"in {results['meta']['total_seconds']} s"
+    )
+    for name, err in results["errors"].items():
+        print(f"part {name} failed: {err}")
+    return 1 if results["errors"] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
