@@ -49,7 +49,9 @@ def _settings(ctx: click.Context) -> Settings:
 @click.pass_context
 def main(ctx: click.Context, workspace: Path | None, verbose: bool) -> None:
     """Check claims, flag contradictions and compare sources across news articles."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
     ctx.obj = Settings.from_env(workspace)
 
 
@@ -61,13 +63,17 @@ def _open(settings: Settings, need_model: bool = True) -> Any:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--text-column", default="text", show_default=True, help="Column/field holding the article text.")
+@click.option(
+    "--text-column", default="text", show_default=True, help="Column/field holding the article text."
+)
 @click.option("--title-column", default="title", show_default=True)
 @click.option("--source-column", default="source", show_default=True)
 @click.option("--date-column", default="date", show_default=True)
 @click.option("--url-column", default="url", show_default=True)
 @click.option("--source", "default_source", default="", help="Outlet name for files that do not say.")
-@click.option("--max-file-mb", default=None, type=click.FloatRange(min=0.001), help="Refuse files larger than this.")
+@click.option(
+    "--max-file-mb", default=None, type=click.FloatRange(min=0.001), help="Refuse files larger than this."
+)
 @click.option("--if-empty", is_flag=True, help="Do nothing when the workspace already holds articles.")
 @click.option("--no-scan", is_flag=True, help="Skip the contradiction scan after ingest.")
 @click.pass_context
@@ -108,14 +114,22 @@ def ingest(
             bar.refresh()
 
         report = ws.ingest_paths(
-            list(paths), mapping=mapping, max_bytes=max_bytes, default_source=default_source, progress=progress
+            list(paths),
+            mapping=mapping,
+            max_bytes=max_bytes,
+            default_source=default_source,
+            progress=progress,
         )
         if bar is not None:
             bar.close()
         click.echo(report.summary())
-        if not no_scan and report.new_claim_rowids and hasattr(ws, "scan_new"):
-            scan = ws.scan_new()
-            click.echo(scan.summary())
+        if not no_scan and report.new_claim_rowids:
+            from verifier.events import build_events
+            from verifier.scan import scan_new
+
+            click.echo(scan_new(ws).summary())
+            events = build_events(ws)
+            click.echo(f"Grouped the articles into {len(events)} events.")
 
 
 @main.command()
@@ -150,7 +164,8 @@ def search(ctx: click.Context, text: str, k: int, as_json: bool) -> None:
     if not hits:
         click.echo("No claims stored yet: run `verifier ingest PATH` first.")
     for rank, h in enumerate(hits, 1):
-        click.echo(f"{rank:>2}. {h.score:.3f}  {h.article.source or '?'}  {h.article.published or '-'}  {h.article.title}")
+        a = h.article
+        click.echo(f"{rank:>2}. {h.score:.3f}  {a.source or '?'}  {a.published or '-'}  {a.title}")
         click.echo(f"    {h.claim.text}")
 
 
@@ -200,6 +215,171 @@ def pairs(input_path: Path, out_path: Path | None) -> None:
         click.echo(f"Wrote {len(rows)} judgements to {out_path}")
     else:
         click.echo(text, nl=False)
+
+
+def _evidence_line(e: Any) -> str:
+    return (
+        f"  [{e.relation}] {e.similarity:.2f}  {e.source or '?'}  {e.date or '-'}  {e.title}\n    {e.text}\n"
+        f"    {e.explanation}"
+    )
+
+
+@main.command()
+@click.argument("text")
+@click.option("--k", default=20, show_default=True, type=click.IntRange(1, 1000), help="Claims to retrieve.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def check(ctx: click.Context, text: str, k: int, as_json: bool) -> None:
+    """Check a claim: corroborating, conflicting and related evidence from the stored articles."""
+    from verifier.check import check_claim
+
+    with _errors(), _open(_settings(ctx)) as ws:
+        result = check_claim(ws, text, k=k)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(result.summary)
+    for warning in result.warnings:
+        click.echo(f"Note: {warning}")
+    for title, items in (
+        ("Conflicting", result.conflicting),
+        ("Corroborating", result.corroborating),
+        ("Related", result.related),
+    ):
+        if items:
+            click.echo(f"\n{title}:")
+            for e in items:
+                click.echo(_evidence_line(e))
+
+
+@main.command()
+@click.option("--status", type=click.Choice(["new", "confirmed", "dismissed"]), default=None)
+@click.option("--source", default=None, help="Only pairs with a claim from this outlet.")
+@click.option("--limit", default=None, type=click.IntRange(min=1), help="At most this many pairs.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def conflicts(
+    ctx: click.Context, status: str | None, source: str | None, limit: int | None, as_json: bool
+) -> None:
+    """List flagged contradictions, strongest first."""
+    from verifier.export import flagged_pairs
+
+    with _errors(), _open(_settings(ctx)) as ws:
+        pairs = flagged_pairs(ws, status=status, source=source, limit=limit)
+    if as_json:
+        click.echo(json.dumps([p.to_dict() for p in pairs], ensure_ascii=False, indent=2))
+        return
+    if not pairs:
+        click.echo("No contradictions flagged.")
+    for rank, p in enumerate(pairs, 1):
+        c = p.contradiction
+        click.echo(f"{rank:>2}. {c.id}  {c.score:.2f}  [{c.status}]  {c.explanation}")
+        click.echo(f"    A  {p.a.source or '?'}  {p.a.date or '-'}: {p.a.text}")
+        click.echo(f"    B  {p.b.source or '?'}  {p.b.date or '-'}: {p.b.text}")
+
+
+@main.command()
+@click.argument("contradiction_id")
+@click.argument("decision", type=click.Choice(["confirm", "dismiss", "reopen"]))
+@click.option("--note", default="", help="Why: kept with the decision.")
+@click.pass_context
+def review(ctx: click.Context, contradiction_id: str, decision: str, note: str) -> None:
+    """Record a decision on a flagged pair: confirm, dismiss or reopen."""
+    from verifier.scan import review as record
+
+    with _errors(), _open(_settings(ctx)) as ws:
+        c = record(ws, contradiction_id, decision, note)
+    click.echo(f"{c.id}: {c.status}" + (f" ({c.note})" if c.note else ""))
+
+
+@main.command()
+@click.option("--rescan", is_flag=True, help="Judge every stored claim again (decisions are kept).")
+@click.pass_context
+def scan(ctx: click.Context, rescan: bool) -> None:
+    """Scan claims not yet scanned for contradictions (everything with --rescan)."""
+    from verifier.scan import rescan_all, scan_new
+
+    with _errors(), _open(_settings(ctx)) as ws:
+        report = rescan_all(ws) if rescan else scan_new(ws)
+    click.echo(report.summary())
+
+
+@main.command()
+@click.option("--rebuild", is_flag=True, help="Group the articles again.")
+@click.option("--all", "show_all", is_flag=True, help="Also list events reported by a single article.")
+@click.pass_context
+def events(ctx: click.Context, rebuild: bool, show_all: bool) -> None:
+    """List events: articles grouped by what they report."""
+    from verifier.events import list_events
+
+    with _errors(), _open(_settings(ctx)) as ws:
+        found = list_events(ws, rebuild=rebuild)
+    shown = [e for e in found if show_all or e.articles > 1]
+    if not shown:
+        click.echo(
+            "No events reported by more than one article." if found else "No events: ingest articles first."
+        )
+    for e in shown:
+        click.echo(f"{e.id}  {e.label}")
+    hidden = len(found) - len(shown)
+    if hidden:
+        click.echo(f"({hidden} single-article events not shown: --all lists them)")
+
+
+@main.command()
+@click.argument("event_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def table(ctx: click.Context, event_id: str, as_json: bool) -> None:
+    """Compare the figures of one event, source by source (EVENT is an id from `verifier events`)."""
+    from verifier.events import build_table
+
+    with _errors(), _open(_settings(ctx)) as ws:
+        t = build_table(ws, event_id)
+    if as_json:
+        click.echo(json.dumps(t.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(t.label)
+    for row in t.rows:
+        click.echo(f"\n{row.label}" + ("   ** sources disagree **" if row.has_conflict else ""))
+        for source, cells in row.cells:
+            shown = "; ".join(
+                f"{c.figure}{' (CONFLICT)' if c.conflict else ''}{' (update)' if c.update else ''}"
+                f" [{c.date or '-'}{', ' + c.attribution if c.attribution else ''}]"
+                for c in cells
+            )
+            click.echo(f"  {source:<22} {shown}")
+    for note in t.notes:
+        click.echo(f"\nNote: {note}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json", "claimreview"]), required=True)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: standard output; required for xlsx).",
+)
+@click.option("--event", "event_id", default=None, help="Export this event's comparison table instead.")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, out_path: Path | None, event_id: str | None) -> None:
+    """Export flagged contradictions (or one event's table) as CSV, XLSX, JSON or ClaimReview JSON-LD."""
+    from verifier.export import export_bytes
+
+    if fmt == "xlsx" and out_path is None:
+        _fail("an XLSX file cannot go to the terminal: give --out FILE.xlsx")
+    with _errors(), _open(_settings(ctx)) as ws:
+        data = export_bytes(ws, fmt, event_id=event_id)
+    if out_path is None:
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    try:
+        out_path.write_bytes(data)
+    except OSError as exc:
+        _fail(f"cannot write {out_path}: {exc.strerror or exc}")
+    click.echo(f"Wrote {out_path} ({len(data):,} bytes).")
 
 
 if __name__ == "__main__":  # pragma: no cover
