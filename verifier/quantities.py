@@ -155,6 +155,7 @@ _SCOPE = re.compile(
 _TOTAL = re.compile(
     r"\b(?:on\s+both\s+sides|in\s+total|a\s+total\s+of|overall|altogether|combined)\b", re.IGNORECASE
 )
+_NEGATION_HINT = re.compile(r"\bno|\bnone|\bnot\s+a", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?P<neg>no\s+one|nobody|no-one|none(?!\s+of\b)|not\s+a\s+single\s+(?:person|one)"
     r"|no\s+(?:(?:reports?\s+of\s+)?(?:immediate\s+)?)(?P<noun>casualties|deaths|injuries|fatalities|victims|"
@@ -183,6 +184,7 @@ _EARLIER = re.compile(
     r"estimate|tally|report)(?:\s+\w+){0,4}?\s+(?:of|at|was|had\s+been)\s*$",
     re.IGNORECASE,
 )
+_EARLIER_HINT = re.compile(r"earlier|initial|previous|first|original|old|preliminary", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|when|after|because|while|as)\b", re.IGNORECASE)
 _NONE_OF = re.compile(r"\bnone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _SENT_BREAK = re.compile(r"[.;:!?]\s|[(\[\"“”]|\s[-–—]\s")
@@ -199,29 +201,30 @@ def _lower_words(text: str) -> list[tuple[int, int, str]]:
 
 def _find_triggers(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Measure phrases as (start, end, measure). Hyphenated tokens are split ("injured-when" in FA-KES)."""
-    alpha: list[tuple[int, int, str]] = []
-    for s, e, lw in words:
-        if lw.isalpha():
-            alpha.append((s, e, lw))
-        else:
-            alpha.extend((s + m.start(), s + m.end(), m.group()) for m in _ALPHA.finditer(lw))
     out: list[tuple[int, int, str]] = []
-    i, n = 0, len(alpha)
-    while i < n:
-        cands = _PHRASES.get(alpha[i][2])
-        step = 1
-        if cands:
-            for phrase, measure in cands:
-                k = len(phrase)
-                if i + k > n:
-                    continue
-                if all(alpha[i + j][2] == phrase[j] for j in range(1, k)) and all(
-                    not text[alpha[i + j - 1][1] : alpha[i + j][0]].strip() for j in range(1, k)
-                ):
-                    out.append((alpha[i][0], alpha[i + k - 1][1], measure))
-                    step = k
-                    break
-        i += step
+    n = len(words)
+    skip_to = 0
+    for i in [i for i, w in enumerate(words) if w[2] in _PHRASES or "-" in w[2]]:
+        if i < skip_to:
+            continue
+        s, e, lw = words[i]
+        if lw not in _PHRASES:  # "injured-when", "Monday-and": look inside the hyphenated token
+            for m in _ALPHA.finditer(lw):
+                for phrase, measure in _PHRASES.get(m.group(), ()):
+                    if len(phrase) == 1:
+                        out.append((s + m.start(), s + m.end(), measure))
+                        break
+            continue
+        for phrase, measure in _PHRASES[lw]:
+            k = len(phrase)
+            if i + k > n:
+                continue
+            if all(words[i + j][2] == phrase[j] for j in range(1, k)) and all(
+                not text[words[i + j - 1][1] : words[i + j][0]].strip() for j in range(1, k)
+            ):
+                out.append((s, words[i + k - 1][1], measure))
+                skip_to = i + k
+                break
     return out
 
 
@@ -244,13 +247,10 @@ def extract(text: str, published: str | None = None) -> list[Quantity]:
     """Every figure of `text` as a frame, in text order. `published` (ISO date) resolves "on Thursday"."""
     if not text or not text.strip():
         return []
-    negs = list(_NEGATION.finditer(text))
-    mentions = [
-        m
-        for m in find_numbers(text)
-        if getattr(m, "end", 0) > getattr(m, "start", 0)
-        and not any(n.start() <= m.start < n.end() for n in negs)  # "no one": not the number one
-    ]
+    negs = list(_NEGATION.finditer(text)) if _NEGATION_HINT.search(text) else []
+    mentions = [m for m in find_numbers(text) if m.end > m.start]
+    if negs:  # "no one": not the number one
+        mentions = [m for m in mentions if not any(n.start() <= m.start < n.end() for n in negs)]
     if not mentions and not negs:
         return []
     pub = _parse_date(published)
@@ -323,7 +323,8 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
             spans["measure"] = (t[0], t[1])
         before = ctx.text[max(0, start - 40) : start]
         after = ctx.text[group_end : group_end + 24]
-        if _EARLIER.search(ctx.text[max(0, start - 70) : start]):
+        wide = ctx.text[max(0, start - 70) : start]
+        if _EARLIER_HINT.search(wide) and _EARLIER.search(wide):
             role = "earlier"
         elif (
             _PARTIAL_BEFORE.search(before)
