@@ -380,7 +380,7 @@ def _master(start: str | None) -> re.Pattern[str]:
     """The master pattern for positions starting with `start` (None: every branch live)."""
     # A dead branch keeps its groups (the code reads them by name) but fails at once: (?!) never matches.
     branches = [b if start is None or start in tag else "(?!)" + b for tag, b in _BRANCHES]
-    return re.compile(r"(?<![^\W\d_])(?<![\d.])(?<!\d,)(?:" + "|".join(branches) + ")")
+    return re.compile(r"(?<![^\W\d_])(?<![\d.])(?:" + "|".join(branches) + ")")
 
 
 _MASTER = _master(None)
@@ -431,11 +431,12 @@ _SUFFIX = re.compile(
 _UNIT_SEP = re.compile(r"\s?-?")
 _POST_QUAL = re.compile(
     r"(?P<plus>\+(?![\d\w])|-plus\b|\s+plus\b(?!\s+\d))"
-    r"|(?P<ormore>\s+(?:or|and)\s+(?:more|greater|higher|above|over)\b(?!\s+than))"
+    r"|(?P<ormore>\s+(?:or|and)\s+(?:more|greater|higher|above|over)\b(?!\s+than\s+(?:\d|[a-z])))"
     r"|(?P<orless>\s+(?:or|and)\s+(?:fewer|less|lower|under|below)\b)"
     r"|(?P<orso>\s+or\s+so\b|-odd\b|\s+odd\b(?=\s+\w))",
     re.IGNORECASE,
 )
+_OR_EQUAL = re.compile(r"\s+or\s+equal(?:\s+to)?\b(?!\s+\d)", re.IGNORECASE)
 _POST_QUAL_NAMES = {"plus": "at_least", "ormore": "at_least", "orless": "at_most", "orso": "about"}
 # "24- to 30-foot": a dash may hang before the word.
 _RANGE_SEP = re.compile(r"-?\s+(?P<word>to|and|or|through)\s+|\s*(?P<dash>-|–|—|~)\s*", re.IGNORECASE)
@@ -479,7 +480,7 @@ _QUAL_LAST_WORDS = frozenset(
     "least than of over above exceed exceeds exceeded exceeding surpass surpasses surpassed surpassing "
     "topped "
     "topping nearly almost to under below about around roughly approximately approx. some estimated circa "
-    "approaching approximate as most exactly precisely equal equals between from".split()
+    "approaching approximate as most exactly precisely equal equals between from > < >= <= ≥ ≤".split()
 )
 # Verbs of change: "rose from 10 to 12" is two figures (before and after), not a range.
 _CHANGE_LEFT = re.compile(
@@ -587,7 +588,7 @@ _UNIT_PREFIXES = frozenset(
     for pat, _ in _CURRENCY_WORDS + _DURATION_UNITS + _MEASURE_UNITS
     for w in re.findall(r"[a-z]+", pat)
     for k in (1, 2, 3)  # "kgs?" must let "kg" through
-)
+) | frozenset("元₩₡₾₭")  # currency signs that count as word characters
 
 
 def _may_be_unit(text: str, pos: int) -> bool:
@@ -613,6 +614,7 @@ def _parse_word_run(text: str, start: int, end: int) -> tuple[float, int] | None
     """
     total = 0.0
     current = 0.0
+    tail = 0.0  # what was added since the last "hundred": "three hundred and two dozen" is 300 + 2 * 12
     last: str | None = None  # "unit", "teen", "ten", "tenunit", "hundred", "scale"
     last_scale = math.inf
     used_end = -1
@@ -633,28 +635,32 @@ def _parse_word_run(text: str, start: int, end: int) -> tuple[float, int] | None
             if last == "ten" and v == 0:
                 break
             current += v
+            tail += v
             last = "tenunit" if last == "ten" else ("teen" if v >= 10 else "unit")
         elif w in _TENS:
             if last in ("unit", "teen", "ten", "tenunit"):
                 break
             current += _TENS[w]
+            tail += _TENS[w]
             last = "ten"
         elif w == "hundred":
             if last in ("hundred",) or current >= 100:
                 break
             current = (current or 1) * 100
+            tail = 0.0
             last = "hundred"
         elif w in ("dozen", "dozens"):
-            if last == "scale" and current == 0:
+            if last in ("scale", "hundred") and tail == 0:  # "a million dozen" is no number
                 break
-            current = (current or 1) * 12
+            current = current - tail + (tail or 1) * 12
+            tail = 0.0
             last = "hundred"
         else:
             mult = _SCALES[w]
             if mult >= last_scale:
                 break
             total += (current or 1) * mult
-            current = 0
+            current = tail = 0.0
             last_scale = mult
             last = "scale"
         used_end = m.end()
@@ -1059,11 +1065,15 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
 
     # Suffix qualifiers: "27+", "30 or more", "30-odd", "10 or fewer". They beat a vague "about" on the left.
     pq = _POST_QUAL.match(text, end) if second is None else None
-    if pq is not None and raw_qual in (None, "about", "between", "from", "change"):
+    if pq is not None and raw_qual in (None, "about", "exactly", "between", "from", "change"):
         raw_qual = _POST_QUAL_NAMES[pq.lastgroup or "orso"]
         lead = len(pq.group(0)) - len(pq.group(0).lstrip())
         qual_span = (end + lead, pq.end())
         end = pq.end()
+    elif raw_qual in ("more_than", "fewer_than") and (oe := _OR_EQUAL.match(text, end)) is not None:
+        # "more than 5000 or equal to": the bound is closed
+        raw_qual = "at_least" if raw_qual == "more_than" else "at_most"
+        end = oe.end()
 
     start = core.start
     number_span = (core.num_start, rng_end)
