@@ -108,22 +108,18 @@ for _p, _m in sorted(lx.MEASURE_TRIGGERS.items(), key=lambda kv: -len(kv[0].spli
     _PHRASES.setdefault(_p.split()[0], []).append((tuple(_p.split()), _m))
 _ALPHA = re.compile(r"[^\W\d_]+")
 _TIME_HINTS = (*lx.WEEKDAYS, *lx.MONTHS, "today", "yesterday", "tonight", "night", "morning", "day before")
-_SCOPE_HINTS = (
-    *lx.MONTHS,
-    "since",
-    "so far",
-    "cumulative",
-    "day",
-    "night",
-    "week",
-    "month",
-    "year",
-    "brought",
-    "bringing",
-    "brings",
-    "began",
-    *lx.WEEKDAYS,
+# Cheap tests that a sentence may hold a period expression at all (most do not): the full pattern is slow.
+_SCOPE_HINT = re.compile(
+    r"\b(?:since|so\s+far|cumulative|brought|bringing|brings|began|days|nights|weeks|months|years|week|month|"
+    r"year|" + "|".join(lx.MONTHS) + r")\b",
+    re.IGNORECASE,
 )
+
+
+def _scope_hint(low: str) -> bool:
+    return _SCOPE_HINT.search(low) is not None or sum(low.count(d) for d in lx.WEEKDAYS) >= 2
+
+
 _WEEKDAY = "|".join(lx.WEEKDAYS)
 _MONTH = "|".join(lx.MONTHS)
 _TIME = re.compile(
@@ -263,7 +259,7 @@ def extract(text: str, published: str | None = None) -> list[Quantity]:
         triggers=_find_triggers(text, words),
         times=_times(text, pub) if any(h in low for h in _TIME_HINTS) else [],
         attribution=_attribution(text, words),
-        scopes=_scopes(text) if any(h in low for h in _SCOPE_HINTS) else [],
+        scopes=_scopes(text) if _scope_hint(low) else [],
         # Codes ("AK-47s") may be part of a counted group ("seven AK-47s"); other numbers end a phrase.
         number_spans=[(_num_start(m), m.end) for m in mentions if getattr(m, "kind", "") != "code"],
     )
