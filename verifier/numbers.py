@@ -521,14 +521,14 @@ _PRONOUN_RIGHT = re.compile(
     r"(?i:\s+(?:of|another|who|whom|whose|which|that|by\s+one|point|thing|way|side|or\s+another|or\s+the\s+other"
     r"|else|another's)\b|['’]s\b)"
 )
-_CALIBRE_RIGHT = re.compile(r"\s*-?\s*(?i:caliber|calibre|cal\.|magnum|revolver|pistol|handgun|rifle)\b")
+_CALIBRE_RIGHT = re.compile(r"\s?-?\s?(?i:caliber|calibre|cal\.|magnum|revolver|pistol|handgun|rifle)\b")
 _SIGN_LEFT = re.compile(r"(?:(?<![^\s(\[:])[-−]|\b(?i:minus|negative)\s+)$")
 _TEMPERATURE_LEFT = re.compile(r"(?i:\btemperatures?\b)")
 _SECOND_LEFT = re.compile(r"(?i:\b(?:a|per|one|every|each|split|few)\s+$|\d\s*$)")
 _FRACTION_ORDINAL_RIGHT = re.compile(r"\s+(?!of\b|the\b|and\b|or\b|in\b|to\b|percent\b)[a-z]")
 
 _URL = re.compile(r"(?i:\b(?:https?://|www\.))\S+")
-_AND_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s+", re.IGNORECASE)
+_AND_JOIN = re.compile(r",?\s+(?:and|but)\s+", re.IGNORECASE)
 _LOWER_BOUNDS = frozenset({"at_least", "more_than"})
 _UPPER_BOUNDS = frozenset({"at_most", "fewer_than", "up_to"})
 # Prefilter: the master pattern is only tried where a digit, a currency sign or a number-ish word starts.
