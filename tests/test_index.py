@@ -164,3 +164,12 @@ def test_hnsw_index_can_delete_by_rebuilding() -> None:
     assert idx.count == 48
     _, ids = idx.search(vecs[10], k=1)
     assert ids[0, 0] == 110
+
+
+def test_ivf_index_must_be_trained_first() -> None:
+    idx = VectorIndex("m", 8, "IVF2,Flat")
+    with pytest.raises(ValueError, match="must be trained"):
+        idx.add([1], unit_rows(1))
+    idx.train(unit_rows(100))
+    idx.add(list(range(100)), unit_rows(100))
+    assert idx.remove([5]) == 1 and idx.count == 99

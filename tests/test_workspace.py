@@ -225,8 +225,11 @@ def test_an_index_from_another_model_is_refused_until_rebuilt(settings: Settings
             ws.search("floods")
         report = ws.doctor()
         assert not report.ok and "doctor --rebuild" in report.remaining[0]
+        assert report.summary().endswith("NOT OK")
         rebuilt = ws.doctor(rebuild=True)
         assert rebuilt.ok and rebuilt.rebuilt and rebuilt.vectors == 8
+        assert rebuilt.index_model == "fake-token-hash"
+        assert ws.doctor().index_model == "other-model"
         assert ws.search("flooded homes in the valley", k=1)[0].article.source == "Valley News"
     with Workspace.open(settings, FakeEmbedder(dim=128)) as ws:
         with pytest.raises(ModelMismatchError, match="dim 128"):
@@ -239,6 +242,10 @@ def test_doctor_on_a_healthy_workspace(workspace: Workspace) -> None:
     assert report.ok and report.problems == () and report.actions == ()
     assert (report.schema_version, report.articles, report.claims, report.vectors) == (1, 4, 8, 8)
     assert report.index_model == report.model == "fake-token-hash"
+    assert report.summary() == (
+        "schema version 1: 4 articles, 8 claims, 8 vectors (fake-token-hash; this run uses fake-token-hash)\n"
+        "OK: store and index agree"
+    )
 
 
 def test_listing_conflicts_does_not_load_the_model(settings: Settings) -> None:
@@ -315,3 +322,10 @@ def test_real_model_vectors_round_trip_through_the_index(model_workspace: Worksp
     stored = model_workspace.vectors([rowid])[0]
     fresh = model_workspace.embedder.encode([NEWS[0]])[0]
     assert float(np.dot(stored, fresh)) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_an_article_without_claims_is_stored_and_reported(workspace: Workspace) -> None:
+    report = workspace.ingest_articles([Article.create("2 min read", source="Harbour Times")])
+    assert (report.articles_added, report.articles_without_claims, report.claims_added) == (1, 1, 0)
+    assert report.summary() == "1 article added, 0 claims (0 texts embedded), 1 without any claim"
+    assert workspace.ingest_articles([Article.create("2 min read")]).articles_skipped_existing == 1

@@ -156,10 +156,17 @@ class VectorIndex:
             raise ValueError(f"{len(id_arr)} ids for {len(mat)} vectors")
         if len(id_arr) == 0:
             return
-        if not self._index.is_trained:
-            # IVF types learn their cells from the first batch; the choice function sizes them for it.
-            self._index.train(mat)
+        if self.needs_training:
+            raise ValueError(f"a {self.index_type} index must be trained (`train(sample)`) before adding")
         self._index.add_with_ids(mat, id_arr)
+
+    @property
+    def needs_training(self) -> bool:
+        return not self._index.is_trained
+
+    def train(self, sample: np.ndarray) -> None:
+        """Learn the cells of an IVF index from a representative sample (>= 39 points per cell)."""
+        self._index.train(self._as_matrix(sample))
 
     def remove(self, ids: Iterable[int]) -> int:
         """Remove these ids (absent ones are ignored); returns how many were removed."""
@@ -177,6 +184,8 @@ class VectorIndex:
         vectors = self.reconstruct_many(keep)
         removed = self.count - len(keep)
         self._index = faiss.index_factory(self.dim, f"IDMap2,{self.index_type}", faiss.METRIC_INNER_PRODUCT)
+        if self.needs_training:
+            self.train(vectors)
         self.add(keep, vectors)
         return removed
 

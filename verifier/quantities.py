@@ -18,6 +18,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
 
 from verifier import lexicon as lx
 from verifier.numbers import find_numbers
@@ -241,6 +243,20 @@ class _Ctx:
 
 def extract(text: str, published: str | None = None) -> list[Quantity]:
     """Every figure of `text` as a frame, in text order. `published` (ISO date) resolves "on Thursday"."""
+    return list(_extract_cached(text, published))
+
+
+# The engine extracts a retrieved claim, then `relate` extracts it again, and one claim is compared with
+# many: a small memo of recent sentences halves the work. Frames are immutable (spans are read-only).
+EXTRACT_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=EXTRACT_CACHE_SIZE)
+def _extract_cached(text: str, published: str | None) -> tuple[Quantity, ...]:
+    return tuple(_extract(text, published))
+
+
+def _extract(text: str, published: str | None) -> list[Quantity]:
     if not text or not text.strip():
         return []
     negs = list(_NEGATION.finditer(text)) if _NEGATION_HINT.search(text) else []
@@ -368,7 +384,7 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
         time_resolved=time[3] if time else None,
         scope=scope[2] if scope else None,
         role=role,
-        spans=spans,
+        spans=MappingProxyType(spans),
     )
 
 
@@ -429,7 +445,7 @@ def _negated_frame(ctx: _Ctx, n: re.Match[str]) -> Quantity:
         time_resolved=time[3] if time else None,
         scope=None,
         role=None,
-        spans=spans,
+        spans=MappingProxyType(spans),
     )
 
 
@@ -903,7 +919,9 @@ def _link_parts(ctx: _Ctx, frames: list[Quantity]) -> list[Quantity]:
                 if "measure" in donor.spans:
                     spans["measure"] = donor.spans["measure"]
                 role = "partial" if donor.role == "partial" and q.group is None else q.role
-                q = Quantity(**{**q.__dict__, "measure": donor.measure, "spans": spans, "role": role})
+                q = Quantity(
+                    **{**q.__dict__, "measure": donor.measure, "spans": MappingProxyType(spans), "role": role}
+                )
         out.append(q)
     return out
 

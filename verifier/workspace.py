@@ -29,7 +29,7 @@ import numpy as np
 
 from verifier.embed import Embedder, SentenceTransformerEmbedder
 from verifier.errors import InputError, ModelMismatchError, StoreError
-from verifier.index import VectorIndex, choose_index_type, meta_path_for
+from verifier.index import IVF_MIN_VECTORS, IndexMeta, VectorIndex, choose_index_type, meta_path_for
 from verifier.records import Article, Claim, SearchHit
 from verifier.settings import Settings
 from verifier.store import Store
@@ -65,11 +65,16 @@ def _default_segmenter(article: Article) -> list[Claim]:
     return split_claims(article)
 
 
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 @dataclass(frozen=True)
 class IngestReport:
     articles_added: int = 0
     articles_skipped_existing: int = 0  # already in the store: idempotent re-ingest
     duplicates: int = 0  # inputs repeating another input's text in this run
+    articles_without_claims: int = 0  # stored, but no sentence in them is a checkable claim
     claims_added: int = 0
     claims_embedded: int = 0  # distinct texts actually sent to the model
     skipped: tuple[tuple[str, str], ...] = ()  # (where, why) for inputs not imported
@@ -79,13 +84,17 @@ class IngestReport:
 
     def summary(self) -> str:
         parts = [
-            f"{self.articles_added} articles added",
-            f"{self.claims_added} claims ({self.claims_embedded} texts embedded)",
+            f"{_n(self.articles_added, 'article')} added",
+            f"{_n(self.claims_added, 'claim')} ({_n(self.claims_embedded, 'text')} embedded)",
         ]
         if self.articles_skipped_existing:
             parts.append(f"{self.articles_skipped_existing} already stored")
         if self.duplicates:
-            parts.append(f"{self.duplicates} repeat another input's text")
+            parts.append(
+                f"{self.duplicates} {'repeats' if self.duplicates == 1 else 'repeat'} another input's text"
+            )
+        if self.articles_without_claims:
+            parts.append(f"{self.articles_without_claims} without any claim")
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
         return ", ".join(parts)
@@ -109,6 +118,17 @@ class DoctorReport:
     @property
     def ok(self) -> bool:
         return not self.remaining
+
+    def summary(self) -> str:
+        lines = [
+            f"schema version {self.schema_version}: {self.articles} articles, {self.claims} claims, "
+            f"{self.vectors} vectors ({self.index_model or 'no index'}; this run uses {self.model})"
+        ]
+        lines += [f"found: {p}" for p in self.problems]
+        lines += [f"done: {a}" for a in self.actions]
+        lines += [f"still wrong: {r}" for r in self.remaining]
+        lines.append("OK: store and index agree" if self.ok else "NOT OK")
+        return "\n".join(lines)
 
 
 @dataclass
@@ -206,15 +226,22 @@ class Workspace:
 
     def _new_index(self, n_vectors: int = 0) -> VectorIndex:
         choice = choose_index_type(n_vectors)
+        index = VectorIndex(self.embedder.name, self.embedder.dim, choice.spec)
+        if index.needs_training:
+            # The pipeline adds vectors batch by batch and has no training pass yet: take the largest
+            # type that needs none.
+            choice = choose_index_type(IVF_MIN_VECTORS - 1)
+            index = VectorIndex(self.embedder.name, self.embedder.dim, choice.spec)
         log.info("new %s index: %s", choice.spec, choice.reason)
-        return VectorIndex(self.embedder.name, self.embedder.dim, choice.spec)
+        return index
 
     def _read_index(self) -> VectorIndex | None:
         """The index on disk checked against the embedder (ModelMismatchError), or None if absent."""
+        stamp = self._disk_stamp()  # before reading: a save racing the read then forces a re-read
         if not self.settings.index_path.exists():
             return None
         index = VectorIndex.load(self.settings.index_path, self.embedder.name, self.embedder.dim)
-        self._stamp = self._disk_stamp()
+        self._stamp = stamp
         return index
 
     def _compare(self, index: VectorIndex) -> _Consistency:
@@ -300,7 +327,7 @@ class Workspace:
         started = time.perf_counter()
         items = list(articles)
         total = len(items)
-        added = existing = duplicates = claims_added = embedded = 0
+        added = existing = duplicates = claims_added = embedded = no_claims = 0
         skipped: list[tuple[str, str]] = []
         new_rowids: list[int] = []
         with self._writing():
@@ -350,6 +377,7 @@ class Workspace:
                         seen.add(article.id)
                         claims = self._segment(article)
                         if not claims:
+                            no_claims += 1
                             log.info("article %s (%s) has no sentence to check", article.id, article.title)
                         batch.append((article, claims))
                         batch_claims += len(claims)
@@ -369,6 +397,7 @@ class Workspace:
             articles_added=added,
             articles_skipped_existing=existing,
             duplicates=duplicates,
+            articles_without_claims=no_claims,
             claims_added=claims_added,
             claims_embedded=embedded,
             skipped=tuple(skipped),
@@ -495,9 +524,11 @@ class Workspace:
                 remaining.append(f"store: {problem} (restore the workspace from a backup)")
             index: VectorIndex | None = None
             try:
+                index_model = IndexMeta.read(meta_path_for(self.settings.index_path)).model
+            except (FileNotFoundError, StoreError):
+                index_model = None
+            try:
                 index = None if rebuild else self._read_index()
-                if index is not None:
-                    index_model = index.model
             except ModelMismatchError as exc:
                 problems.append(str(exc))
                 remaining.append(str(exc))
