@@ -90,10 +90,13 @@ def test_article_context_marks_the_passage_and_its_figures_inside_the_article() 
     figure = passage.index("14")
     html = ui.article_context_html(article, start, end, [Span(figure, figure + 2, "figure")])
     assert visible_text(html) == article
-    marked = [visible_text(m) for m in re.findall(r"<mark[^>]*>(.*?)</mark>", html)]
-    assert marked == ["Rescuers found ", "14", " bodies on Monday."]
+    # One passage mark around the whole sentence, the figure marked inside it.
+    outer = re.search(r'<mark class="vf-passage"[^>]*>(.*)</mark>', html)
+    assert outer is not None and visible_text(outer.group(1)) == passage
+    assert re.findall(r'<mark class="vf-figure"[^>]*>(.*?)</mark>', outer.group(1)) == ["14"]
     assert "<script" not in html
     assert "overflow-y:auto" in html  # a long article scrolls inside its box
+    assert visible_text(ui.article_context_html(article, 5, 5)) == article  # no passage: plain text
 
 
 def test_card_escapes_every_field_and_links_only_http_urls() -> None:
@@ -259,8 +262,12 @@ def test_pair_measures(a: str, b: str, measures: tuple[str, ...]) -> None:
     assert ui.pair_measures(a, None, b, None) == measures
 
 
-def _cell(figure: str, low: float, high: float, date: str, **kw: object) -> Cell:
-    return Cell(figure, low, high, date, str(kw.pop("attribution", "")), "c", "t", "a", "title", **kw)  # type: ignore[arg-type]
+def _cell(figure: str, low: float, high: float, date: str, attribution: str = "", conflict: bool = False,
+          update: bool = False) -> Cell:
+    return Cell(
+        figure=figure, low=low, high=high, date=date, event_date=None, attribution=attribution,
+        claim_id="c", claim_text="t", article_id="a", title="title", conflict=conflict, update=update,
+    )
 
 
 def _table() -> ComparisonTable:

@@ -141,9 +141,16 @@ def article_context_html(
     """
     n = len(article_text)
     start, end = max(0, min(start, n)), max(0, min(end, n))
-    marks = [Mark(start, end, "passage")] if start < end else []
-    marks += marks_from_spans(spans, n, offset=start)
-    body = render_marked(article_text, marks)
+    if start < end:
+        passage = article_text[start:end]
+        inner = render_marked(passage, marks_from_spans(spans, len(passage)))
+        body = (
+            escape(article_text[:start], quote=True)
+            + f'<mark class="vf-passage" style="{ROLE_STYLES["passage"]}" title="the passage">{inner}</mark>'
+            + escape(article_text[end:], quote=True)
+        )
+    else:
+        body = escape(article_text, quote=True)
     return (
         f'<div class="vf-article" style="{_PASSAGE_BOX};max-height:{int(max_height_px)}px;overflow-y:auto;'
         f'border:1px solid #e2e8f0;border-radius:6px;padding:10px 12px">{body}</div>'
