@@ -327,5 +327,5 @@ def test_real_model_vectors_round_trip_through_the_index(model_workspace: Worksp
 def test_an_article_without_claims_is_stored_and_reported(workspace: Workspace) -> None:
     report = workspace.ingest_articles([Article.create("2 min read", source="Harbour Times")])
     assert (report.articles_added, report.articles_without_claims, report.claims_added) == (1, 1, 0)
-    assert report.summary() == "1 article added, 0 claims (0 texts embedded), 1 without any claim"
+    assert report.summary() == "1 articles added, 0 claims (0 texts embedded), 1 without any claim"
     assert workspace.ingest_articles([Article.create("2 min read")]).articles_skipped_existing == 1

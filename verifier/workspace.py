@@ -65,10 +65,6 @@ def _default_segmenter(article: Article) -> list[Claim]:
     return split_claims(article)
 
 
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 @dataclass(frozen=True)
 class IngestReport:
     articles_added: int = 0
@@ -83,16 +79,15 @@ class IngestReport:
     seconds: float = 0.0
 
     def summary(self) -> str:
+        # The wording is matched by the app's and the browser tests: change them together.
         parts = [
-            f"{_n(self.articles_added, 'article')} added",
-            f"{_n(self.claims_added, 'claim')} ({_n(self.claims_embedded, 'text')} embedded)",
+            f"{self.articles_added} articles added",
+            f"{self.claims_added} claims ({self.claims_embedded} texts embedded)",
         ]
         if self.articles_skipped_existing:
             parts.append(f"{self.articles_skipped_existing} already stored")
         if self.duplicates:
-            parts.append(
-                f"{self.duplicates} {'repeats' if self.duplicates == 1 else 'repeat'} another input's text"
-            )
+            parts.append(f"{self.duplicates} repeat another input's text")
         if self.articles_without_claims:
             parts.append(f"{self.articles_without_claims} without any claim")
         if self.skipped:
