@@ -11,7 +11,7 @@ from typing import Any
 
 from bench._common import timer
 
-INGEST_PROFILE_ARTICLES = 150
+INGEST_PROFILE_ARTICLES = 60
 SMOKE_INGEST_PROFILE_ARTICLES = 10
 
 
