@@ -208,7 +208,8 @@ def check_claim(
     if k < 1:
         raise InputError(f"k must be at least 1, not {k}")
     warnings: list[str] = []
-    if looks_non_english(claim):
+    non_english = looks_non_english(claim)
+    if non_english:
         warnings.append(
             "the claim does not look like English: the model and the figure reader are English-only, "
             "so evidence may be missed"
@@ -261,9 +262,8 @@ def check_claim(
         warnings.append("the claim has no figures: evidence is related by meaning only")
     return CheckResult(
         claim=claim,
-        summary=summarise(
-            groups[CORROBORATING], groups[CONFLICTING], groups[RELATED], with_figures, warnings
-        ),
+        summary=("The claim does not look like English. " if non_english else "")
+        + summarise(groups[CORROBORATING], groups[CONFLICTING], groups[RELATED], with_figures),
         corroborating=tuple(groups[CORROBORATING]),
         conflicting=tuple(groups[CONFLICTING]),
         related=tuple(groups[RELATED]),
@@ -303,7 +303,6 @@ def summarise(
     conflicting: list[Evidence],
     related: list[Evidence],
     with_figures: bool,
-    warnings: list[str] | None = None,
 ) -> str:
     """One line: "3 sources corroborate; 1 conflicts: Coastal Tribune says nearly 50"."""
     if not with_figures:
