@@ -86,6 +86,14 @@ MEASURES = [
         "At least 27 IS fighters and 13 others were killed.",
         [("At least 27", "killed", "IS fighters"), ("13", "killed", "others")],
     ),
+    (
+        "Seven rifles, three pistols and 13 fully loaded magazines were found.",
+        [
+            ("Seven", "seized", "rifles"),
+            ("three", "seized", "pistols"),
+            ("13", "seized", "fully loaded magazines"),
+        ],
+    ),
     # an -ing verb belongs to the number after it, not to the counted group before it
     (
         "Rebels fired 300 shells into the western districts killing nine civilians.",

@@ -11,6 +11,34 @@ from verifier.relation import ClaimText, Judgement, lexical_similarity, relate
 PAIRS = [
     # --- conflict: the same count of the same event, incompatible figures ---
     (
+        "Militants executed 17 men in the town square.",
+        "2016-09-17",
+        "Air strikes on the town killed 23 civilians.",
+        "2016-09-16",
+        "unrelated",
+    ),
+    (
+        "Two children were killed when a rocket hit the school.",
+        "2016-10-13",
+        "Airstrikes killed 13 people in the east of the city.",
+        "2016-10-13",
+        "unrelated",
+    ),
+    (
+        "Rockets fired at the district killed eight people.",
+        "2016-07-12",
+        "Shelling of the district killed nine people.",
+        "2016-07-12",
+        "conflict",
+    ),
+    (
+        "Commandos seized seven rifles, two pistols and 13 magazines from the boats.",
+        None,
+        "Seven rifles, three pistols and 13 magazines were found in the boats.",
+        None,
+        "conflict",
+    ),
+    (
         "Shelling of the market killed 13 civilians on Monday.",
         "2016-07-12",
         "Monday's shelling of the market killed 20 civilians.",

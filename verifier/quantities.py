@@ -488,7 +488,7 @@ def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
             break
         if lw[0].isdigit():
             break
-        if taken and lw.endswith("ed") and lw not in lx.GROUP_CLASS:
+        if taken and lw.endswith("ed") and lw not in lx.GROUP_CLASS and not _next_is_plural(ctx, we):
             break  # a verb after the counted group: "40 trucks reached", "12 people fled"
         taken.append((ws, we, lw))
         prev_end = we
@@ -520,6 +520,15 @@ _COMPLEMENT = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\
 
 
 _OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.IGNORECASE)
+
+
+def _next_is_plural(ctx: _Ctx, pos: int) -> bool:
+    """Whether the word after `pos` looks like a plural noun ("fully loaded magazines")."""
+    i = bisect_left(ctx.word_starts, pos)
+    if i >= len(ctx.words):
+        return False
+    lw = ctx.words[i][2]
+    return lw.endswith("s") and lw not in lx.GROUP_STOP and not ctx.text[pos : ctx.words[i][0]].strip()
 
 
 def _in_trigger(ctx: _Ctx, pos: int) -> bool:
@@ -923,7 +932,24 @@ def _link_parts(ctx: _Ctx, frames: list[Quantity]) -> list[Quantity]:
                     **{**q.__dict__, "measure": donor.measure, "spans": MappingProxyType(spans), "role": role}
                 )
         out.append(q)
+    # Lists: "seven rifles, three pistols and 13 magazines were found" - the verb after the last item
+    # counts every item; walk back from the end so the measure travels along the list.
+    counts = [i for i, q in enumerate(out) if q.is_count]
+    for k in range(len(counts) - 2, -1, -1):
+        i, j = counts[k], counts[k + 1]
+        q, nxt = out[i], out[j]
+        if q.measure is not None or q.negated or nxt.measure is None:
+            continue
+        e = q.spans.get("group", q.spans["number"])[1]
+        if _LIST.fullmatch(ctx.text[e : nxt.spans["number"][0]]):
+            spans = dict(q.spans)
+            if "measure" in nxt.spans:
+                spans["measure"] = nxt.spans["measure"]
+            out[i] = Quantity(**{**q.__dict__, "measure": nxt.measure, "spans": MappingProxyType(spans)})
     return out
+
+
+_LIST = re.compile(r"\s*(?:,|,?\s*(?:and|or|as\s+well\s+as))\s+", re.IGNORECASE)
 
 
 def _donor(ctx: _Ctx, frames: list[Quantity], i: int) -> Quantity | None:

@@ -184,6 +184,24 @@ def _mentions_date(figs: tuple[Quantity, ...], day: dt.date | None) -> bool:
 _UPDATE_CUE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in lx.UPDATE_CUES) + r")\b")
 
 
+_EVENT_KIND = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for ws in lx.EVENT_KINDS.values()
+        for w in sorted(ws, key=len, reverse=True)
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+_KIND_OF = {" ".join(w.split()): k for k, ws in lx.EVENT_KINDS.items() for w in ws}
+
+
+def event_kinds(text: str) -> frozenset[str]:
+    """Kinds of event a claim names: {"air"} for "air strikes killed 12", {"quake"} for "the tremor"."""
+    return frozenset(_KIND_OF[" ".join(m.group().lower().split())] for m in _EVENT_KIND.finditer(text))
+
+
 def _has_update_cue(text: str) -> bool:
     low = " ".join(text.lower().split())
     return _UPDATE_CUE.search(low) is not None
@@ -417,6 +435,13 @@ def relate(a: ClaimText, b: ClaimText, similarity: float | None = None) -> Judge
             "unrelated",
             0.8,
             f"Reports {abs((da - db).days)} days apart ({a.date} vs {b.date}): different events",
+        )
+    kinds_a, kinds_b = event_kinds(a.text), event_kinds(b.text)
+    if kinds_a and kinds_b and not (kinds_a & kinds_b):
+        return out(
+            "unrelated",
+            0.6,
+            f"Different kinds of event: {', '.join(sorted(kinds_a))} vs {', '.join(sorted(kinds_b))}",
         )
     days_a, days_b = _event_days(fa), _event_days(fb)
     if days_a and days_b and not (days_a & days_b) and not scoped:
