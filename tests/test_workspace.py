@@ -10,11 +10,13 @@ import signal
 import subprocess
 import sys
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from verifier import workspace as workspace_mod
 from verifier.embed import FakeEmbedder, SentenceTransformerEmbedder
 from verifier.errors import InputError, ModelMismatchError, NotFoundError
 from verifier.index import VectorIndex
@@ -182,6 +184,7 @@ def test_the_index_repairs_itself_when_loaded(settings: Settings, fake_embedder:
 
 KILL_SCRIPT = """
 import os, signal, sys
+from verifier import workspace as workspace_mod
 from verifier.embed import FakeEmbedder
 from verifier.index import VectorIndex
 from verifier.records import Article
@@ -329,3 +332,47 @@ def test_an_article_without_claims_is_stored_and_reported(workspace: Workspace) 
     assert (report.articles_added, report.articles_without_claims, report.claims_added) == (1, 1, 0)
     assert report.summary() == "1 articles added, 0 claims (0 texts embedded), 1 without any claim"
     assert workspace.ingest_articles([Article.create("2 min read")]).articles_skipped_existing == 1
+
+
+class FailingEmbedder(FakeEmbedder):
+    """Works for `ok_calls` calls, then fails like a model running out of memory."""
+
+    def __init__(self, ok_calls: int) -> None:
+        super().__init__()
+        self.ok_calls = ok_calls
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if len(self.calls) >= self.ok_calls:
+            raise MemoryError("model failed")
+        return super().encode(texts)
+
+
+def test_a_model_failure_keeps_earlier_batches_consistent(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workspace_mod, "INGEST_BATCH_CLAIMS", 2)  # one article per batch
+    with Workspace.open(settings, FailingEmbedder(ok_calls=2)) as ws, pytest.raises(MemoryError):
+        ws.ingest_articles(ARTICLES)
+    with Workspace.open(settings, FakeEmbedder()) as ws:
+        assert ws.store.count_articles() == 2  # the two batches embedded before the failure
+        assert VectorIndex.load(settings.index_path).count == 4  # and their vectors were saved
+        assert ws.doctor().problems == ()
+
+
+def test_a_second_process_sees_new_claims(settings: Settings) -> None:
+    with Workspace.open(settings, FakeEmbedder()) as app, Workspace.open(settings, FakeEmbedder()) as cli:
+        app.ingest_articles(ARTICLES[:1])
+        assert app.search("central bank interest rate", k=1)[0].article.source == "Harbour Times"
+        cli.ingest_articles(ARTICLES[1:])  # the CLI adds articles while the app has its index in memory
+        assert app.search("central bank interest rate", k=1)[0].article.source == "Money Daily"
+        app.delete_article(ARTICLES[2].id)
+        assert cli.search("central bank interest rate", k=1)[0].article.source != "Money Daily"
+        assert cli.doctor().problems == ()
+
+
+def test_doctor_removes_leftovers_of_an_interrupted_save(workspace: Workspace, settings: Settings) -> None:
+    workspace.ingest_articles(ARTICLES[:1])
+    (settings.workspace / ".claims.faiss.abc123.tmp").write_bytes(b"half an index")
+    report = workspace.doctor()
+    assert report.actions == ("removed 1 temporary files of an interrupted save",)
+    assert not list(settings.workspace.glob("*.tmp")) and not list(settings.workspace.glob(".*.tmp"))

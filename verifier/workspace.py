@@ -556,6 +556,11 @@ class Workspace:
                     self._repair(index, found)
                     self._save(index)
                 self._index = index
+            leftovers = list(self.settings.workspace.glob(f".{self.settings.index_path.name}*.tmp"))
+            for tmp in leftovers:
+                tmp.unlink()
+            if leftovers:
+                actions.append(f"removed {len(leftovers)} temporary files of an interrupted save")
             vectors = self._index.count if (self._index is not None and not remaining) else 0
             report = DoctorReport(
                 schema_version=version,
