@@ -193,3 +193,10 @@ def test_events_are_replaced_whole_and_follow_deletes(store: Store, two_articles
     assert [e.id for e in store.list_events()] == ["e3"]
     store.delete_article(Article.create(TEXT_B).id)
     assert store.get_event("e3").claim_ids == ()
+
+
+def test_a_file_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "verifier.sqlite3"
+    path.write_bytes(b"these are not the bytes of a database" * 100)
+    with pytest.raises(StoreError, match="cannot open the store"):
+        Store.open(path)
