@@ -1,0 +1,155 @@
+"""Checking one claim: evidence grouped by what its figures say, a one-line summary, bad input refused.
+
+Sentences were written for these tests; the model tests also read the repository's demo articles (data/).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_scan import CRASH
+
+from verifier.check import MAX_CLAIM_CHARS, CheckResult, check_claim, looks_non_english, summarise
+from verifier.embed import SentenceTransformerEmbedder
+from verifier.errors import InputError
+from verifier.settings import Settings
+from verifier.workspace import Workspace
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def crash(workspace: Workspace) -> Workspace:
+    workspace.ingest_articles(CRASH)
+    return workspace
+
+
+def test_check_groups_evidence_by_what_the_figures_say(crash: Workspace) -> None:
+    # The fake embedder's similarities are low: no floor, the relation alone sorts the evidence.
+    result = check_claim(crash, "Nine passengers were killed when a bus crashed near Marrow Bay", floor=0.0)
+    assert {e.source for e in result.corroborating} == {"Bay Herald", "Coast FM"}
+    assert [e.source for e in result.conflicting] == ["Capital Daily"]
+    assert result.summary.startswith("2 sources corroborate; 1 conflicts: Capital Daily says Twenty-two")
+    worst = result.conflicting[0]
+    assert worst.relation == "conflict" and worst.figure == "Twenty-two"
+    assert "22" in worst.explanation and "9" in worst.explanation
+    assert worst.url == "https://test.example/capital-daily/bus-crash" and worst.date == "2021-06-07"
+    figure = next(s for s in worst.spans if s.role == "figure")
+    assert worst.text[figure.start : figure.end] == "Twenty-two"
+    assert {s.role for s in worst.spans} >= {"figure", "measure", "group"}
+
+
+def test_check_result_as_json(crash: Workspace) -> None:
+    data = check_claim(crash, "Nine passengers were killed near Marrow Bay", floor=0.0).to_dict()
+    assert set(data) == {"claim", "summary", "warnings", "claim_spans", "evidence"}
+    first = data["evidence"][0]
+    assert set(first) >= {
+        "text",
+        "source",
+        "date",
+        "article_id",
+        "claim_id",
+        "relation",
+        "score",
+        "similarity",
+        "explanation",
+        "spans",
+    }
+    assert first["relation"] == "conflict"  # conflicting evidence comes first
+    assert set(first["spans"][0]) == {"start", "end", "role"}
+
+
+def test_a_claim_without_figures_is_checked_by_meaning(crash: Workspace) -> None:
+    result = check_claim(crash, "A bus left the coast road near Marrow Bay", floor=0.0)
+    assert result.corroborating == () and result.conflicting == ()
+    assert result.related and {e.relation for e in result.related} == {"similar"}
+    assert result.summary.startswith("No figures in the claim to compare;")
+    assert "the claim has no figures: evidence is related by meaning only" in result.warnings
+
+
+def test_floor_drops_weak_evidence(crash: Workspace) -> None:
+    result = check_claim(crash, "Nine passengers were killed near Marrow Bay", floor=0.99)
+    assert result.evidence == ()
+    assert result.summary == "No evidence found: no stored claim reports these figures."
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t "])
+def test_empty_claim_is_refused(crash: Workspace, text: str) -> None:
+    with pytest.raises(InputError, match="the claim is empty"):
+        check_claim(crash, text)
+
+
+def test_a_50_kb_claim_is_refused_with_the_limit(crash: Workspace) -> None:
+    text = "Nine passengers were killed near Marrow Bay. " * 1200  # ~54 kB
+    with pytest.raises(InputError, match=f"at most {MAX_CLAIM_CHARS:,} characters"):
+        check_claim(crash, text)
+
+
+def test_bad_k_is_refused(crash: Workspace) -> None:
+    with pytest.raises(InputError, match="k must be at least 1"):
+        check_claim(crash, "Nine passengers were killed", k=0)
+
+
+@pytest.mark.parametrize(
+    ("text", "foreign"),
+    [
+        ("Nine passengers were killed near Marrow Bay", False),
+        ("Bus crash: 9 dead", False),
+        ("Neun Fahrgäste starben bei dem Busunglück nahe der Bucht", True),
+        ("Nueve pasajeros murieron cuando el autobús cayó al mar", True),
+        ("قتل تسعة ركاب في حادث الحافلة", True),
+        ("Девять пассажиров погибли в аварии автобуса", True),
+        ("", False),
+    ],
+)
+def test_looks_non_english(text: str, foreign: bool) -> None:
+    assert looks_non_english(text) is foreign
+
+
+def test_a_claim_in_another_language_still_works_and_says_so(crash: Workspace) -> None:
+    result = check_claim(crash, "Nueve pasajeros murieron cuando el autobús cayó al mar", floor=0.0)
+    assert result.summary.startswith("The claim does not look like English. No figures in the claim")
+    assert result.warnings[0].startswith("the claim does not look like English")
+    assert result.corroborating == () and result.conflicting == ()
+
+
+def test_summary_counts_outlets_not_passages() -> None:
+    assert (
+        summarise([], [], [], with_figures=True)
+        == "No evidence found: no stored claim reports these figures."
+    )
+    assert summarise([], [], [], with_figures=False) == "No figures in the claim and no similar claims found."
+
+
+# -- the real model on the demo corpus ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def darna(
+    tmp_path_factory: pytest.TempPathFactory, model_embedder: SentenceTransformerEmbedder
+) -> Iterator[Workspace]:
+    settings = Settings(workspace=tmp_path_factory.mktemp("darna"))
+    with Workspace.open(settings, embedder=model_embedder) as ws:
+        ws.ingest_paths(
+            sorted((REPO / "data").glob("*darna*.md")) + sorted((REPO / "data").glob("*kesh*.md"))
+        )
+        yield ws
+
+
+@pytest.mark.model
+def test_darna_claim_has_corroborating_and_conflicting_sources(darna: Workspace) -> None:
+    result: CheckResult = check_claim(darna, "At least 27 IS fighters were killed in Darna")
+    assert result.corroborating and result.conflicting
+    assert "Ridgeline Courier" in {e.source for e in result.conflicting}  # its 13 dead as the whole toll
+    assert "Levant Monitor" in {e.source for e in result.corroborating}  # "Twenty-seven of the dead"
+    assert " conflicts: Ridgeline Courier says Thirteen" in result.summary
+    assert all(e.similarity >= 0.35 for e in result.evidence)
+
+
+@pytest.mark.model
+def test_a_foreign_claim_with_the_real_model_finds_no_figures(darna: Workspace) -> None:
+    result = check_claim(darna, "Au moins vingt-sept combattants de l'EI ont été tués à Derna")
+    assert result.summary.startswith("The claim does not look like English.")
+    assert result.conflicting == () and result.corroborating == ()
