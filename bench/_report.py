@@ -136,7 +136,19 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
         "part on tiny sizes in under a minute. Samples are seeded, so a second run differs only by timing noise.\n"
     )
     if r.get("repeat"):
-        out.append("\n### Second run\n" + str(r["repeat"]) + "\n")
+        rep = r["repeat"]
+        out.append("\n### Against an earlier run\n")
+        out.append(
+            f"The earlier run: {rep['previous_date']}, commit `{(rep['previous_commit'] or '?')[:12]}`, load average "
+            f"at its start {rep['previous_load_average']} (this run: {m.get('load_average_at_start')}). Quality "
+            "figures move only when the code does; timings move with the load of the shared machine.\n"
+        )
+        out.append(
+            _table(
+                ["figure", "earlier", "this run", "change %"],
+                [[x["figure"], x["previous"], x["now"], x["change_percent"]] for x in rep["rows"]],
+            )
+        )
     return "\n".join(out)
 
 

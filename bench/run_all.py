@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import logging
 import os
 import tempfile
@@ -102,6 +103,52 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _figures(r: dict[str, Any]) -> dict[str, float]:
+    """The headline figures of one run, flat, to compare two runs."""
+    out: dict[str, float] = {}
+    ret = r.get("retrieval") or {}
+    for split, v in (ret.get("sts_b") or {}).get("splits", {}).items():
+        out[f"STS-B {split} Spearman"] = v["spearman"]
+    for method, v in (ret.get("ecb_plus") or {}).get("methods", {}).items():
+        out[f"ECB+ {method} recall@10"] = v["recall@10"]
+        out[f"ECB+ {method} MRR"] = v["mrr@100"]
+    for system in (r.get("relation") or {}).get("systems", []):
+        out[f"{system['name']} macro-F1"] = system["summary"]["macro-F1"]
+    ingest = (r.get("scale") or {}).get("ingest") or {}
+    for key in ("ratio_wall", "ratio_cpu", "ingest_claims_per_s", "embedding_only_claims_per_s"):
+        if key in ingest:
+            out[f"ingest {key}"] = ingest[key]
+    for size, v in ((r.get("scale") or {}).get("sizes") or {}).items():
+        if "check" not in v:
+            continue
+        n = f"{int(size):,}"
+        out[f"{n}: check p50 ms"] = v["check"]["p50_ms"]
+        out[f"{n}: check p95 ms"] = v["check"]["p95_ms"]
+        out[f"{n}: search p50 ms"] = v["check_search_only"]["p50_ms"]
+        out[f"{n}: recall@10 vs exact"] = v["recall@10_vs_exact"]
+        out[f"{n}: scan s per 1,000"] = v["scan"]["seconds_per_1000_new_claims"]
+        out[f"{n}: bytes per claim"] = v["memory"]["bytes_per_claim_open"]
+    return out
+
+
+def compare(previous: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
+    """Figures of this run beside an earlier run's (same code or not: the commits are given)."""
+    before, after = _figures(previous), _figures(now)
+    rows = []
+    for key in after:
+        if key in before:
+            a, b = before[key], after[key]
+            change = None if a == 0 else round((b - a) / abs(a) * 100, 1)
+            rows.append({"figure": key, "previous": a, "now": b, "change_percent": change})
+    meta = previous.get("meta") or {}
+    return {
+        "previous_date": meta.get("date_utc"),
+        "previous_commit": (meta.get("git") or {}).get("commit"),
+        "previous_load_average": (meta.get("machine") or {}).get("load_average_at_start"),
+        "rows": rows,
+    }
+
+
 def run(
     smoke: bool,
     out_dir: Path,
@@ -109,6 +156,7 @@ def run(
     parts: tuple[str, ...],
     sizes: tuple[int, ...] | None,
     notes: bool = True,
+    compare_with: Path | None = None,
 ) -> dict[str, Any]:
     from bench import profile, retrieval, scale
     from bench._common import get_embedder, load_ecb, load_fakes_articles
@@ -153,6 +201,9 @@ def run(
             lambda: {"ingest": profile.ingest_profile(embedder, load_fakes_articles(), smoke)},
         )
     results["targets"] = targets(results)
+    results["meta"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    if compare_with is not None:
+        results["repeat"] = compare(json.loads(compare_with.read_text(encoding="utf-8")), results)
     results["meta"]["total_seconds"] = round(time.perf_counter() - started, 1)
     if not results["tracebacks"]:
         del results["tracebacks"]
@@ -185,6 +236,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sizes", default=None, help="comma-separated corpus sizes (default 10000,100000,1000000)"
     )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        default=None,
+        help="an earlier benchmarks.json to put beside this run's figures",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     out_dir = args.out_dir or (
@@ -195,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown parts {sorted(unknown)}; choose from {', '.join(PARTS)}")
     sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else None
-    results = run(args.smoke, out_dir, args.embedder, parts, sizes)
+    results = run(args.smoke, out_dir, args.embedder, parts, sizes, compare_with=args.compare)
     print(
         f"wrote {out_dir / 'benchmarks.md'} and {out_dir / 'benchmarks.json'} "
         f"in {results['meta']['total_seconds']} s"
