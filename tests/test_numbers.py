@@ -612,6 +612,25 @@ CASES: list[tuple[str, list[Row]]] = [
         ],
     ),
     ("They left one by one, and the winner was number one.", []),
+    (
+        "Farah Haddad, 66, of Homs was among the injured.",
+        [("66", 66, 66, 66, None, "age", "years")],
+    ),
+    (
+        "In Aleppo, 27, including children, were killed.",
+        [("27", 27, 27, 27, None, "count", None)],
+    ),
+    (
+        "Critics ranked the 2014 Oscars below the '09 show.",
+        [
+            ("2014", 2014, 2014, 2014, None, "year", None),
+            ("'09", 2009, 2009, 2009, None, "year", None),
+        ],
+    ),
+    (
+        "Volunteers carried water 300 yards to the clinic.",
+        [("300 yards", 300, 300, 300, None, "measure", "yd")],
+    ),
     # --- nothing to find ------------------------------------------------------------------------------
     ("The minister denied the report.", []),
     ("Someone said anyone could leave.", []),

@@ -236,6 +236,7 @@ _MEASURE_UNITS: list[tuple[str, str]] = [
     (r"millimetres?|millimeters?|mm", "mm"),
     (r"metres?|meters?|m", "m"),
     (r"feet|foot|ft", "ft"),
+    (r"yards?|yds?", "yd"),
     (r"inches|inch", "in"),
     (r"kilograms?|kilogrammes?|kgs?|kilos?", "kg"),
     (r"grams?|grammes?", "g"),
@@ -273,7 +274,8 @@ _COUNT_NOUNS = (
     "women|men|residents|families|homes|houses|buildings|deaths|dead|casualties|victims|prisoners|"
     "detainees|migrants|protesters|demonstrators|students|workers|members|cases|patients|others|"
     "killed|wounded|injured|displaced|more|of|were|have|had|are|died|jihadists|militiamen|policemen|"
-    "officers|gunmen|terrorists|tons|tonnes|km|kilometres|kilometers|miles|dollars|euros|pounds"
+    "officers|gunmen|terrorists|tons|tonnes|km|kilometres|kilometers|miles|dollars|euros|pounds|christians|"
+    "muslims|syrians|kurds|iraqis|palestinians|afghans|yazidis|alawites|druze"
 )
 
 # ---------------------------------------------------------------------------------------------------
@@ -323,7 +325,7 @@ _TIME = (
     r"|(?<=\bat\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s?\()"
     # a wire-service stamp: "(updated 1731 29.10.2017)"
     r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s\d{1,2}[./]\d{1,2}[./]\d{4})"
-    rf"|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:])(?:\s?{_MERIDIEM})?(?:\s?(?:GMT|UTC))?"
+    rf"|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:])(?:\s?{_MERIDIEM})?(?:\s?(?:GMT|UTC)(?:[+-]\d{{1,2}}(?::\d{{1,2}})?)?)?"
     r"|\d{1,2}\s?o['’]clock\b"
 )
 _VAGUE = (
@@ -510,7 +512,7 @@ _YEAR_RIGHT_COUNT = re.compile(rf"\s+(?:{_COUNT_NOUNS})\b", re.IGNORECASE)
 # ("2000 Christians").
 _PLURAL_RIGHT = re.compile(
     r"\s+(?!(?:was|has|is|its|this|his|as|us|thus|plus|always|whereas|perhaps|news|less|across|unless)\b)"
-    r"[A-Za-z]{2,}s\b"
+    r"[a-z]{2,}s\b"  # lower case only: "the 2014 Oscars" is a year in a title-case headline
 )
 _PRONOUN_LEFT = re.compile(
     r"(?i:\b(?:no|the|this|that|which|any|every|each|such|someone|anyone|last|another|a|at|little|only"
@@ -522,6 +524,11 @@ _PRONOUN_RIGHT = re.compile(
     r"|else|another's)\b|['’]s\b)"
 )
 _CALIBRE_RIGHT = re.compile(r"\s?-?\s?(?i:caliber|calibre|cal\.|magnum|revolver|pistol|handgun|rifle)\b")
+# A person's name right before ", 55," — but not a place after a preposition ("In Aleppo, 27, were ...").
+_APPOSITION_LEFT = re.compile(
+    r"(?<!\b[IiOo]n\s)(?<!\b[Aa]t\s)(?<!\b[Oo]f\s)(?<!\b[Tt]o\s)(?<!\bnear\s)(?<!\bfrom\s)"
+    r"\b(?!(?:In|On|At|Of|To|From|Near|For|By|With|The)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s?[,(]\s?$"
+)
 _SIGN_LEFT = re.compile(r"(?:(?<![^\s(\[:])[-−]|\b(?i:minus|negative)\s+)$")
 _TEMPERATURE_LEFT = re.compile(r"(?i:\btemperatures?\b)")
 _SECOND_LEFT = re.compile(r"(?i:\b(?:a|per|one|every|each|split|few)\s+$|\d\s*$)")
@@ -1058,6 +1065,27 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
         year = _year_mention(text, core, second, end, left, raw_qual, qual_span)
         if year is not None:
             return year, year.end
+    # "'09", "the '90s": a year cut to two digits.
+    if kind == "count" and second is None and core.digits and len(core.digits) == 2 and core.digits.isdigit():
+        if left.endswith(("'", "’")) and (len(left) < 2 or not left[-2].isalnum()):
+            y = int(core.digits)
+            fy = float(y + (2000 if y <= 35 else 1900))
+            end = core.end + (1 if text[core.end : core.end + 1] == "s" else 0)
+            hi = fy + 9 if end > core.end else fy
+            return _mention(text, core.start - 1, end, value=fy, low=fy, high=hi, qualifier=None, kind="year",
+                            iso=str(int(fy)), number_span=(core.start, core.end)), end  # fmt: skip
+    # "Capaldi, 55, said": an age in apposition after a name.
+    if (
+        kind == "count"
+        and second is None
+        and raw_qual is None
+        and core.digits is not None
+        and core.digits.isdigit()
+        and 0 < core.value <= 120
+        and text[end : end + 1] in (",", ")")
+        and _APPOSITION_LEFT.search(left, _tail(left))
+    ):
+        kind, unit = "age", "years"
 
     # Digits glued to letters that are no known unit: "3D", "5G", "4x4".
     if kind == "count" and not core.words and text[end : end + 1].isalpha():
