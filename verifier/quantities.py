@@ -174,7 +174,11 @@ _PARTIAL_BEFORE = re.compile(
     r"\s*[-–—,:]?\s*$",
     re.IGNORECASE,
 )
-_PARTIAL_AFTER = re.compile(r"^\s+of\s+(?:the\s+|them\b|those\b|these\b)?\s*\d", re.IGNORECASE)
+_PARTIAL_AFTER = re.compile(
+    r"^\s+of\s+(?:(?:the\s+|them\b|those\b|these\b)?\s*\d|them\b|whom\b|those\b|the\s+(?:dead|victims|"
+    r"wounded|injured|killed|casualties)\b)",
+    re.IGNORECASE,
+)
 _OTHER_WORD = re.compile(r"^\s+(?:more|other|further|additional)\b(?!\s+than)", re.IGNORECASE)
 # "updating an earlier toll of 15": a figure the claim itself says is superseded.
 _EARLIER = re.compile(
@@ -239,6 +243,7 @@ class _Ctx:
     scopes: list[tuple[int, int, str]]
     number_spans: list[tuple[int, int]]
     claimed: set[tuple[int, int, str]] = field(default_factory=set)
+    count_ends: list[int] = field(default_factory=list)
 
 
 def extract(text: str, published: str | None = None) -> list[Quantity]:
@@ -278,6 +283,7 @@ def _extract(text: str, published: str | None) -> list[Quantity]:
         scopes=_scopes(text) if _scope_hint(low) else [],
         # Codes ("AK-47s") may be part of a counted group ("seven AK-47s"); other numbers end a phrase.
         number_spans=[(_num_start(m), m.end) for m in mentions if getattr(m, "kind", "") != "code"],
+        count_ends=[m.end for m in mentions if m.kind not in NON_COUNT_KINDS],
     )
     for s, _ in ctx.number_spans:
         before = [t for t in ctx.triggers if t[1] <= s]
@@ -340,7 +346,7 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
             role = "earlier"
         elif (
             _PARTIAL_BEFORE.search(before)
-            or _PARTIAL_AFTER.match(ctx.text[end : end + 12])
+            or _PARTIAL_AFTER.match(ctx.text[end : end + 24])
             or _OTHER_WORD.match(ctx.text[end : end + 12])
             or (group is not None and group.lower() in ("others", "other"))  # "injuring 9 others"
         ):
@@ -647,7 +653,11 @@ def _measure_for(ctx: _Ctx, start: int, end: int, group_end: int) -> tuple[int, 
     before = [t for t in ctx.triggers if t[1] <= start]
     if before:
         t = before[-1]
-        if _LINK_BEFORE.match(text[t[1] : start]) and _words_between(ctx, t[1], start) <= 3:
+        if (
+            _LINK_BEFORE.match(text[t[1] : start])
+            and _words_between(ctx, t[1], start) <= 3
+            and not _closes_previous(ctx, t, start)
+        ):
             return t
     # 2. After the counted group, within the clause; a verb that governs a later number is not ours
     # ("fired 300 shells into the city killing nine": killing belongs to nine).
@@ -682,6 +692,20 @@ def _measure_for(ctx: _Ctx, start: int, end: int, group_end: int) -> tuple[int, 
             return t
     return None
 
+
+def _closes_previous(ctx: _Ctx, t: tuple[int, int, str], start: int) -> bool:
+    """Whether a participle right before a number belongs to the figure before it, as in headlines:
+    "2 persons killed 13 injured" (killed is the 2's, not the 13's)."""
+    if ctx.text[t[0] : t[1]].lower().endswith("ing"):
+        return False
+    prev = [e for e in ctx.count_ends if e <= t[0]]
+    if not prev:
+        return False
+    between = ctx.text[prev[-1] : t[0]]
+    return _words_between(ctx, prev[-1], t[0]) <= 2 and not _CONJ.search(between)
+
+
+_CONJ = re.compile(r"[,;:]|\b(?:and|or|but|while|when|after|as)\b", re.IGNORECASE)
 
 _TOLL_WORD = re.compile(
     r"\b(?:toll|tolls|number|figure|death|deaths|population|magnitude|temperatures?|casualties|damages?)\b",
@@ -726,13 +750,44 @@ _EVENT_NORM = {
 # --- time, attribution, scope -----
 
 
-def _parse_date(s: str | None) -> dt.date | None:
+_SLASH_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+_WORDY_DATE = re.compile(
+    r"^(?:\w+,?\s+)?(?:(\d{1,2})\s+("
+    + _MONTH
+    + r")\.?,?\s+(\d{4})|("
+    + _MONTH
+    + r")\.?\s+(\d{1,2}),?\s+(\d{4}))\b",
+    re.IGNORECASE,
+)
+
+
+def parse_date(s: str | None) -> dt.date | None:
+    """An article date as given by a source: ISO "2016-11-28" (with or without a time), "11/28/2016" (US
+    order, as FA-KES writes it; "28/11/2016" when the first number cannot be a month), "28 November
+    2016", "November 28, 2016". None when it is none of these."""
     if not s:
         return None
+    s = str(s).strip()
     try:
-        return dt.date.fromisoformat(str(s).strip()[:10])
+        return dt.date.fromisoformat(s[:10])
+    except ValueError:
+        pass
+    try:
+        m = _SLASH_DATE.match(s)
+        if m:
+            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            return dt.date(y, a, b) if a <= 12 else dt.date(y, b, a)
+        m = _WORDY_DATE.match(s)
+        if m:
+            if m.group(1):
+                return dt.date(int(m.group(3)), _month_index(m.group(2)), int(m.group(1)))
+            return dt.date(int(m.group(6)), _month_index(m.group(4)), int(m.group(5)))
     except ValueError:
         return None
+    return None
+
+
+_parse_date = parse_date
 
 
 def _month_index(name: str) -> int:

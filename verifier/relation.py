@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from verifier import lexicon as lx
-from verifier.quantities import Quantity, extract, parse_group
+from verifier.quantities import Quantity, extract, parse_date, parse_group
 
 LABELS = ("conflict", "agree", "different_quantity", "update", "unrelated")
 
@@ -141,12 +141,7 @@ def context_score(a: ClaimText, b: ClaimText, similarity: float | None = None) -
 
 
 def _date(s: str | None) -> dt.date | None:
-    if not s:
-        return None
-    try:
-        return dt.date.fromisoformat(str(s).strip()[:10])
-    except ValueError:
-        return None
+    return parse_date(s)
 
 
 _NIGHT = re.compile(r"night|overnight|yesterday", re.IGNORECASE)
@@ -239,7 +234,12 @@ def _group_relation(qa: Quantity, qb: Quantity) -> str:
     if ga.side and gb.side and ga.side != gb.side:
         return "disjoint"
     if ga.head is None or gb.head is None:
-        return "same"  # "killing 14": no group named, nothing says it is another one
+        # "killing 14": no group named, nothing says it is another one - unless the other names a subgroup
+        # of people ("killed 15" / "five children").
+        named = gb if ga.head is None else ga
+        if named.cls in _NARROW:
+            return "b_in_a" if ga.head is None else "a_in_b"
+        return "same"
     ca, cb = ga.cls, gb.cls
     if ca is None or cb is None:  # a group we have no class for: only the same head word is the same group
         if ga.head and gb.head:
@@ -255,6 +255,10 @@ def _group_relation(qa: Quantity, qb: Quantity) -> str:
     if ca in anc_b or (ca in lx.BROAD_CLASSES and "people" in anc_b):
         return "b_in_a"
     return "disjoint"
+
+
+# Groups that are a part of any toll of people: never the whole of an unqualified toll.
+_NARROW = frozenset({"children", "women", "men", "teachers", "medics", "journalists"})
 
 
 def _ancestors(cls: str) -> list[str]:
@@ -298,7 +302,7 @@ def _compare(qa: Quantity, qb: Quantity, later: str | None) -> _Outcome | None:
         if "partial" in (qa.role, qb.role):
             return _Outcome("part", qa, qb)
         if not (_overlap(inner, outer) and inner.role != "part" and outer.role != "total"):
-            if inner.low > outer.high:
+            if inner.low > outer.high and outer.role == "total":
                 return _Outcome("conflict", qa, qb, "part exceeds total")
             return _Outcome("part", qa, qb)
         # else: the same count named at two levels ("29 rebels" / "29 people"): compared as it is below
@@ -456,6 +460,7 @@ def relate(a: ClaimText, b: ClaimText, similarity: float | None = None) -> Judge
             o = _compare(qa, qb, later)
             if o is not None:
                 outcomes.append(o)
+    outcomes = _explained(outcomes)
     outcomes.extend(_other_attributes(fa, fb))
     if not any(o.kind in _FIGURE_EVIDENCE for o in outcomes):
         fallback = _only_figures(fa, fb, later)
@@ -467,6 +472,14 @@ def relate(a: ClaimText, b: ClaimText, similarity: float | None = None) -> Judge
             "unrelated", 0.6 + (UNRELATED_BELOW - ctx), f"Little shared context (similarity {ctx:.2f})"
         )
     return _decide(outcomes, fa, fb, ctx, out)
+
+
+def _explained(outcomes: list[_Outcome]) -> list[_Outcome]:
+    """A claim can hold several tolls of one measure ("10 killed in the city and 82 in the suburbs"): a
+    figure that agrees with (or is updated by) one figure of the other claim is not in conflict with the
+    others. Conflicts stand only between figures neither of which has a match."""
+    matched = {id(q) for o in outcomes if o.kind in ("agree", "update") for q in (o.qa, o.qb)}
+    return [o for o in outcomes if o.kind != "conflict" or not ({id(o.qa), id(o.qb)} & matched)]
 
 
 def _later(a: ClaimText, b: ClaimText, da: dt.date | None, db: dt.date | None) -> str | None:
