@@ -387,6 +387,8 @@ ROLES = [
     ("Most of the victims - 14 - died in the strikes.", [("14", "partial")]),
     ("The raid killed 32 rebels, updating an earlier toll of 15.", [("32", None), ("15", "earlier")]),
     ("The initial figure of 12 dead was revised.", [("12", "earlier")]),
+    ("At least 14 of the dead were rebels.", [("At least 14", "partial")]),
+    ("Fifteen were wounded, four of them seriously.", [("Fifteen", None), ("four", "partial")]),
 ]
 
 

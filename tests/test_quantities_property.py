@@ -48,3 +48,10 @@ def test_a_long_adversarial_text_is_fast() -> None:
     t0 = time.perf_counter()
     extract(text)
     assert time.perf_counter() - t0 < 10
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT, DATE)
+def test_a_claim_never_conflicts_with_itself(text: str, date: str | None) -> None:
+    j = relate(ClaimText(text, date=date), ClaimText(text, date=date))
+    assert j.label not in ("conflict", "update"), j.explanation

@@ -533,3 +533,31 @@ def test_lexical_similarity() -> None:
     assert lexical_similarity("Shelling of Aleppo killed civilians", "Aleppo shelling killed civilians") > 0.5
     assert lexical_similarity("Floods in the delta", "A football match in Madrid") == 0.0
     assert lexical_similarity("", "anything") == 0.0
+
+
+def test_several_tolls_in_one_claim_are_matched_one_to_one() -> None:
+    a = "Rebel rockets killed 10 people in the city while air strikes killed at least 82 in the suburbs."
+    assert judge(a, a).label == "agree"
+    b = "Rebel rockets killed 12 people in the city while air strikes killed at least 82 in the suburbs."
+    j = judge(a, b)
+    assert j.label == "conflict" and "10" in j.explanation and "12" in j.explanation
+
+
+def test_headline_participles_belong_to_the_figure_before() -> None:
+    a = "Two people killed 13 injured in rocket attacks on the suburb."
+    b = "Rocket attacks on the suburb killed two people and injured 13."
+    assert judge(a, b).label == "agree"
+
+
+@pytest.mark.parametrize("published", ["2016-11-28", "11/28/2016", "28 November 2016", "November 28, 2016"])
+def test_article_dates_in_the_formats_sources_use(published: str) -> None:
+    j = relate(
+        ClaimText("The raid on the village killed 12 people.", date=published),
+        ClaimText("The raid on the village killed 15 people.", date="2016-11-29"),
+    )
+    assert j.label == "update"
+    far = relate(
+        ClaimText("The raid on the village killed 12 people.", date=published),
+        ClaimText("The raid on the village killed 15 people.", date="2017-03-01"),
+    )
+    assert far.label == "unrelated"
