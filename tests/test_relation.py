@@ -11,6 +11,13 @@ from verifier.relation import ClaimText, Judgement, lexical_similarity, relate
 PAIRS = [
     # --- conflict: the same count of the same event, incompatible figures ---
     (
+        "Firefighters fought the blaze in temperatures of minus 12 degrees.",
+        None,
+        "Outside temperatures were minus 25 degrees as the blaze spread.",
+        None,
+        "conflict",
+    ),
+    (
         "Militants executed 17 men in the town square.",
         "2016-09-17",
         "Air strikes on the town killed 23 civilians.",

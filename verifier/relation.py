@@ -375,8 +375,11 @@ def _measurements(fa: tuple[Quantity, ...], fb: tuple[Quantity, ...]) -> list[_O
         for qb in fb:
             if qa.kind != "measure" or qb.kind != "measure":
                 continue
-            if qa.unit == qb.unit == "magnitude":
-                out.append(_Outcome("agree" if _overlap(qa, qb) else "conflict", qa, qb, "magnitude"))
+            if qa.unit == qb.unit == "magnitude" or (
+                qa.unit == qb.unit and qa.measure == qb.measure and qa.measure in lx.ATTRIBUTE_MEASURES
+            ):
+                # One quake has one magnitude; one fire one outside temperature.
+                out.append(_Outcome("agree" if _overlap(qa, qb) else "conflict", qa, qb, qa.measure or ""))
                 continue
             ma, mb = _in_metres(qa), _in_metres(qb)
             if ma is None or mb is None:
