@@ -631,6 +631,10 @@ CASES: list[tuple[str, list[Row]]] = [
         "Volunteers carried water 300 yards to the clinic.",
         [("300 yards", 300, 300, 300, None, "measure", "yd")],
     ),
+    (
+        "The siege left 2m people without bread and a 5m wall around the camp.",
+        [("2m", 2e6, 2e6, 2e6, None, "count", None), ("5m", 5, 5, 5, None, "measure", "m")],
+    ),
     # --- nothing to find ------------------------------------------------------------------------------
     ("The minister denied the report.", []),
     ("Someone said anyone could leave.", []),
@@ -686,6 +690,7 @@ def test_dates_carry_iso_forms() -> None:
         ("Jets struck at 1353 (local time).", "13:53"),
         ("The raid began at 0830 GMT.", "08:30"),
         ("Shops close at 12 a.m. now.", "00:00"),
+        ("The raids began at around 800pm.", "20:00"),
         ("The summit opens 5 Aug.", "--08-05"),
         ("Posted 20.04.2017 by the agency.", "2017-04-20"),
         ("Protests began in March 2011.", "2011-03"),

@@ -319,7 +319,7 @@ _PHONE = (
 )
 _MERIDIEM = r"(?:[ap]\.\s?m\.?|[AP]\.\s?M\.?|[ap]m\b|[AP]M\b)"
 _TIME = (
-    rf"\d{{1,2}}(?:[:.]\d{{2}})?\s?{_MERIDIEM}"
+    rf"(?:\d{{1,2}}(?:[:.]\d{{2}})?|(?:1[0-2]|0?[1-9])[0-5]\d)\s?{_MERIDIEM}"
     # 24-hour "1353 GMT", "at 1353 (1023 GMT)", "2000 hours"
     r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:GMT|UTC|local\s+time|hours\b|hrs\b))"
     r"|(?<=\bat\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s?\()"
@@ -710,7 +710,13 @@ def _core_from_match(text: str, m: re.Match[str]) -> _Core | None:
         elif m.group("sl"):
             letter = m.group("sl")
             # "$5m", "10k", "10M", "1.2b" are amounts; a bare "5m" is five metres (read by the unit suffix).
-            if currency or letter in "kKM" or (letter in "bB" and "." in dig):
+            # "2m people" is two million people, not two metres.
+            if (
+                currency
+                or letter in "kKM"
+                or (letter in "bB" and "." in dig)
+                or (letter == "m" and _YEAR_RIGHT_COUNT.match(text, m.end()))
+            ):
                 scale = _DIGIT_SCALES[letter.lower()]
             else:
                 end = m.end("dig")
@@ -875,9 +881,12 @@ def _date_mention(text: str, m: re.Match[str]) -> NumberMention | None:
     return _mention(text, s, e, value=None, low=None, high=None, qualifier=None, kind="date", iso=iso)
 
 
+_CLOCK = re.compile(r"(\d{1,2})(\d{2})(?!\d)|(\d{1,2})(?:[:.](\d{2}))?")
+
+
 def _time_mention(text: str, m: re.Match[str]) -> NumberMention:
     raw = m.group("time")
-    hm = re.match(r"(\d{2})(\d{2})(?!\d)|(\d{1,2})(?:[:.](\d{2}))?", raw)
+    hm = _CLOCK.match(raw)
     iso = None
     if hm:
         if hm.group(1):
