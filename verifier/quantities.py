@@ -498,7 +498,9 @@ def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
             break  # a verb after the counted group: "40 trucks reached", "12 people fled"
         taken.append((ws, we, lw))
         prev_end = we
-        if lw in lx.GROUP_CLASS or len(taken) >= GROUP_MAX_WORDS:
+        if len(taken) >= GROUP_MAX_WORDS:
+            break
+        if lw in lx.GROUP_CLASS and not _next_is_head(ctx, we):  # "pirate boats": the head is the last
             break
     # Drop trailing capitalised words after a lower-case head: "13 civilians Monday", "22 children UNICEF".
     while len(taken) > 1 and text[taken[-1][0]].isupper() and not text[taken[-2][0]].isupper():

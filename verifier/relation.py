@@ -367,7 +367,7 @@ def _in_metres(q: Quantity) -> tuple[float, float] | None:
     return q.low * f, q.high * f
 
 
-def _measurements(fa: tuple[Quantity, ...], fb: tuple[Quantity, ...]) -> list[_Outcome]:
+def _measurements(fa: tuple[Quantity, ...], fb: tuple[Quantity, ...], aftershocks: bool) -> list[_Outcome]:
     """Unit measures of the same thing: the magnitude of one quake, the length of one boat (the word after
     the measure names the thing: "10-metre dhow" / "30-foot dhow")."""
     out: list[_Outcome] = []
@@ -375,6 +375,8 @@ def _measurements(fa: tuple[Quantity, ...], fb: tuple[Quantity, ...]) -> list[_O
         for qb in fb:
             if qa.kind != "measure" or qb.kind != "measure":
                 continue
+            if qa.unit == qb.unit == "magnitude" and qa.value != qb.value and aftershocks:
+                continue  # "followed by a 2.0-magnitude quake": another tremor
             if qa.unit == qb.unit == "magnitude" or (
                 qa.unit == qb.unit and qa.measure == qb.measure and qa.measure in lx.ATTRIBUTE_MEASURES
             ):
@@ -395,9 +397,17 @@ def _measurements(fa: tuple[Quantity, ...], fb: tuple[Quantity, ...]) -> list[_O
     return out
 
 
-def _other_attributes(fa: tuple[Quantity, ...], fb: tuple[Quantity, ...]) -> list[_Outcome]:
-    """Dates and times of the same act ("sunk on November 19" / "sunk on November 18")."""
-    out: list[_Outcome] = _measurements(fa, fb)
+_AFTERSHOCK = re.compile(
+    r"aftershock|foreshock|followed\s+by|another\s+(?:quake|tremor)|second\s+(?:quake|tremor)", re.IGNORECASE
+)
+
+
+def _other_attributes(
+    fa: tuple[Quantity, ...], fb: tuple[Quantity, ...], aftershocks: bool
+) -> list[_Outcome]:
+    """Dates and times of the same act ("sunk on November 19" / "sunk on November 18"), unit measures.
+    `aftershocks`: a claim speaks of more than one tremor, so two magnitudes may be two quakes."""
+    out: list[_Outcome] = _measurements(fa, fb, aftershocks)
     for qa in fa:
         for qb in fb:
             if qa.kind != qb.kind or qa.kind not in ("date", "time"):
@@ -463,8 +473,8 @@ def relate(a: ClaimText, b: ClaimText, similarity: float | None = None) -> Judge
             o = _compare(qa, qb, later)
             if o is not None:
                 outcomes.append(o)
+    outcomes.extend(_other_attributes(fa, fb, bool(_AFTERSHOCK.search(a.text) or _AFTERSHOCK.search(b.text))))
     outcomes = _explained(outcomes)
-    outcomes.extend(_other_attributes(fa, fb))
     if not any(o.kind in _FIGURE_EVIDENCE for o in outcomes):
         fallback = _only_figures(fa, fb, later)
         if fallback is not None:
@@ -514,7 +524,11 @@ def _only_figures(fa: tuple[Quantity, ...], fb: tuple[Quantity, ...], later: str
         return None
     qa2 = _with_measure(qa, qa.measure or qb.measure or "count")
     qb2 = _with_measure(qb, qa.measure or qb.measure or "count")
-    return _compare(qa2, qb2, later)
+    o = _compare(qa2, qb2, later)
+    if o is not None and o.kind == "conflict" and not (qa.measure or qb.measure):
+        # Neither claim says what its figure counts: too little to flag a conflict on.
+        return _Outcome("part", qa, qb, "unclear")
+    return o
 
 
 def _with_measure(q: Quantity, measure: str) -> Quantity:
@@ -576,6 +590,8 @@ def _decide(
 
 def _part_explanation(o: _Outcome, fa: tuple[Quantity, ...], fb: tuple[Quantity, ...]) -> str:
     qa, qb = o.qa, o.qb
+    if o.note == "unclear":
+        return f"Figures differ but neither claim says what they count: {qa.describe()} vs {qb.describe()}"
     bigger, smaller = (qa, qb) if _point(qa) >= _point(qb) else (qb, qa)
     total = _point(bigger)
     # Do the parts on the smaller side's claim add up to the total?
