@@ -1232,8 +1232,11 @@ def _year_mention(
     return _mention(text, core.start, end, value=fy, low=fy, high=fy, qualifier=None, kind="year", iso=str(y))
 
 
+_WORD_CHARS = re.compile(r"\w*")
+
+
 def _skip_word(text: str, pos: int) -> int:
-    m = re.compile(r"\w*").match(text, pos)
+    m = _WORD_CHARS.match(text, pos)
     return m.end() if m else pos + 1
 
 
