@@ -283,7 +283,7 @@ def _extract(text: str, published: str | None) -> list[Quantity]:
         scopes=_scopes(text) if _scope_hint(low) else [],
         # Codes ("AK-47s") may be part of a counted group ("seven AK-47s"); other numbers end a phrase.
         number_spans=[(_num_start(m), m.end) for m in mentions if getattr(m, "kind", "") != "code"],
-        count_ends=[m.end for m in mentions if m.kind not in NON_COUNT_KINDS],
+        count_ends=[m.end for m in mentions if m.kind == "count"],
     )
     for s, _ in ctx.number_spans:
         before = [t for t in ctx.triggers if t[1] <= s]
@@ -336,7 +336,7 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
             spans["group"] = (gs, ge)
         group_end = spans.get("group", (end, end))[1]
         t = _measure_for(ctx, start, end, group_end)
-        if t is not None:
+        if t is not None and _fits(t[2], kind, head):
             measure = t[2]
             spans["measure"] = (t[0], t[1])
         before = ctx.text[max(0, start - 40) : start]
@@ -693,6 +693,39 @@ def _measure_for(ctx: _Ctx, start: int, end: int, group_end: int) -> tuple[int, 
         ):
             return t
     return None
+
+
+# Measures that count people, and the classes of things that are never people.
+_PEOPLE_MEASURES = frozenset(
+    {
+        "killed",
+        "wounded",
+        "casualties",
+        "arrested",
+        "displaced",
+        "missing",
+        "evacuated",
+        "kidnapped",
+        "affected",
+        "treated",
+        "rescued",
+        "marched",
+    }
+)
+_THING_CLASSES = frozenset({"ships", "buildings", "attacks"})
+
+
+def _fits(measure: str, kind: str, head: str | None) -> bool:
+    """Whether a measure word can govern this figure: "arrested five buildings away" does not count
+    arrests, and a magnitude or a length is never a toll."""
+    if kind == "measure":
+        return measure in lx.ATTRIBUTE_MEASURES
+    if kind in ("money", "percent", "percentage_points") and measure in _PEOPLE_MEASURES:
+        return kind != "money"
+    cls = lx.GROUP_CLASS.get(head or "")
+    if measure in _PEOPLE_MEASURES and cls in _THING_CLASSES:
+        return False
+    return not (measure == "damaged" and cls is not None and cls not in _THING_CLASSES)
 
 
 def _closes_previous(ctx: _Ctx, t: tuple[int, int, str], start: int) -> bool:
