@@ -19,7 +19,7 @@ import streamlit as st
 from verifier import ui
 from verifier.check import check_claim
 from verifier.errors import VerifierError
-from verifier.events import build_events, build_table, list_events
+from verifier.events import EventSummary, build_events, build_table, list_events
 from verifier.export import export_bytes
 from verifier.importers import ColumnMapping, read_text_article
 from verifier.scan import review, scan_new
@@ -95,6 +95,31 @@ def ingest_with_progress(ws: Workspace, run: Callable[[Progress], IngestReport])
             st.warning(f"Events were not regrouped: {ui.md_escape(str(exc))}")
     bar.empty()
     return report
+
+
+@st.cache_data(max_entries=16, show_spinner="Grouping the articles into events…")
+def _events(_ws: Workspace, path: str, articles: int, claims: int) -> tuple[list[EventSummary], str]:
+    # Keyed by the counts, so an ingest or a delete (which regroup events) is seen at the next rerun,
+    # while paging and filtering do not re-read every event's claims. A refusal is cached too: grouping
+    # a corpus too big for it fails only after reading every claim.
+    try:
+        return list_events(_ws), ""
+    except VerifierError as exc:
+        return [], str(exc)
+
+
+def cached_events(ws: Workspace) -> list[EventSummary]:
+    """Every event, largest first (grouped now if none is stored)."""
+    store = ws.store
+    events, error = _events(ws, str(ws.settings.workspace), store.count_articles(), store.count_claims())
+    if error:
+        st.warning(ui.md_escape(f"Events are not available: {error}"))
+    return events
+
+
+def shared_events(ws: Workspace) -> list[EventSummary]:
+    """Events reported by more than one article: the ones worth comparing."""
+    return [e for e in cached_events(ws) if e.articles > 1]
 
 
 def sidebar_status(ws: Workspace) -> None:
@@ -180,11 +205,14 @@ def contradictions_page() -> None:
         st.info("No contradictions flagged yet: they are found when articles are added.")
         return
     status, source, event_id, measure, min_score = review_filters(ws)
-    rows = ws.store.list_contradictions(status=None if status == "all" else status, source=source)
+    rows = everything if source is None else ws.store.list_contradictions(source=source)
+    if status != "all":
+        rows = [r for r in rows if r.status == status]
     claim_ids = set(ws.store.get_event(event_id).claim_ids) if event_id else None
     rows = ui.filter_pairs(rows, min_score, claim_ids)
     if measure:
-        rows = [r for r in rows if measure in pair_measures(ws, r)]
+        measures = measure_index(ws, len(everything))
+        rows = [r for r in rows if measure in measures.get(r.id, ())]
     if not rows:
         st.info("No flagged pair matches these filters.")
         return
@@ -192,9 +220,11 @@ def contradictions_page() -> None:
     st.caption(f"{len(rows)} pairs, best first.")
     page = st.pagination(pages, key="pairs_page") if pages > 1 else 1
     offset = ui.page_offset(page, PAIRS_PER_PAGE, len(rows))
-    shown = {c.id for c in rows[offset : offset + PAIRS_PER_PAGE]}
-    for pair in flagged_pairs_by_id(ws, shown, [r.id for r in rows[offset : offset + PAIRS_PER_PAGE]]):
-        pair_card(ws, pair)
+    shown = rows[offset : offset + PAIRS_PER_PAGE]
+    claims = claims_by_id(ws, {cid for r in shown for cid in (r.claim_a, r.claim_b)})
+    for row in shown:
+        if row.claim_a in claims and row.claim_b in claims:
+            pair_card(ws, (row, claims[row.claim_a], claims[row.claim_b]))
 
 
 def review_filters(ws: Workspace) -> tuple[str, str | None, str | None, str | None, float]:
@@ -203,7 +233,7 @@ def review_filters(ws: Workspace) -> tuple[str, str | None, str | None, str | No
     status = cols[0].selectbox("Status", ui.STATUS_FILTERS, key="f_status")
     sources = [s.source for s in ws.store.sources_with_counts() if s.source]
     source = cols[1].selectbox("Source", [None, *sources], format_func=lambda s: s or "all", key="f_source")
-    events = {e.id: e.label for e in list_events(ws) if e.articles > 1}
+    events = {e.id: e.label for e in shared_events(ws)}
     event_id = cols[2].selectbox(
         "Event", [None, *events], format_func=lambda e: events[e] if e else "all", key="f_event"
     )
@@ -214,24 +244,24 @@ def review_filters(ws: Workspace) -> tuple[str, str | None, str | None, str | No
     return status, source, event_id, measure, float(min_score)
 
 
-@st.cache_data(max_entries=50_000, show_spinner=False)
-def _pair_measures(text_a: str, date_a: str | None, text_b: str, date_b: str | None) -> tuple[str, ...]:
-    return ui.pair_measures(text_a, date_a, text_b, date_b)
+def claims_by_id(ws: Workspace, claim_ids: set[str]) -> dict[str, tuple[Any, Any]]:
+    """{claim id: (claim, article)}, read in a few batched queries."""
+    rowids = ws.store.claim_rowids(claim_ids)
+    found = ws.store.get_claims_by_rowids(list(rowids.values()))
+    return {claim.id: (claim, article) for claim, article in found}
 
 
-def pair_measures(ws: Workspace, row: Any) -> tuple[str, ...]:
-    (a, art_a), (b, art_b) = ws.store.get_claim(row.claim_a), ws.store.get_claim(row.claim_b)
-    return _pair_measures(a.text, art_a.published, b.text, art_b.published)
+@st.cache_data(max_entries=4, show_spinner="Reading the figures of every flagged pair (once)…")
+def _measure_index(_ws: Workspace, path: str, pairs: int, claims: int) -> dict[str, tuple[str, ...]]:
+    # Keyed by the workspace and its counts: recomputed after an ingest, a delete or a re-scan.
+    rows = _ws.store.list_contradictions()
+    found = claims_by_id(_ws, {cid for r in rows for cid in (r.claim_a, r.claim_b)})
+    texts = {cid: (claim.text, article.published) for cid, (claim, article) in found.items()}
+    return ui.pair_measure_index(rows, texts)
 
 
-def flagged_pairs_by_id(ws: Workspace, wanted: set[str], order: list[str]) -> list[Any]:
-    """The page's pairs with both claims resolved, in the order given."""
-    found: dict[str, Any] = {}
-    for cid in order:
-        c = ws.store.get_contradiction(cid)
-        (a, art_a), (b, art_b) = ws.store.get_claim(c.claim_a), ws.store.get_claim(c.claim_b)
-        found[cid] = (c, (a, art_a), (b, art_b))
-    return [found[i] for i in order if i in found and i in wanted]
+def measure_index(ws: Workspace, pairs: int) -> dict[str, tuple[str, ...]]:
+    return _measure_index(ws, str(ws.settings.workspace), pairs, ws.store.count_claims())
 
 
 def pair_card(ws: Workspace, pair: Any) -> None:
@@ -288,7 +318,8 @@ def compare_page() -> None:
         st.info(EMPTY_LIBRARY)
         return
     with shown_errors():
-        events = [e for e in list_events(ws) if e.articles > 1] or list_events(ws)
+        every = cached_events(ws)
+        events = [e for e in every if e.articles > 1] or every
         if not events:
             st.info("No events yet: events are grouped when articles are added.")
             return

@@ -438,8 +438,29 @@ def figure_measures(text: str, published: str | None) -> set[str]:
 def pair_measures(text_a: str, date_a: str | None, text_b: str, date_b: str | None) -> tuple[str, ...]:
     """What a flagged pair disagrees about: the measures both claims count (all of either when none is
     shared, e.g. "killed" against "casualties"), sorted."""
-    a, b = figure_measures(text_a, date_a), figure_measures(text_b, date_b)
+    return _shared(figure_measures(text_a, date_a), figure_measures(text_b, date_b))
+
+
+def _shared(a: set[str], b: set[str]) -> tuple[str, ...]:
     return tuple(sorted(a & b or a | b))
+
+
+def pair_measure_index(
+    rows: Iterable[Any], claims: dict[str, tuple[str, str | None]]
+) -> dict[str, tuple[str, ...]]:
+    """{pair id: measures} for flagged pairs, given {claim id: (text, published)}; each claim read once
+    (a claim sits in several pairs). Pairs whose claims are missing are left out."""
+    measures: dict[str, set[str]] = {}
+    out: dict[str, tuple[str, ...]] = {}
+    for row in rows:
+        sides = []
+        for cid in (row.claim_a, row.claim_b):
+            if cid not in measures and cid in claims:
+                measures[cid] = figure_measures(*claims[cid])
+            sides.append(measures.get(cid))
+        if sides[0] is not None and sides[1] is not None:
+            out[row.id] = _shared(sides[0], sides[1])
+    return out
 
 
 def figure_spans(text: str, published: str | None) -> tuple[Any, ...]:
