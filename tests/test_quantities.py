@@ -94,6 +94,11 @@ MEASURES = [
             ("13", "seized", "fully loaded magazines"),
         ],
     ),
+    (
+        "At least 20 people were killed including 13 civilians and 30 wounded.",
+        [("At least 20", "killed", "people"), ("13", "killed", "civilians"), ("30", "wounded", None)],
+    ),
+    ("Police arrested the man five buildings away.", [("five", None, "buildings")]),
     # an -ing verb belongs to the number after it, not to the counted group before it
     (
         "Rebels fired 300 shells into the western districts killing nine civilians.",
@@ -388,6 +393,10 @@ ROLES = [
     ("The raid killed 32 rebels, updating an earlier toll of 15.", [("32", None), ("15", "earlier")]),
     ("The initial figure of 12 dead was revised.", [("12", "earlier")]),
     ("At least 14 of the dead were rebels.", [("At least 14", "partial")]),
+    (
+        "At least 20 people were killed including 13 civilians and 30 wounded.",
+        [("At least 20", None), ("13", "part"), ("30", None)],
+    ),
     ("Fifteen were wounded, four of them seriously.", [("Fifteen", None), ("four", "partial")]),
 ]
 

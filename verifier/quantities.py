@@ -1045,8 +1045,14 @@ _LIST = re.compile(r"\s*(?:,|,?\s*(?:and|or|as\s+well\s+as))\s+", re.IGNORECASE)
 def _donor(ctx: _Ctx, frames: list[Quantity], i: int) -> Quantity | None:
     q = frames[i]
     s, e = q.spans["number"]
-    # A part points at the total after it ("7 children were among 71 civilians killed").
+    # A part points at its total: after it for "7 children were among 71 killed", before it for "20 people
+    # were killed including 13 civilians" and "a toll of 36 dead, among them 15 children".
     if q.role == "part":
+        if _PART_BEFORE.search(ctx.text[max(0, s - 40) : s]):
+            for other in reversed(frames[:i]):
+                if other.is_count and other.measure:
+                    return other if not _break_between(ctx.text, other.spans["number"][1], s) else None
+            return None
         for other in frames[i + 1 :]:
             if other.is_count and other.measure and not _break_between(ctx.text, e, other.spans["number"][0]):
                 return other
