@@ -374,6 +374,9 @@ class Store:
         row = self._one("SELECT COUNT(*) FROM claims")
         return int(row[0]) if row else 0
 
+    def has_claims(self) -> bool:
+        return self._one("SELECT 1 FROM claims LIMIT 1") is not None
+
     def all_claim_rowids(self) -> list[int]:
         return [int(r[0]) for r in self._all("SELECT rowid FROM claims ORDER BY rowid")]
 

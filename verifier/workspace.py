@@ -263,7 +263,7 @@ class Workspace:
             if self._index is not None and self._disk_stamp() == self._stamp:
                 return self._index
             index = self._read_index()
-            if index is None and self.store.count_claims() == 0:
+            if index is None and not self.store.has_claims():
                 self._index = self._new_index()
                 return self._index
             if index is not None and not index.stale_meta and self._compare(index).ok:
@@ -458,7 +458,7 @@ class Workspace:
                 f"{MAX_QUERY_CHARS} characters (a sentence or two), not a whole document"
             )
         _validate_k(k)
-        if self.store.count_claims() == 0:
+        if not self.store.has_claims():
             return []
         return self.search_vector(self.embedder.encode([text.strip()])[0], k)
 
