@@ -376,3 +376,21 @@ def test_doctor_removes_leftovers_of_an_interrupted_save(workspace: Workspace, s
     report = workspace.doctor()
     assert report.actions == ("removed 1 temporary files of an interrupted save",)
     assert not list(settings.workspace.glob("*.tmp")) and not list(settings.workspace.glob(".*.tmp"))
+
+
+def test_a_long_ingest_saves_the_index_on_the_way(
+    settings: Settings, fake_embedder: FakeEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workspace_mod, "INGEST_BATCH_CLAIMS", 2)  # one article per batch
+    monkeypatch.setattr(workspace_mod, "INDEX_CHECKPOINT_SECONDS", 0.0)  # a checkpoint after each batch
+    saved: list[int] = []
+    real_save = VectorIndex.save
+
+    def counting_save(self: VectorIndex, path: Path) -> object:
+        saved.append(self.count)
+        return real_save(self, path)
+
+    monkeypatch.setattr(VectorIndex, "save", counting_save)
+    with Workspace.open(settings, fake_embedder) as ws:
+        ws.ingest_articles(ARTICLES)
+    assert saved == [2, 4, 6, 8]
