@@ -635,6 +635,36 @@ CASES: list[tuple[str, list[Row]]] = [
         "The siege left 2m people without bread and a 5m wall around the camp.",
         [("2m", 2e6, 2e6, 2e6, None, "count", None), ("5m", 5, 5, 5, None, "measure", "m")],
     ),
+    (
+        "One in five children is out of school and fewer than 1 in 10 clinics work.",
+        [
+            ("One in five", 0.2, 0.2, 0.2, None, "fraction", None),
+            ("fewer than 1 in 10", 0.1, 0, 0.1, "fewer_than", "fraction", None),
+        ],
+    ),
+    (
+        "Nine out of 10 families skip meals; 3/4 of them have no fuel and shelling goes on 24/7.",
+        [
+            ("Nine out of 10", 0.9, 0.9, 0.9, None, "fraction", None),
+            ("3/4", 0.75, 0.75, 0.75, None, "fraction", None),
+            ("24/7", None, None, None, None, "code", None),
+        ],
+    ),
+    (
+        "Rebels killed 5 in 20 minutes; the P5+1 talks stalled.",
+        [
+            ("5", 5, 5, 5, None, "count", None),
+            ("20 minutes", 20, 20, 20, None, "duration", "minutes"),
+            ("P5+1", None, None, None, None, "code", None),
+        ],
+    ),
+    (
+        "The 2-1/2 year siege ended; the last 1/2 mile of road is mined.",
+        [
+            ("2-1/2 year", 2.5, 2.5, 2.5, None, "duration", "years"),
+            ("1/2 mile", 0.5, 0.5, 0.5, None, "measure", "mi"),
+        ],
+    ),
     # --- nothing to find ------------------------------------------------------------------------------
     ("The minister denied the report.", []),
     ("Someone said anyone could leave.", []),

@@ -347,7 +347,7 @@ _ORD_WORD = (
 # Letters glued to digits: F-16, Su-24, MH17, G20, COVID-19. Not "mid-2015" or "US$5".
 _CODE = (
     r"(?!(?i:mid|pre|post|late|early|over|under|top|aged?|about|around|some|nearly|almost|up|US|AU|HK|NZ)[-$])"
-    r"[A-Za-z]{1,7}-?\d+(?:[A-Za-z]\w{0,8})?(?![\w])"
+    r"[A-Za-z]{1,7}-?\d+(?:[A-Za-z]\w{0,8})?(?:\+\d{1,2})?(?![\w])"  # "P5+1"
 )
 
 # The master pattern: one branch per kind of mention, tried in this order at a candidate position.
@@ -357,6 +357,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ("d", r"(?P<iso>\d{4}-\d{2}-\d{2})(?![\d-])"),
     ("d", r"(?P<sdate>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/])"),
     ("d", r"(?P<nine11>9/11)(?![\d/])"),
+    ("d", r"(?P<slash>(?:(?P<whole>\d{1,3})[\s-])?(?P<sfrac>\d{1,3}/\d{1,3}))(?![\d/])"),  # 1/4, 2-1/2
     ("d", r"(?P<ddot>(?:0?[1-9]|[12]\d|3[01])(?P<dsep>[./-])(?:0?[1-9]|1[0-2])(?P=dsep)(?:19|20)\d\d)"
           r"(?![\d.]\d)"),
     ("d", r"(?P<dotted>\d+(?:\.\d+){2,})(?![\d])"),
@@ -439,6 +440,7 @@ _POST_QUAL = re.compile(
     re.IGNORECASE,
 )
 _OR_EQUAL = re.compile(r"\s+or\s+equal(?:\s+to)?\b(?!\s+\d)", re.IGNORECASE)
+_RATIO_SEP = re.compile(r"\s+(?:in|out\s+of)\s+(?=\w)", re.IGNORECASE)
 _POST_QUAL_NAMES = {"plus": "at_least", "ormore": "at_least", "orless": "at_most", "orso": "about"}
 # "24- to 30-foot": a dash may hang before the word.
 _RANGE_SEP = re.compile(r"-?\s+(?P<word>to|and|or|through)\s+|\s*(?P<dash>-|–|—|~)\s*", re.IGNORECASE)
@@ -968,6 +970,18 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
     ):
         raw_qual = "change"  # "rose from 10 to 12": a before and an after, not a range
 
+    ratio = _ratio(text, core)
+    if ratio is not None:  # "one in five children", "9 out of 10 families"
+        v, r_end = ratio
+        q = raw_qual if qual_span and raw_qual not in ("between", "from", "change") else None
+        low, high = _interval(q, v, "fraction")
+        start = qual_span[0] if q and qual_span else core.start
+        mention = _mention(
+            text, start, r_end, value=v, low=low, high=min(high, 1.0), qualifier=q, kind="fraction",
+            qualifier_span=qual_span if q else None, number_span=(core.num_start, r_end),
+        )  # fmt: skip
+        return mention, r_end
+
     second = _range_second(text, core, raw_qual)
     rng_end = second.end if second else core.end
     unit_end = rng_end
@@ -1130,6 +1144,22 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
                  kind=kind, unit=unit, qualifier_span=qual_span, number_span=number_span),
         end,
     )  # fmt: skip
+
+
+def _ratio(text: str, core: _Core) -> tuple[float, int] | None:
+    """ "1 in 10", "nine out of ten": (the share, where it ends); not "5 in 2015" or "5 in 20 minutes"."""
+    rm = _RATIO_SEP.match(text, core.end)
+    if rm is None or core.currency or core.value < 1 or not core.value.is_integer():
+        return None
+    m2 = _MASTER.match(text, rm.end())
+    if m2 is None or m2.group("num") is None or m2.group("ords") or m2.group("cur"):
+        return None
+    c2 = _core_from_match(text, m2)
+    if c2 is None or not core.value < c2.value <= 1000 or not c2.value.is_integer():
+        return None
+    if _may_be_unit(text, c2.end) and _UNIT_RE.match(text, c2.end):
+        return None  # "5 in 20 minutes"
+    return core.value / c2.value, c2.end
 
 
 def _range_second(text: str, core: _Core, raw_qual: str | None, at: int | None = None) -> _Core | None:
@@ -1348,7 +1378,26 @@ def _dispatch(text: str, m: re.Match[str], floor: int) -> tuple[NumberMention | 
     if g in ("code", "dotted"):
         return _mention(text, m.start(), m.end(), value=None, low=None, high=None, qualifier=None,
                         kind="code"), m.end()  # fmt: skip
+    if g == "slash":
+        return _slash_mention(text, m)
     return _number_mention(text, m, floor)
+
+
+def _slash_mention(text: str, m: re.Match[str]) -> tuple[NumberMention | None, int]:
+    """ "3/4" (a fraction), "2-1/2 years" (a mixed number, with its unit), "24/7" (a phrase, not a share)."""
+    num, den = (int(p) for p in m.group("sfrac").split("/"))
+    whole = m.group("whole")
+    if m.group("slash") == "24/7" or den == 0 or (whole and num >= den):
+        return _mention(text, m.start(), m.end(), value=None, low=None, high=None, qualifier=None,
+                        kind="code"), m.end()  # fmt: skip
+    v = num / den + (int(whole) if whole else 0)
+    kind, unit, end = ("count" if whole else "fraction"), None, m.end()
+    if _may_be_unit(text, end) and (um := _UNIT_RE.match(text, end)) and um.lastgroup:
+        unit = _UNIT_NAMES[um.lastgroup] or um.group(um.lastgroup).upper()
+        kind, end = _UNIT_KIND[um.lastgroup[0]], um.end()
+    mention = _mention(text, m.start(), end, value=v, low=v, high=v, qualifier=None, kind=kind, unit=unit,
+                       number_span=(m.start(), m.end()))  # fmt: skip
+    return mention, end
 
 
 def _ordinal_word_mention(text: str, m: re.Match[str]) -> NumberMention | None:
