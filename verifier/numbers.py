@@ -27,6 +27,8 @@ Conventions (tests/test_numbers.py is the executable version of this list):
 - `vague` ("dozens", "hundreds", "scores of", "a handful", "several", "a few hundred") -> the interval
   in VAGUE_RANGES, value None: a vague amount has no point value worth comparing.
 - A sign ("minus 17", "-2.5%", "negative 5 percent") makes the value negative.
+- Shares are fractions: "a third", "two-thirds", "3/4", "one in five", "9 out of 10" (value 0.9);
+  "2-1/2 years" is a mixed number (2.5, with its unit).
 - `number_span` is the number alone (no qualifier, sign word, currency or unit); `iso` holds the
   normalised form of dates ("2015-07-31", "--07-31" without year, "2011-03" for a month), times
   ("15:00") and years ("2015"). Dates and times carry `value=None`.
