@@ -186,6 +186,33 @@ _EARLIER = re.compile(
     r"estimate|tally|report)(?:\s+\w+){0,4}?\s+(?:of|at|was|had\s+been)\s*$",
     re.IGNORECASE,
 )
+# Substrings without which no role pattern can match (checked first: most figures have none).
+_ROLE_HINTS = (
+    "among",
+    "includ",
+    "whom",
+    "most",
+    "some of",
+    "half",
+    "another",
+    "other",
+    "more",
+    "further",
+    "additional",
+    " of ",
+    "both",
+    "total",
+    "overall",
+    "altogether",
+    "combined",
+    "earlier",
+    "initial",
+    "previous",
+    "first",
+    "original",
+    "preliminary",
+    "old ",
+)
 _EARLIER_HINT = re.compile(r"earlier|initial|previous|first|original|old|preliminary", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|when|after|because|while|as)\b", re.IGNORECASE)
 _NONE_OF = re.compile(r"\bnone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -342,7 +369,10 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
         before = ctx.text[max(0, start - 40) : start]
         after = ctx.text[group_end : group_end + 24]
         wide = ctx.text[max(0, start - 70) : start]
-        if _EARLIER_HINT.search(wide) and _EARLIER.search(wide):
+        local = ctx.text[max(0, start - 40) : group_end + 30].lower()
+        if not any(w in local for w in _ROLE_HINTS):
+            pass  # most figures: no part, total or earlier-toll wording nearby
+        elif _EARLIER_HINT.search(wide) and _EARLIER.search(wide):
             role = "earlier"
         elif (
             _PARTIAL_BEFORE.search(before)
@@ -355,7 +385,7 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
             role = "part"
         elif _TOTAL.search(ctx.text[end : group_end + 30]) or _TOTAL.search(before[-20:]):
             role = "total"
-        if _NONE_OF.search(before):
+        if "none" in before.lower() and _NONE_OF.search(before):
             negated = True
     elif kind in ("date", "time"):
         # A date or time belongs to the event verb nearest it ("sunk on November 19"): kept as its measure so
@@ -796,6 +826,7 @@ _WORDY_DATE = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def parse_date(s: str | None) -> dt.date | None:
     """An article date as given by a source: ISO "2016-11-28" (with or without a time), "11/28/2016" (US
     order, as FA-KES writes it; "28/11/2016" when the first number cannot be a month), "28 November
