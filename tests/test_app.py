@@ -17,6 +17,8 @@ from streamlit.testing.v1 import AppTest
 from verifier.records import Article
 from verifier.settings import WORKSPACE_ENV, Settings
 
+pytestmark = pytest.mark.model  # the app embeds with the real bundled model
+
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 # The first check in a session loads the model (~10 s with the torch import on 2 busy cores).
 TIMEOUT = 180
@@ -89,7 +91,7 @@ def demo_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture()
-def workspace(demo_workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def app_workspace(demo_workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A private copy of the demo workspace, made the app's workspace."""
     path = tmp_path / "ws"
     shutil.copytree(demo_workspace, path, ignore=shutil.ignore_patterns(".lock"))
@@ -130,7 +132,7 @@ def html_of(at: AppTest) -> str:
 # -- 1. Check a claim -----------------------------------------------------------------------------------
 
 
-def test_check_shows_the_conflicting_source_with_figures_highlighted(workspace: Path) -> None:
+def test_check_shows_the_conflicting_source_with_figures_highlighted(app_workspace: Path) -> None:
     at = open_app()
     assert at.title[0].value == "Check a claim"
     at.text_area(key="claim_text").input(CLAIM)
@@ -161,7 +163,7 @@ def test_check_shows_the_conflicting_source_with_figures_highlighted(workspace: 
         ("Six people died. " * 400, "characters long"),
     ],
 )
-def test_check_refuses_bad_claims_with_a_message(workspace: Path, claim: str, message: str) -> None:
+def test_check_refuses_bad_claims_with_a_message(app_workspace: Path, claim: str, message: str) -> None:
     at = open_app()
     at.text_area(key="claim_text").input(claim)
     at.button[0].click().run()
@@ -170,7 +172,7 @@ def test_check_refuses_bad_claims_with_a_message(workspace: Path, claim: str, me
     assert not at.subheader
 
 
-@pytest.mark.parametrize("page", ["", "contradictions", "compare"])
+@pytest.mark.parametrize("page", ["", "contradictions", "compare", "library"])
 def test_pages_say_nothing_is_ingested_yet(empty_workspace: Path, page: str) -> None:
     at = open_app(page)
     assert not at.exception and not at.error
@@ -180,7 +182,7 @@ def test_pages_say_nothing_is_ingested_yet(empty_workspace: Path, page: str) -> 
 # -- 2. Contradictions ------------------------------------------------------------------------------------
 
 
-def test_contradictions_confirm_with_a_note_persists(workspace: Path) -> None:
+def test_contradictions_confirm_with_a_note_persists(app_workspace: Path) -> None:
     at = open_app("contradictions")
     metrics = {m.label: m.value for m in at.metric}
     assert int(metrics["New"]) >= 1 and metrics["Confirmed"] == "0"
@@ -203,7 +205,7 @@ def test_contradictions_confirm_with_a_note_persists(workspace: Path) -> None:
     assert "confirmed" in html_of(again)
 
 
-def test_contradictions_filters(workspace: Path) -> None:
+def test_contradictions_filters(app_workspace: Path) -> None:
     at = open_app("contradictions")
     pairs = len([t for t in at.text_input if t.key and t.key.startswith("note-")])
     assert pairs >= 1
@@ -226,7 +228,7 @@ def test_contradictions_filters(workspace: Path) -> None:
 # -- 3. Compare sources -----------------------------------------------------------------------------------
 
 
-def test_compare_shows_the_table_chart_and_downloads(workspace: Path) -> None:
+def test_compare_shows_the_table_chart_and_downloads(app_workspace: Path) -> None:
     at = open_app("compare")
     assert not at.error
     # The bridge collapse (three articles, three sources) comes first; the market fire has one article.
@@ -243,7 +245,7 @@ def test_compare_shows_the_table_chart_and_downloads(workspace: Path) -> None:
 # -- 4. Library -------------------------------------------------------------------------------------------
 
 
-def test_library_paste_adds_an_article_and_shows_its_text_escaped(workspace: Path) -> None:
+def test_library_paste_adds_an_article_and_shows_its_text_escaped(app_workspace: Path) -> None:
     at = open_app("library")
     at.text_area(key="paste_text").input(XSS_TEXT)
     at.text_input(key="paste_source").input("Brennock <b>Gazette</b>")
@@ -266,7 +268,7 @@ def test_library_paste_adds_an_article_and_shows_its_text_escaped(workspace: Pat
         ("Eleven people attended the meeting on Friday.", "next Friday", "is not understood"),
     ],
 )
-def test_library_paste_errors(workspace: Path, text: str, date: str, message: str) -> None:
+def test_library_paste_errors(app_workspace: Path, text: str, date: str, message: str) -> None:
     at = open_app("library")
     at.text_area(key="paste_text").input(text)
     at.text_input(key="paste_date").input(date)
@@ -275,7 +277,7 @@ def test_library_paste_errors(workspace: Path, text: str, date: str, message: st
     assert len(at.error) == 1 and message in shown_text(at.error[0].value)
 
 
-def test_library_upload_csv_with_column_mapping(workspace: Path) -> None:
+def test_library_upload_csv_with_column_mapping(app_workspace: Path) -> None:
     at = open_app("library")
     csv_data = (
         b"headline,body,outlet,when\n"
@@ -292,7 +294,7 @@ def test_library_upload_csv_with_column_mapping(workspace: Path) -> None:
     assert any("1 articles added" in s.value for s in at.success)
 
 
-def test_library_upload_unreadable_file_names_it(workspace: Path) -> None:
+def test_library_upload_unreadable_file_names_it(app_workspace: Path) -> None:
     at = open_app("library")
     binary = b"\x00\x01\x02\xff\xfe binary"
     at.file_uploader(key="upload_files").set_value(("notes.txt", binary, "text/plain"))
@@ -304,7 +306,7 @@ def test_library_upload_unreadable_file_names_it(workspace: Path) -> None:
     assert message.startswith("notes.txt:") and "verifier-upload" not in message
 
 
-def test_library_lists_sources_and_deletes_an_article(workspace: Path) -> None:
+def test_library_lists_sources_and_deletes_an_article(app_workspace: Path) -> None:
     at = open_app("library")
     sources = at.dataframe[0].value
     assert sources.set_index("source").loc["Valley Herald", "articles"] == 2
