@@ -61,7 +61,9 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
         "the ingest ratio is also given in CPU time, which other jobs disturb less.\n"
     )
 
-    out.append("## Headline: the targets\n")
+    out.append("## Headline\n")
+    out.append(_headline(r))
+    out.append("\n### The targets\n")
     rows = [
         [t["target"], t["wanted"], t["measured"], t["at"], "yes" if t["met"] else "**no**"]
         for t in r.get("targets", [])
@@ -150,6 +152,45 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
             )
         )
     return "\n".join(out)
+
+
+def _headline(r: dict[str, Any]) -> str:
+    lines: list[str] = []
+    ret = r.get("retrieval") or {}
+    sts = (ret.get("sts_b") or {}).get("splits") or {}
+    if sts:
+        lines.append(
+            "STS-B news, Spearman x100: " + ", ".join(f"{k} {v['spearman']}" for k, v in sts.items())
+        )
+    methods = (ret.get("ecb_plus") or {}).get("methods") or {}
+    if methods:
+        lines.append(
+            "ECB+ same-event retrieval for figure sentences, recall@10 / MRR: "
+            + "; ".join(f"{k} {v['recall@10']} / {v['mrr@100']}" for k, v in methods.items())
+        )
+    for system in (r.get("relation") or {}).get("systems", []):
+        c = system["per_label"].get("conflict", {})
+        lines.append(
+            f"{system['name']}: macro-F1 {system['summary']['macro-F1']}, conflict precision "
+            f"{c.get('precision')} recall {c.get('recall')}"
+        )
+    ing = (r.get("scale") or {}).get("ingest") or {}
+    if ing:
+        lines.append(
+            f"ingest {ing['ingest_claims_per_s']} claims/s vs embedding alone {ing['embedding_only_claims_per_s']} "
+            f"claims/s (ratio {ing['ratio_wall']}, in CPU time {ing['ratio_cpu']})"
+        )
+    for key, s in sorted(((r.get("scale") or {}).get("sizes") or {}).items(), key=lambda kv: int(kv[0])):
+        if "check" in s:
+            lines.append(
+                f"{int(key):,} claims ({s['index_type']}, recall@10 {s['recall@10_vs_exact']}): check p50/p95/p99 "
+                f"{s['check']['p50_ms']}/{s['check']['p95_ms']}/{s['check']['p99_ms']} ms, scan "
+                f"{s['scan']['seconds_per_1000_new_claims']} s per 1,000 new claims, "
+                f"{round(s['memory']['bytes_per_claim_open'])} bytes per claim"
+            )
+        else:
+            lines.append(f"{int(key):,} claims: not measured ({s.get('error', '?')[:100]})")
+    return "\n".join(f"- {x}" for x in lines) + "\n" if lines else "No figure was measured.\n"
 
 
 def _failed(r: dict[str, Any], name: str) -> str:
