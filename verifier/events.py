@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from verifier.errors import InputError
+from verifier.lexicon import TOLL_MEASURES
 from verifier.quantities import Quantity, extract, parse_group
 from verifier.records import Article, Claim, Event, content_hash
 from verifier.relation import ClaimText, relate
@@ -70,14 +71,22 @@ def names_of(text: str) -> set[str]:
     """
     out: set[str] = set()
     for m in _NAME.finditer(text):
-        words = [w for w in m.group(0).lower().split() if w not in _NOT_NAMES]
+        words = m.group(0).lower().split()
+        first = m.start()
+        while words and words[0] in _NOT_NAMES:  # "The Shura Council" -> "shura council"
+            first += 1
+            words.pop(0)
+        while words and words[-1] in _NOT_NAMES and len(words) > 1 and words[-2] in _NOT_NAMES:
+            words.pop()
         if not words:
             continue
         before = text[: m.start()].rstrip()
-        if len(words) == 1 and (not before or before[-1] in '.!?:"”\n'):
+        if len(words) == 1 and first == m.start() and (not before or before[-1] in '.!?:"”\n'):
+            continue
+        if len(words) == 1 and words[0] in _NOT_NAMES:
             continue
         out.add(" ".join(words))
-        out.update(w for w in words if len(w) > 2)
+        out.update(w for w in words if len(w) > 2 and w not in _NOT_NAMES)
     return out
 
 
@@ -313,11 +322,22 @@ class ComparisonTable:
         }
 
 
+# A toll without a counted group ("19 were killed", "Seven of the dead") counts people: its row is the
+# people row, so that one toll is not split across two rows by wording.
+_PEOPLE_MEASURES = TOLL_MEASURES - {"damaged"}
+
+
 def group_label(q: Quantity) -> str:
-    """The row's counted group: its class ("fighters"), with the side when one is named ("fighters, is")."""
+    """The row's counted group: its class ("fighters"), with the side when named, "(part)" for a part."""
     g = parse_group(q.group)
-    base = g.cls or g.head or "unspecified"
-    return f"{base} ({g.side} side)" if g.side else base
+    base = (
+        g.cls
+        or g.head
+        or ("people" if q.measure in _PEOPLE_MEASURES and q.kind == "count" else "unspecified")
+    )
+    if g.side:
+        base = f"{base} ({g.side} side)"
+    return f"{base} (part)" if q.role == "part" else base
 
 
 @dataclass
@@ -416,9 +436,19 @@ def build_table(ws: Any, event_id: str) -> ComparisonTable:
                 )
             )
         cells = tuple((s, tuple(by_source[s])) for s in sources if s in by_source)
-        out_rows.append(Row(measure, group, cells))
+        out_rows.append(Row(measure, _as_written(group, members), cells))
     out_rows.sort(key=lambda r: (-len(r.cells), not r.has_conflict, r.measure, r.group))
     return ComparisonTable(event.id, event.label, sources, tuple(out_rows), tuple(_sum_notes(rows)))
+
+
+def _as_written(group: str, members: list[_Fig]) -> str:
+    """The row's group in the sources' own word when they agree on one ("passengers", not its class)."""
+    heads = Counter(parse_group(f.q.group).head for f in members if f.q.group)
+    if len(heads) != 1:
+        return group
+    [head] = heads
+    cls = parse_group(members[0].q.group).cls or ""
+    return group.replace(cls, head or cls, 1) if cls and group.startswith(cls) else group
 
 
 def _first_date(figs: list[_Fig], source: str) -> str:

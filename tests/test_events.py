@@ -1,0 +1,163 @@
+"""Events (articles grouped by what they report) and the source-comparison table of one event.
+
+Sentences were written for these tests; the model tests read the repository's demo articles (data/).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from test_scan import BAY_HERALD, CAPITAL_DAILY, COAST_FM, CRASH
+
+from verifier.embed import SentenceTransformerEmbedder
+from verifier.errors import NotFoundError
+from verifier.events import build_events, build_table, cluster, list_events, names_of
+from verifier.records import Article, Event
+from verifier.settings import Settings
+from verifier.workspace import Workspace
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def crash_event(ws: Workspace) -> Event:
+    ws.ingest_articles(CRASH)
+    claim_ids = tuple(
+        c.id for a in (BAY_HERALD, CAPITAL_DAILY, COAST_FM) for c in ws.store.claims_of_article(a.id)
+    )
+    event = Event("crash", "Marrow Bay bus crash", claim_ids)
+    ws.store.replace_events([event])
+    return event
+
+
+def test_table_has_a_row_per_measure_and_group_and_a_column_per_source(workspace: Workspace) -> None:
+    table = build_table(workspace, crash_event(workspace).id)
+    assert table.sources == ("Bay Herald", "Capital Daily", "Coast FM")
+    killed = next(r for r in table.rows if r.measure == "killed")
+    assert killed.group == "passengers"
+    assert [c.figure for c in killed.cells_of("Bay Herald")] == ["9"]
+    assert [c.figure for c in killed.cells_of("Capital Daily")] == ["Twenty-two"]
+    assert [c.figure for c in killed.cells_of("Coast FM")] == ["Nine"]
+    assert killed.has_conflict
+    assert [c.conflict for _, cells in killed.cells for c in cells] == [True, True, True]
+    cell = killed.cells_of("Capital Daily")[0]
+    assert (cell.date, cell.attribution) == ("2021-06-07", "a regional official said")
+    wounded = [r for r in table.rows if r.measure == "wounded"]
+    assert not any(r.has_conflict for r in wounded)
+    assert {(s, c.figure) for r in wounded for s, cells in r.cells for c in cells} == {
+        ("Bay Herald", "16"),
+        ("Coast FM", "16"),
+    }
+
+
+def test_table_records_are_one_flat_row_per_cell(workspace: Workspace) -> None:
+    table = build_table(workspace, crash_event(workspace).id)
+    records = table.to_records()
+    assert len(records) == sum(len(cells) for r in table.rows for _, cells in r.cells)
+    assert set(records[0]) >= {
+        "event_id",
+        "measure",
+        "group",
+        "source",
+        "figure",
+        "date",
+        "attribution",
+        "conflict",
+    }
+    assert table.to_dict()["sources"] == ["Bay Herald", "Capital Daily", "Coast FM"]
+
+
+def test_parts_that_add_up_are_noted(workspace: Workspace) -> None:
+    article = Article.create(
+        "Officials said 40 soldiers were killed in the two assaults on the border post on Monday. "
+        "The first assault killed 25 soldiers and the second killed 15 soldiers, the officials said.",
+        source="Border Times",
+        title="Border post attacked twice",
+        published="2020-02-03",
+    )
+    workspace.ingest_articles([article])
+    event = Event("border", "Border post", tuple(c.id for c in workspace.store.claims_of_article(article.id)))
+    workspace.store.replace_events([event])
+    notes = build_table(workspace, "border").notes
+    assert any("25" in n and "15" in n and "= 40" in n and "add up" in n for n in notes), notes
+
+
+def test_unknown_event_is_a_clear_error(workspace: Workspace) -> None:
+    with pytest.raises(NotFoundError, match="verifier events"):
+        build_table(workspace, "nope")
+
+
+def test_list_events_groups_when_nothing_is_stored(workspace: Workspace) -> None:
+    assert list_events(workspace) == []
+    workspace.ingest_articles(CRASH)
+    events = list_events(workspace)
+    assert sum(e.articles for e in events) == len(CRASH)
+    assert events == sorted(events, key=lambda e: (-e.articles, -len(e.sources), e.label))
+
+
+def test_cluster_keeps_look_alike_reports_apart_when_dates_are_far() -> None:
+    base = np.ones((1, 8), dtype=np.float32) / np.sqrt(8)
+    vectors = np.repeat(base, 4, axis=0)  # four articles that read exactly alike
+    dates = [dt.date(2021, 6, 7), dt.date(2021, 6, 8), dt.date(2019, 2, 14), None]
+    labels = cluster(vectors, dates, threshold=0.2)
+    assert labels[0] == labels[1] == labels[3]  # an undated article joins by meaning alone
+    assert labels[2] != labels[0]  # two years apart: another event of the same kind
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("A bus crashed near Marrow Bay on Sunday.", {"marrow bay", "marrow", "bay"}),
+        ("Police said nine people died. Rescue crews came.", set()),  # sentence-initial words are words
+        ("The Shura Council said on Thursday.", {"shura council", "shura"}),
+    ],
+)
+def test_names_of(text: str, names: set[str]) -> None:
+    assert names_of(text) == names
+
+
+# -- the demo corpus with the real model ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo(
+    tmp_path_factory: pytest.TempPathFactory, model_embedder: SentenceTransformerEmbedder
+) -> Iterator[Workspace]:
+    settings = Settings(workspace=tmp_path_factory.mktemp("demo-events"))
+    with Workspace.open(settings, embedder=model_embedder) as ws:
+        ws.ingest_paths([REPO / "data"])
+        build_events(ws)
+        yield ws
+
+
+def event_articles(ws: Workspace, event_id: str) -> set[str]:
+    event = ws.store.get_event(event_id)
+    rowids = list(ws.store.claim_rowids(event.claim_ids).values())
+    return {a.title for _, a in ws.store.get_claims_by_rowids(rowids)}
+
+
+@pytest.mark.model
+def test_demo_events_group_each_story_and_keep_distractors_apart(demo: Workspace) -> None:
+    events = list_events(demo)
+    sizes = sorted((e.articles for e in events), reverse=True)
+    assert sizes == [6, 4, 3, 3, 2, 2, 1, 1, 1]  # data/README.md: six stories and three look-alikes
+    darna = events[0]
+    assert darna.label.startswith("Darna") and "2015-07-30 to 2015-08-02" in darna.label
+    assert len(darna.sources) == 6
+    assert not any("Kesh Varan" in t for t in event_articles(demo, darna.id))
+
+
+@pytest.mark.model
+def test_demo_darna_table_shows_the_figures_by_source(demo: Workspace) -> None:
+    darna = list_events(demo)[0]
+    table = build_table(demo, darna.id)
+    assert {"Northern Wire", "Levant Monitor", "Ridgeline Courier", "Coastal Tribune"} <= set(table.sources)
+    killed = [r for r in table.rows if r.measure == "killed"]
+    figures = {c.figure for r in killed for _, cells in r.cells for c in cells}
+    assert {"40", "About 40", "Nearly 50", "Thirteen"} <= figures
+    assert any(r.has_conflict for r in killed)
+    ridgeline = [c for r in killed for c in r.cells_of("Ridgeline Courier")]
+    assert [c.attribution for c in ridgeline] == ["medical officials said"]
