@@ -568,3 +568,10 @@ def test_article_dates_in_the_formats_sources_use(published: str) -> None:
         ClaimText("The raid on the village killed 15 people.", date="2017-03-01"),
     )
     assert far.label == "unrelated"
+
+
+def test_date_conflict_explanation() -> None:
+    j = judge(
+        "The frigate sank the trawler on November 19.", "The frigate had sunk the trawler on November 18."
+    )
+    assert j.explanation == "Dates conflict: sunk on November 19 vs November 18"

@@ -81,7 +81,7 @@ class Quantity:
             parts.append(self.unit)
         if self.group:
             parts.append(self.group)
-        if self.measure:
+        if self.measure and self.measure != self.unit:
             parts.append(self.measure)
         s = " ".join(parts)
         if self.qualifier and self.qualifier != "vague":

@@ -551,7 +551,11 @@ def _decide(
     certainty = min(1.0, 0.5 + ctx)
     if "conflict" in by_kind:
         o = by_kind["conflict"][0]
-        extra = f" ({o.note})" if o.note and o.note not in ("date", "time") else ""
+        if o.note == "date":
+            return emit(
+                "conflict", certainty, f"Dates conflict: {o.qa.measure} on {o.qa.text} vs {o.qb.text}"
+            )
+        extra = f" ({o.note})" if o.note and o.note not in ("temperature", "magnitude") else ""
         return emit("conflict", certainty, f"Figures conflict: {o.qa.describe()} vs {o.qb.describe()}{extra}")
     if "update" in by_kind:
         o = by_kind["update"][0]
