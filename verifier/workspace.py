@@ -325,7 +325,6 @@ class Workspace:
         items = list(articles)
         total = len(items)
         added = existing = duplicates = claims_added = embedded = no_claims = 0
-        skipped: list[tuple[str, str]] = []
         new_rowids: list[int] = []
         with self._writing():
             index = self.index
@@ -365,7 +364,6 @@ class Workspace:
                     self._save(index)
                     unsaved = 0
                     last_save = time.monotonic()
-            last_save = time.monotonic()
 
             try:
                 for done, article in enumerate(items, start=1):
@@ -400,7 +398,6 @@ class Workspace:
             articles_without_claims=no_claims,
             claims_added=claims_added,
             claims_embedded=embedded,
-            skipped=tuple(skipped),
             new_claim_rowids=tuple(new_rowids),
             seconds=time.perf_counter() - started,
         )
