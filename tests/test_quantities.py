@@ -99,6 +99,11 @@ MEASURES = [
         [("At least 20", "killed", "people"), ("13", "killed", "civilians"), ("30", "wounded", None)],
     ),
     ("Police arrested the man five buildings away.", [("five", None, "buildings")]),
+    ("Rocket shells killed and injured five civilians.", [("five", "casualties", "civilians")]),
+    (
+        "Fighting left 23 civilians - including nine children - dead.",
+        [("23", "killed", "civilians"), ("nine", "killed", "children")],
+    ),
     # an -ing verb belongs to the number after it, not to the counted group before it
     (
         "Rebels fired 300 shells into the western districts killing nine civilians.",

@@ -18,6 +18,27 @@ PAIRS = [
         "conflict",
     ),
     (
+        "The war has killed more than 280,000 people.",
+        "2016-06-07",
+        "More than 280,000 people have been killed since the war began in 2011.",
+        "2016-06-19",
+        "agree",
+    ),
+    (
+        "An air strike on the village killed five Syrian forces.",
+        "2015-07-29",
+        "An air strike on the village killed five pro-regime forces.",
+        "2015-07-29",
+        "agree",
+    ),
+    (
+        "Two civilians were killed by rocket shells on Monday.",
+        "2016-04-04",
+        "Rocket shells killed and injured five civilians on Monday.",
+        "2016-04-04",
+        "different_quantity",
+    ),
+    (
         "Militants executed 17 men in the town square.",
         "2016-09-17",
         "Air strikes on the town killed 23 civilians.",

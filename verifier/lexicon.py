@@ -67,7 +67,19 @@ _add(
     "hospitalised",
     "hospitalized",
 )
-_add("casualties", "casualties", "casualty")
+_add(
+    "casualties",
+    "casualties",
+    "casualty",
+    "killed and injured",
+    "killed and wounded",
+    "killed or injured",
+    "killed or wounded",
+    "killing and injuring",
+    "killing and wounding",
+    "dead and wounded",
+    "dead and injured",
+)
 _add(
     "arrested",
     "arrested",

@@ -30,8 +30,9 @@ NON_COUNT_KINDS = frozenset(
 )
 
 # How far (in words) a measure word may sit after the counted group and still govern the figure:
-# "33 people, mostly women and children, were affected" needs 6; more starts catching the next clause.
-MEASURE_AFTER_WINDOW = 8
+# "33 people, mostly women and children, were affected" needs 6, "60 mercenaries from the former Soviet
+# Union, Tunisia and Egypt were killed" 9; more starts catching the next clause.
+MEASURE_AFTER_WINDOW = 10
 # How far before the number a measure verb may sit: "killing at least 15 people" needs 0 words between the
 # verb and the qualifier; "placed the death toll from the air raids at 50" needs 6.
 MEASURE_BEFORE_WINDOW = 10
@@ -216,7 +217,9 @@ _ROLE_HINTS = (
 _EARLIER_HINT = re.compile(r"earlier|initial|previous|first|original|old|preliminary", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|when|after|because|while|as)\b", re.IGNORECASE)
 _NONE_OF = re.compile(r"\bnone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_SENT_BREAK = re.compile(r"[.;:!?]\s|[(\[\"“”]|\s[-–—]\s")
+# Where a clause ends for the purpose of linking a figure to its words. Dashes are not breaks: news text uses
+# them in pairs around an aside ("23 civilians - including nine children - dead").
+_SENT_BREAK = re.compile(r"[.;:!?]\s|[(\[\"“”]")
 
 
 def _lower_words(text: str) -> list[tuple[int, int, str]]:

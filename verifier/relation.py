@@ -293,9 +293,12 @@ def _compare(qa: Quantity, qb: Quantity, later: str | None) -> _Outcome | None:
         return None
     if qa.negated != qb.negated:
         return _Outcome("conflict", qa, qb) if rel == "same" else None
-    if _period_differs(qa, qb):
+    # The same figure restated ("more than 280,000 killed" with and without "since 2011", "five Syrian
+    # forces" / "five pro-regime forces") is the same count, whatever else differs in the wording.
+    restated = _point(qa) == _point(qb) and qa.qualifier != "vague"
+    if _period_differs(qa, qb) and not restated:
         return _Outcome("period", qa, qb)
-    if rel == "sided":
+    if rel == "sided" and not restated:
         return _Outcome("part", qa, qb, "sides")
     if rel in ("a_in_b", "b_in_a"):
         inner, outer = (qa, qb) if rel == "a_in_b" else (qb, qa)
