@@ -142,19 +142,27 @@ def check_page() -> None:
         st.info(EMPTY_LIBRARY)
         return
     with st.form("check"):
-        claim = st.text_area(
+        left, right = st.columns([5, 1])
+        claim = left.text_area(
             "Claim to check",
             placeholder="At least 27 IS fighters were killed in Darna",
             height=100,
             key="claim_text",
         )
+        date = right.text_input(
+            "Date of the claim",
+            placeholder="YYYY-MM-DD",
+            key="claim_date",
+            help="Optional. When the claim was made: a later, higher toll is then read as an update.",
+        )
         submitted = st.form_submit_button("Check", type="primary")
     if submitted:
         st.session_state.pop("check_result", None)
         with shown_errors():
+            published = ui.optional_date(date)
             workspace(model=True)
             with st.spinner("Checking against the library…"):
-                st.session_state["check_result"] = check_claim(ws, claim)
+                st.session_state["check_result"] = check_claim(ws, claim, published=published)
     result = st.session_state.get("check_result")
     if result is None:
         return
@@ -341,6 +349,14 @@ def compare_page() -> None:
                 st.caption("No dated figures to plot for this row.")
             else:
                 st.altair_chart(ui.figures_chart(frame), width="stretch")
+            with st.expander("The sentences behind these figures"):
+                for source, cell in ui.row_cells(table, row):
+                    st.html(
+                        ui.claim_side_html(
+                            cell.claim_text, ui.figure_spans(cell.claim_text, cell.date), source, cell.date,
+                            cell.title,
+                        )
+                    )
         st.subheader("Download")
         cols = st.columns(4)
         downloads = (
@@ -493,7 +509,11 @@ def browse_library(ws: Workspace) -> None:
         format_func=lambda i: f"{by_id[i].published or 'undated'} · {by_id[i].title or i}",
         key="lib_delete_pick",
     )
-    if st.button("Delete this article", key="lib_delete"):
+    sure = st.checkbox(
+        "Delete it with its claims and flagged pairs (reviews come back if it is added again)",
+        key="lib_delete_sure",
+    )
+    if st.button("Delete this article", key="lib_delete", disabled=not sure):
         with shown_errors():
             removed = ws.delete_article(chosen)
             flash(f"Deleted the article and its {removed} claims.")

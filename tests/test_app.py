@@ -155,6 +155,15 @@ def test_check_shows_the_conflicting_source_with_figures_highlighted(app_workspa
     assert '<mark class="vf-passage"' in article
 
 
+def test_check_with_a_bad_date_says_how_to_write_it(app_workspace: Path) -> None:
+    at = open_app()
+    at.text_area(key="claim_text").input(CLAIM)
+    at.text_input(key="claim_date").input("the day after")
+    at.button[0].click().run()
+    assert not at.exception and not at.subheader
+    assert "write it as YYYY-MM-DD" in shown_text(at.error[0].value)
+
+
 @pytest.mark.parametrize(
     ("claim", "message"),
     [
@@ -237,6 +246,8 @@ def test_compare_shows_the_table_chart_and_downloads(app_workspace: Path) -> Non
     table = at.dataframe[0].value
     assert {"Valley Herald", "Lakeside Courier"} <= set(table.columns)
     assert any("14" in str(v) for v in table.values.ravel())
+    behind = "\n".join(h.value for h in at.expander[0].get("html"))
+    assert 'title="figure">Six</mark>' in behind and "Lakeside Courier" in behind
     assert at.get("vega_lite_chart") or at.get("arrow_vega_lite_chart")
     labels = [d.label for d in at.get("download_button")]
     assert labels == ["CSV", "Excel", "JSON", "ClaimReview"]
@@ -313,6 +324,8 @@ def test_library_lists_sources_and_deletes_an_article(app_workspace: Path) -> No
     at.selectbox(key="lib_source").select("Lakeside Courier").run()
     articles = at.dataframe[1].value
     assert articles["title"].tolist() == ["Six dead in Brennock bridge collapse"]
+    assert at.button(key="lib_delete").disabled  # nothing is deleted by a stray click
+    at.checkbox(key="lib_delete_sure").check().run()
     at.button(key="lib_delete").click().run()
     assert not at.exception and not at.error
     assert any("Deleted the article" in s.value for s in at.success)

@@ -11,6 +11,7 @@ import pytest
 
 from verifier import ui
 from verifier.check import Evidence, Span
+from verifier.errors import InputError
 from verifier.events import Cell, ComparisonTable, Row
 
 SCRIPT = "<script>alert('x')</script>"
@@ -304,6 +305,27 @@ def test_cell_status_prefers_conflict_over_update() -> None:
     c = _cell("6", 6, 6, "2024-06-03", conflict=True, update=True)
     assert ui.cell_status([c], 2) == "conflict"
     assert ui.cell_status([_cell("6", 6, 6, "2024-06-03", update=True)], 2) == "update"
+
+
+def test_row_cells_in_time_order() -> None:
+    cells = ui.row_cells(_table(), "killed — people")
+    assert [(source, c.figure) for source, c in cells] == [
+        ("Outlet A", "at least 14"), ("Outlet B", "six"), ("Outlet B", "19")
+    ]
+    assert ui.row_cells(_table(), "no such row") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso"),
+    [("", None), ("  ", None), (None, None), ("2015-07-31", "2015-07-31"), (" 31 July 2015 ", "2015-07-31")],
+)
+def test_optional_date(typed: str | None, iso: str | None) -> None:
+    assert ui.optional_date(typed) == iso
+
+
+def test_optional_date_refuses_what_it_cannot_read() -> None:
+    with pytest.raises(InputError, match="not understood; write it as YYYY-MM-DD"):
+        ui.optional_date("last Thursday")
 
 
 def test_chart_frame_points_per_source_in_time_order() -> None:

@@ -24,6 +24,8 @@ import altair as alt
 import pandas as pd
 
 from verifier.check import quantity_spans
+from verifier.errors import InputError
+from verifier.importers import normalise_date
 from verifier.lexicon import MEASURE_TRIGGERS
 from verifier.quantities import extract
 
@@ -284,6 +286,18 @@ def md_escape(text: str) -> str:
     """Text for a Streamlit label that renders Markdown (expander titles, captions): every Markdown
     character backslash-escaped, so an article title is shown as written."""
     return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+
+
+def optional_date(value: str | None) -> str | None:
+    """An ISO date from what a user typed, None when left empty; InputError when not understood."""
+    if value is None or not value.strip():
+        return None
+    iso = normalise_date(value.strip())
+    if iso is None:
+        raise InputError(
+            f"Date {value.strip()!r} is not understood; write it as YYYY-MM-DD (e.g. 2015-07-31)."
+        )
+    return iso
 
 
 # -- paging -------------------------------------------------------------------------------------------
@@ -568,6 +582,18 @@ def chart_frame(table: Any, row_label: str | None = None) -> pd.DataFrame:
     )
     frame["date"] = pd.to_datetime(frame["date"].str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
     return frame.dropna(subset=["date"]).sort_values(["date", "source"], kind="stable").reset_index(drop=True)
+
+
+def row_cells(table: Any, row_label: str) -> list[tuple[str, Any]]:
+    """(source, cell) for every figure of one table row, in time order."""
+    out = [
+        (source, c)
+        for row in table.rows
+        if row.label == row_label
+        for source, cells in row.cells
+        for c in cells
+    ]
+    return sorted(out, key=lambda sc: (sc[1].date or "", sc[0]))
 
 
 def _point_value(low: float, high: float) -> float | None:
