@@ -104,6 +104,11 @@ MEASURES = [
         "Fighting left 23 civilians - including nine children - dead.",
         [("23", "killed", "civilians"), ("nine", "killed", "children")],
     ),
+    ("Child killed, two others injured in attack on the market.", [("two", "wounded", "others")]),
+    (
+        "Two people killed 13 injured in rocket attacks.",
+        [("Two", "killed", "people"), ("13", "wounded", None)],
+    ),
     # an -ing verb belongs to the number after it, not to the counted group before it
     (
         "Rebels fired 300 shells into the western districts killing nine civilians.",

@@ -692,6 +692,7 @@ def _measure_for(ctx: _Ctx, start: int, end: int, group_end: int) -> tuple[int, 
             _LINK_BEFORE.match(text[t[1] : start])
             and _words_between(ctx, t[1], start) <= 3
             and not _closes_previous(ctx, t, start)
+            and not _own_participle(ctx, t, group_end)
         ):
             return t
     # 2. After the counted group, within the clause; a verb that governs a later number is not ours
@@ -759,6 +760,18 @@ def _fits(measure: str, kind: str, head: str | None) -> bool:
     if measure in _PEOPLE_MEASURES and cls in _THING_CLASSES:
         return False
     return not (measure == "damaged" and cls is not None and cls not in _THING_CLASSES)
+
+
+def _own_participle(ctx: _Ctx, t: tuple[int, int, str], group_end: int) -> bool:
+    """Headline style, "Child killed two others injured": a participle right after the figure's group is
+    its own measure, and the one before belongs to the words before it."""
+    if ctx.text[t[0] : t[1]].lower().endswith("ing"):
+        return False
+    for u in ctx.triggers:
+        if u[0] >= group_end:
+            gap = ctx.text[group_end : u[0]]
+            return not gap.strip() and ctx.text[u[0] : u[1]].lower().endswith(("ed", "dead", "hurt"))
+    return False
 
 
 def _closes_previous(ctx: _Ctx, t: tuple[int, int, str], start: int) -> bool:
