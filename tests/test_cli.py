@@ -1,0 +1,192 @@
+"""The `verifier` commands of the engine (check, conflicts, review, events, table, export), through CliRunner.
+
+The workspace uses the fake embedder (milliseconds); the real model is exercised in test_check/test_scan.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner, Result
+from test_events import crash_event
+from test_scan import CRASH
+
+from verifier import cli
+from verifier.embed import FakeEmbedder
+from verifier.export import flagged_pairs
+from verifier.records import Article
+from verifier.settings import Settings
+from verifier.workspace import Workspace
+
+
+def write_markdown(folder: Path, articles: list[Article]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, a in enumerate(articles):
+        front = f"---\ntitle: {a.title}\nsource: {a.source}\ndate: {a.published}\n"
+        front += f"url: {a.url}\n---\n" if a.url else "---\n"
+        (folder / f"{i:02d}.md").write_text(front + a.text + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """invoke("conflicts", "--json") against a workspace in tmp_path that uses the fake embedder."""
+    embedder = FakeEmbedder()
+    monkeypatch.setattr(cli, "_open", lambda settings, need_model=True: Workspace.open(settings, embedder))
+    workspace = tmp_path / "ws"
+
+    def invoke(*args: str) -> Result:
+        return CliRunner().invoke(cli.main, ["--workspace", str(workspace), *args], catch_exceptions=False)
+
+    invoke.workspace = workspace  # type: ignore[attr-defined]
+    return invoke
+
+
+@pytest.fixture
+def ingested(run: Any, tmp_path: Path) -> Any:
+    result = run("ingest", str(write_markdown(tmp_path / "articles", CRASH)))
+    assert result.exit_code == 0, result.output
+    return run
+
+
+def pairs(run: Any) -> list[Any]:
+    with Workspace.open(Settings(workspace=run.workspace), FakeEmbedder()) as ws:
+        return flagged_pairs(ws)
+
+
+def test_ingest_scans_and_groups_events(run: Any, tmp_path: Path) -> None:
+    result = run("ingest", str(write_markdown(tmp_path / "articles", CRASH)))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()  # the progress bar goes to stderr
+    assert lines[-2].startswith("Scanned 8 claims (") and "2 conflicts flagged (2 new)" in lines[-2]
+    assert lines[-1] == "Grouped the articles into 4 events."
+
+
+def test_ingest_no_scan(run: Any, tmp_path: Path) -> None:
+    result = run("ingest", "--no-scan", str(write_markdown(tmp_path / "articles", CRASH)))
+    assert "Scanned" not in result.output
+    assert run("conflicts").output == "No contradictions flagged.\n"
+
+
+def test_conflicts_lists_pairs_strongest_first(ingested: Any) -> None:
+    found = pairs(ingested)
+    expected = []
+    for rank, p in enumerate(found, 1):
+        c = p.contradiction
+        expected += [
+            f"{rank:>2}. {c.id}  {c.score:.2f}  [new]  {c.explanation}",
+            f"    A  {p.a.source}  {p.a.date}: {p.a.text}",
+            f"    B  {p.b.source}  {p.b.date}: {p.b.text}",
+        ]
+    assert ingested("conflicts").output.splitlines() == expected
+
+
+def test_conflicts_json_shape_and_filters(ingested: Any) -> None:
+    rows = json.loads(ingested("conflicts", "--json").output)
+    assert len(rows) == 2
+    assert set(rows[0]) >= {"id", "a", "b", "relation", "score", "explanation", "status"}
+    assert set(rows[0]["a"]) >= {"text", "source", "date", "article_id"}
+    assert json.loads(ingested("conflicts", "--json", "--source", "Pellow Post").output) == []
+    assert len(json.loads(ingested("conflicts", "--json", "--source", "Coast FM").output)) == 1
+    assert json.loads(ingested("conflicts", "--json", "--status", "confirmed").output) == []
+
+
+def test_review_records_a_decision(ingested: Any) -> None:
+    first = pairs(ingested)[0]
+    result = ingested("review", first.id, "confirm", "--note", "police confirmed 9")
+    assert (result.exit_code, result.output) == (0, f"{first.id}: confirmed (police confirmed 9)\n")
+    rows = json.loads(ingested("conflicts", "--json", "--status", "confirmed").output)
+    assert [(r["id"], r["note"]) for r in rows] == [(first.id, "police confirmed 9")]
+    assert ingested("review", first.id, "reopen").output == f"{first.id}: new\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("review", "0000000000000000", "confirm"), "Error: no contradiction with id '0000000000000000'"),
+        (("check", "   "), "Error: the claim is empty: type the sentence you want to check"),
+        (("check", "x" * 60_000), "Error: the claim is 60,000 characters long"),
+        (("table", "nope"), "Error: no event with id 'nope': `verifier events` lists them"),
+        (
+            ("export", "--format", "xlsx"),
+            "Error: an XLSX file cannot go to the terminal: give --out FILE.xlsx",
+        ),
+        (("export", "--format", "claimreview", "--event", "e1"), "Error: ClaimReview exports flagged"),
+    ],
+)
+def test_errors_are_one_clear_line_with_status_2(ingested: Any, args: tuple[str, ...], message: str) -> None:
+    result = CliRunner().invoke(cli.main, ["--workspace", str(ingested.workspace), *args])
+    assert result.exit_code == 2
+    assert result.output.startswith(message)
+    assert len(result.output.splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_review_refuses_unknown_decisions(ingested: Any) -> None:
+    result = CliRunner().invoke(cli.main, ["--workspace", str(ingested.workspace), "review", "x", "maybe"])
+    assert result.exit_code == 2 and "'maybe' is not one of 'confirm', 'dismiss', 'reopen'" in result.output
+
+
+def test_check_prints_summary_and_evidence(ingested: Any) -> None:
+    result = ingested("check", "Nine passengers were killed when a bus crashed near Marrow Bay")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith("2 sources corroborate; 1 conflicts: Capital Daily says Twenty-two")
+    assert "Conflicting:" in lines and "Corroborating:" in lines
+
+
+def test_check_json(ingested: Any) -> None:
+    data = json.loads(ingested("check", "Nine passengers were killed near Marrow Bay", "--json").output)
+    assert data["summary"].startswith("2 sources corroborate; 1 conflicts")
+    keys = {
+        "text",
+        "source",
+        "date",
+        "article_id",
+        "claim_id",
+        "relation",
+        "score",
+        "similarity",
+        "explanation",
+        "spans",
+    }
+    assert all(keys <= set(e) for e in data["evidence"])
+
+
+def test_events_lists_one_event_per_line(ingested: Any) -> None:
+    lines = ingested("events", "--all").output.splitlines()
+    assert len(lines) == 4  # the fake embedder reads no two articles as one event
+    assert all(len(line.split("  ", 1)[0]) == 12 and " · 2021-06-0" in line for line in lines)
+    assert ingested("events").output.splitlines() == [
+        "No events reported by more than one article.",
+        "(4 single-article events not shown: --all lists them)",
+    ]
+
+
+def test_table(ingested: Any) -> None:
+    with Workspace.open(Settings(workspace=ingested.workspace), FakeEmbedder()) as ws:
+        crash_event(ws)
+    lines = ingested("table", "crash").output.splitlines()
+    assert lines[:5] == [
+        "Marrow Bay bus crash",
+        "",
+        "killed — passengers   ** sources disagree **",
+        "  Bay Herald             9 (CONFLICT) [2021-06-07, police said]",
+        "  Capital Daily          Twenty-two (CONFLICT) [2021-06-07, a regional official said]",
+    ]
+    data = json.loads(ingested("table", "crash", "--json").output)
+    assert data["sources"] == ["Bay Herald", "Capital Daily", "Coast FM"]
+
+
+def test_export_writes_files_that_read_back(ingested: Any, tmp_path: Path) -> None:
+    out = tmp_path / "pairs.xlsx"
+    result = ingested("export", "--format", "xlsx", "--out", str(out))
+    assert result.output == f"Wrote {out} ({out.stat().st_size:,} bytes).\n"
+    assert len(pd.read_excel(out)) == 2
+    csv_text = ingested("export", "--format", "csv").output
+    assert csv_text.splitlines()[0].startswith("id,relation,score,explanation,status")
+    reviews = json.loads(ingested("export", "--format", "claimreview").output)
+    assert [r["@type"] for r in reviews] == ["ClaimReview", "ClaimReview"]
