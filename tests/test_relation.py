@@ -596,3 +596,12 @@ def test_date_conflict_explanation() -> None:
         "The frigate sank the trawler on November 19.", "The frigate had sunk the trawler on November 18."
     )
     assert j.explanation == "Dates conflict: sunk on November 19 vs November 18"
+
+
+def test_weekdays_compare_by_name_when_article_dates_are_off() -> None:
+    # One report dated ten days late (a common slip in scraped corpora) still speaks of the same Friday.
+    a = ClaimText("Regime raids on the city killed 31 civilians on Friday.", date="2016-06-03")
+    b = ClaimText("Regime raids on the city killed 31 civilians on Friday.", date="2016-06-13")
+    assert relate(a, b).label == "agree"
+    c = ClaimText("Regime raids on the city killed 12 civilians on Saturday.", date="2016-06-04")
+    assert relate(a, c).label == "unrelated"

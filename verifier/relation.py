@@ -147,17 +147,30 @@ def _date(s: str | None) -> dt.date | None:
 _NIGHT = re.compile(r"night|overnight|yesterday", re.IGNORECASE)
 
 
-def _event_days(figs: tuple[Quantity, ...]) -> set[str]:
-    """Single days the claim's figures are tied to by a weekday or a date (not by "overnight")."""
-    return {
-        q.time_resolved
-        for q in figs
-        if q.time_resolved
-        and len(q.time_resolved) == 10
-        and q.time
-        and not _NIGHT.search(q.time)
-        and q.kind not in ("date", "year")
-    }
+_WEEKDAY_IN = re.compile(r"\b(" + "|".join(lx.WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def _event_days(figs: tuple[Quantity, ...]) -> dict[str, set[str]]:
+    """Single days the claim's figures are tied to, by kind: {"weekday": {"friday"}} for "on Friday",
+    {"date": {"2016-10-06"}} for "on October 6" (not "overnight", which straddles two days). Weekdays are
+    compared by name: a source's article date is too often a few days off to resolve them reliably."""
+    out: dict[str, set[str]] = {}
+    for q in figs:
+        if not q.time or _NIGHT.search(q.time) or q.kind in ("date", "year"):
+            continue
+        wd = _WEEKDAY_IN.search(q.time)
+        if wd:
+            out.setdefault("weekday", set()).add(wd.group(1).lower())
+        elif q.time_resolved and len(q.time_resolved) == 10:
+            out.setdefault("date", set()).add(q.time_resolved)
+    return out
+
+
+def _different_days(a: dict[str, set[str]], b: dict[str, set[str]]) -> tuple[str, str] | None:
+    for kind in ("date", "weekday"):
+        if a.get(kind) and b.get(kind) and not (a[kind] & b[kind]):
+            return ", ".join(sorted(a[kind])), ", ".join(sorted(b[kind]))
+    return None
 
 
 def _mentions_date(figs: tuple[Quantity, ...], day: dt.date | None) -> bool:
@@ -463,10 +476,9 @@ def relate(a: ClaimText, b: ClaimText, similarity: float | None = None) -> Judge
             0.6,
             f"Different kinds of event: {', '.join(sorted(kinds_a))} vs {', '.join(sorted(kinds_b))}",
         )
-    days_a, days_b = _event_days(fa), _event_days(fb)
-    if days_a and days_b and not (days_a & days_b) and not scoped:
-        da_s, db_s = sorted(days_a)[0], sorted(days_b)[0]
-        return out("unrelated", 0.7, f"Different days: {da_s} vs {db_s}")
+    days = _different_days(_event_days(fa), _event_days(fb))
+    if days and not scoped:
+        return out("unrelated", 0.7, f"Different days: {days[0]} vs {days[1]}")
     later = _later(a, b, da, db)
     outcomes: list[_Outcome] = []
     counts_a = [q for q in fa if q.is_count and q.measure and q.role != "earlier"]
