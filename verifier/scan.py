@@ -122,6 +122,10 @@ def scan_new(
     ws: Any, k: int = SCAN_K, floor: float = SCAN_FLOOR, progress: Progress | None = None
 ) -> ScanReport:
     """Scan the claims not yet scanned against every stored claim; store conflicts; mark them scanned."""
+    return _scan(ws, k, floor, progress)[0]
+
+
+def _scan(ws: Any, k: int, floor: float, progress: Progress | None) -> tuple[ScanReport, set[str]]:
     if k < 1:
         raise InputError(f"k must be at least 1, not {k}")
     started = time.perf_counter()
@@ -167,15 +171,26 @@ def scan_new(
         seconds=time.perf_counter() - started,
     )
     log.info("%s", report.summary())
-    return report
+    return report, set(flagged)
 
 
 def rescan_all(
     ws: Any, k: int = SCAN_K, floor: float = SCAN_FLOOR, progress: Progress | None = None
 ) -> ScanReport:
-    """Scan every stored claim again (after a change of the relation logic). Decisions are kept."""
+    """Scan every stored claim again (after a change of the relation logic).
+
+    Flags the new logic no longer raises are dropped unless a fact-checker decided on them: a decision
+    (confirmed, dismissed) is never lost.
+    """
+    if k < 1:
+        raise InputError(f"k must be at least 1, not {k}")
+    unreviewed = {c.id for c in ws.store.list_contradictions(status="new")}
     ws.store.mark_scanned(ws.store.all_claim_rowids(), scanned=False)
-    return scan_new(ws, k=k, floor=floor, progress=progress)
+    report, flagged = _scan(ws, k, floor, progress)
+    stale = unreviewed - flagged
+    if stale and hasattr(ws.store, "delete_contradictions"):  # added to the store after this module
+        ws.store.delete_contradictions(stale, keep_reviewed=True)
+    return report
 
 
 # What a reviewer types -> the stored status.
