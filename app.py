@@ -485,6 +485,18 @@ def column_mapping(tables: list[Any]) -> ColumnMapping:
     return ColumnMapping(**chosen)
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def _article_rows(_ws: Workspace, path: str, source: str, articles: int, claims: int) -> list[ui.ArticleRow]:
+    # Keyed by the counts: paging through a source re-reads nothing until an ingest or a delete.
+    return ui.article_rows(_ws.store.list_articles(source))
+
+
+def article_rows(ws: Workspace, source: str) -> list[ui.ArticleRow]:
+    """The articles of one outlet, newest first, without their text."""
+    store = ws.store
+    return _article_rows(ws, str(ws.settings.workspace), source, store.count_articles(), store.count_claims())
+
+
 def browse_library(ws: Workspace) -> None:
     sources = ws.store.sources_with_counts()
     if not sources:
@@ -498,7 +510,7 @@ def browse_library(ws: Workspace) -> None:
     pages = ui.page_count(total, ARTICLES_PER_PAGE)
     page = st.pagination(pages, key="lib_page") if pages > 1 else 1
     offset = ui.page_offset(page, ARTICLES_PER_PAGE, total)
-    articles = ws.store.list_articles(source)[offset : offset + ARTICLES_PER_PAGE]
+    articles = article_rows(ws, source)[offset : offset + ARTICLES_PER_PAGE]
     st.dataframe(ui.articles_frame(articles), hide_index=True, width="stretch")
     if not articles:
         return

@@ -341,6 +341,21 @@ def test_chart_frame_points_per_source_in_time_order() -> None:
     assert {layer["mark"]["type"] for layer in spec["layer"]} == {"line", "point"}
 
 
+def test_article_rows_newest_first_without_text() -> None:
+    from verifier.records import Article
+
+    articles = [
+        Article.create("One.", source="A", title="b old", published="2020-01-01"),
+        Article.create("Two.", source="A", title="undated"),
+        Article.create("Three.", source="A", title="Z new", published="2024-05-01"),
+        Article.create("Four.", source="A", title="a new", published="2024-05-01"),
+    ]
+    rows = ui.article_rows(articles)
+    assert [r.title for r in rows] == ["a new", "Z new", "b old", "undated"]
+    assert not hasattr(rows[0], "text")
+    assert ui.articles_frame(rows)["title"].tolist() == ["a new", "Z new", "b old", "undated"]
+
+
 def test_sources_and_articles_frames() -> None:
     @dataclass
     class Source:

@@ -406,6 +406,25 @@ def sources_frame(sources: Iterable[Any]) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+@dataclass(frozen=True)
+class ArticleRow:
+    """What the library lists of an article: everything but its text (which can be long)."""
+
+    id: str
+    source: str
+    title: str
+    published: str | None
+    url: str
+
+
+def article_rows(articles: Iterable[Any]) -> list[ArticleRow]:
+    """Articles as list rows, newest first (undated last), then by title."""
+    rows = [ArticleRow(a.id, a.source, a.title, a.published, a.url) for a in articles]
+    rows.sort(key=lambda r: r.title.lower())
+    rows.sort(key=lambda r: r.published or "", reverse=True)
+    return rows
+
+
 def articles_frame(articles: Iterable[Any]) -> pd.DataFrame:
     """One row per article: date, title, source, URL, id (the text stays out of the page)."""
     rows = [
