@@ -56,7 +56,7 @@ CRASH = [BAY_HERALD, CAPITAL_DAILY, COAST_FM, PELLOW_POST]
 SARVO = Article.create(
     "Fighting in the hill town of Sarvo killed at least 30 rebels on Friday, army officials said. "
     "The army said its units had taken the old fort. "
-    "Hospital staff in Sarvo said 12 people were killed in the fighting on Friday.",
+    "Hospital staff in Sarvo said 12 rebels were killed in the fighting on Friday.",
     source="Frontier News",
     title="Army takes Sarvo fort",
     published="2021-09-11",
@@ -91,7 +91,7 @@ def test_scan_flags_a_conflict_within_one_article(workspace: Workspace) -> None:
     scan_new(workspace)
     [pair] = flagged_pairs(workspace)
     assert pair.a.article_id == pair.b.article_id == SARVO.id
-    assert {"at least 30" in t or "12 people" in t for t in texts(pair)} == {True}
+    assert {"at least 30" in t or "12 rebels" in t for t in texts(pair)} == {True}
 
 
 def test_scan_is_incremental_and_never_duplicates(workspace: Workspace) -> None:
