@@ -85,10 +85,14 @@ def ingest_with_progress(ws: Workspace, run: Callable[[Progress], IngestReport])
     def progress(done: int, total: int) -> None:
         bar.progress(done / total if total else 1.0, text=f"Ingesting: {done} of {total} articles")
 
+    def scanning(done: int, total: int) -> None:
+        share = done / total if total else 1.0
+        bar.progress(share, text=f"Looking for contradictions: {done} of {total} claims")
+
     report = run(progress)
     if report.new_claim_rowids:
-        bar.progress(1.0, text="Looking for contradictions with the stored claims…")
-        scan_new(ws)
+        bar.progress(0.0, text="Looking for contradictions with the stored claims…")
+        scan_new(ws, progress=scanning)
         try:
             build_events(ws)
         except VerifierError as exc:
