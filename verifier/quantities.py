@@ -110,17 +110,35 @@ _PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _p, _m in sorted(lx.MEASURE_TRIGGERS.items(), key=lambda kv: -len(kv[0].split())):
     _PHRASES.setdefault(_p.split()[0], []).append((tuple(_p.split()), _m))
 _ALPHA = re.compile(r"[^\W\d_]+")
-_TIME_HINTS = (*lx.WEEKDAYS, *lx.MONTHS, "today", "yesterday", "tonight", "night", "morning", "day before")
-# Cheap tests that a sentence may hold a period expression at all (most do not): the full pattern is slow.
-_SCOPE_HINT = re.compile(
-    r"\b(?:since|so\s+far|cumulative|brought|bringing|brings|began|days|nights|weeks|months|years|week|month|"
-    r"year|" + "|".join(lx.MONTHS) + r")\b",
-    re.IGNORECASE,
+# Words without which no time or period expression can match: a set lookup per sentence is far cheaper
+# than running the full patterns, and most sentences have neither.
+_TIME_WORDS = frozenset(
+    (*lx.WEEKDAYS, *lx.MONTHS, "today", "yesterday", "tonight", "overnight", "night", "morning", "before")
+)
+_SCOPE_WORDS = frozenset(
+    (
+        "since",
+        "far",
+        "cumulative",
+        "brought",
+        "bringing",
+        "brings",
+        "began",
+        "days",
+        "nights",
+        "weeks",
+        "months",
+        "years",
+        "week",
+        "month",
+        "year",
+        *lx.MONTHS,
+    )
 )
 
 
-def _scope_hint(low: str) -> bool:
-    return _SCOPE_HINT.search(low) is not None or sum(low.count(d) for d in lx.WEEKDAYS) >= 2
+def _two_weekdays(vocab: set[str], low: str) -> bool:
+    return sum(1 for d in lx.WEEKDAYS if d in vocab) >= 2 or sum(low.count(d) for d in lx.WEEKDAYS) >= 2
 
 
 _WEEKDAY = "|".join(lx.WEEKDAYS)
@@ -303,14 +321,16 @@ def _extract(text: str, published: str | None) -> list[Quantity]:
     pub = _parse_date(published)
     words = _lower_words(text)
     low = text.lower()
+    vocab = {w[2] for w in words}
+    vocab.update([p for w in vocab if "-" in w for p in w.split("-")])  # "Monday-and" in FA-KES text
     ctx = _Ctx(
         text=text,
         words=words,
         word_starts=[w[0] for w in words],
         triggers=_find_triggers(text, words),
-        times=_times(text, pub) if any(h in low for h in _TIME_HINTS) else [],
+        times=_times(text, pub) if not _TIME_WORDS.isdisjoint(vocab) or "mid-" in low else [],
         attribution=_attribution(text, words),
-        scopes=_scopes(text) if _scope_hint(low) else [],
+        scopes=_scopes(text) if not _SCOPE_WORDS.isdisjoint(vocab) or _two_weekdays(vocab, low) else [],
         # Codes ("AK-47s") may be part of a counted group ("seven AK-47s"); other numbers end a phrase.
         number_spans=[(_num_start(m), m.end) for m in mentions if getattr(m, "kind", "") != "code"],
         count_ends=[m.end for m in mentions if m.kind == "count"],
