@@ -317,6 +317,22 @@ def test_library_upload_unreadable_file_names_it(app_workspace: Path) -> None:
     assert message.startswith("notes.txt:") and "verifier-upload" not in message
 
 
+def test_library_upload_keeps_good_files_when_one_is_bad(app_workspace: Path) -> None:
+    at = open_app("library")
+    good = (
+        b"---\ntitle: Osterby ferry delayed\nsource: Harbour Lantern\ndate: 2024-06-12\n---\n"
+        b"DEMO TEXT for tests. The Osterby ferry left 40 minutes late on Wednesday, the operator said.\n"
+    )
+    at.file_uploader(key="upload_files").set_value(
+        [("ferry.md", good, "text/markdown"), ("empty.txt", b"", "text/plain")]
+    ).run()
+    at.button(key="upload_go").click().run()
+    assert not at.exception
+    assert [shown_text(s.value).split(":")[0] for s in at.success] == ["ferry.md"]
+    assert [shown_text(e.value).split(":")[0] for e in at.error] == ["empty.txt"]
+    assert "Harbour Lantern" in at.dataframe[0].value["source"].tolist()
+
+
 def test_library_lists_sources_and_deletes_an_article(app_workspace: Path) -> None:
     at = open_app("library")
     sources = at.dataframe[0].value
