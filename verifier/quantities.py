@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -206,31 +206,9 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 # Substrings without which no role pattern can match (checked first: most figures have none).
-_ROLE_HINTS = (
-    "among",
-    "includ",
-    "whom",
-    "most",
-    "some of",
-    "half",
-    "another",
-    "other",
-    "more",
-    "further",
-    "additional",
-    " of ",
-    "both",
-    "total",
-    "overall",
-    "altogether",
-    "combined",
-    "earlier",
-    "initial",
-    "previous",
-    "first",
-    "original",
-    "preliminary",
-    "old ",
+_ROLE_HINT = re.compile(
+    r"among|includ|whom|most|some of|half|another|other|more|further|additional| of |both|total|overall|"
+    r"altogether|combined|earlier|initial|previous|first|original|preliminary|old "
 )
 _EARLIER_HINT = re.compile(r"earlier|initial|previous|first|original|old|preliminary", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|when|after|because|while|as)\b", re.IGNORECASE)
@@ -292,6 +270,7 @@ class _Ctx:
     number_spans: list[tuple[int, int]]
     claimed: set[tuple[int, int, str]] = field(default_factory=set)
     count_ends: list[int] = field(default_factory=list)
+    trigger_ends: list[int] = field(default_factory=list)
 
 
 def extract(text: str, published: str | None = None) -> list[Quantity]:
@@ -335,8 +314,9 @@ def _extract(text: str, published: str | None) -> list[Quantity]:
         number_spans=[(_num_start(m), m.end) for m in mentions if getattr(m, "kind", "") != "code"],
         count_ends=[m.end for m in mentions if m.kind == "count"],
     )
+    ctx.trigger_ends = [t[1] for t in ctx.triggers]
     for s, _ in ctx.number_spans:
-        before = [t for t in ctx.triggers if t[1] <= s]
+        before = ctx.triggers[: bisect_right(ctx.trigger_ends, s)]
         # Only an -ing verb reaches across a counted group to govern the next number ("fired 300 shells
         # into the city killing nine"); "set off to march the 20 blocks" still belongs to its subject.
         if (
@@ -393,7 +373,7 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
         after = ctx.text[group_end : group_end + 24]
         wide = ctx.text[max(0, start - 70) : start]
         local = ctx.text[max(0, start - 40) : group_end + 30].lower()
-        if not any(w in local for w in _ROLE_HINTS):
+        if not _ROLE_HINT.search(local):
             pass  # most figures: no part, total or earlier-toll wording nearby
         elif _EARLIER_HINT.search(wide) and _EARLIER.search(wide):
             role = "earlier"
@@ -705,7 +685,7 @@ def _measure_for(ctx: _Ctx, start: int, end: int, group_end: int) -> tuple[int, 
     group ("13 fighters were killed"), else a toll phrase before it ("put the death toll at 50")."""
     text = ctx.text
     # 1. Directly before: only linking words between ("killed at least", "death of", "toll at").
-    before = [t for t in ctx.triggers if t[1] <= start]
+    before = ctx.triggers[: bisect_right(ctx.trigger_ends, start)]
     if before:
         t = before[-1]
         if (
