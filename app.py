@@ -16,7 +16,7 @@ from typing import Any
 
 import streamlit as st
 
-from verifier import ui
+from verifier import ui, ui_data
 from verifier.check import check_claim
 from verifier.errors import VerifierError
 from verifier.events import EventSummary, build_events, build_table, list_events
@@ -210,7 +210,7 @@ def contradictions_page() -> None:
         return
     show_flash()
     everything = ws.store.list_contradictions()  # small rows (ids, score, status): claims load per page
-    counts = ui.status_counts(everything)
+    counts = ui_data.status_counts(everything)
     for cell, status in zip(st.columns(3), ("new", "confirmed", "dismissed"), strict=True):
         cell.metric(f"{status.capitalize()}", counts[status])
     if not everything:
@@ -221,17 +221,17 @@ def contradictions_page() -> None:
     if status != "all":
         rows = [r for r in rows if r.status == status]
     claim_ids = set(ws.store.get_event(event_id).claim_ids) if event_id else None
-    rows = ui.filter_pairs(rows, min_score, claim_ids)
+    rows = ui_data.filter_pairs(rows, min_score, claim_ids)
     if measure:
         measures = measure_index(ws, len(everything))
         rows = [r for r in rows if measure in measures.get(r.id, ())]
     if not rows:
         st.info("No flagged pair matches these filters.")
         return
-    pages = ui.page_count(len(rows), PAIRS_PER_PAGE)
+    pages = ui_data.page_count(len(rows), PAIRS_PER_PAGE)
     st.caption(f"{len(rows)} pairs, best first.")
     page = st.pagination(pages, key="pairs_page") if pages > 1 else 1
-    offset = ui.page_offset(page, PAIRS_PER_PAGE, len(rows))
+    offset = ui_data.page_offset(page, PAIRS_PER_PAGE, len(rows))
     shown = rows[offset : offset + PAIRS_PER_PAGE]
     claims = claims_by_id(ws, {cid for r in shown for cid in (r.claim_a, r.claim_b)})
     for row in shown:
@@ -242,7 +242,7 @@ def contradictions_page() -> None:
 def review_filters(ws: Workspace) -> tuple[str, str | None, str | None, str | None, float]:
     """The filter bar: status, source, event, measure and minimum score."""
     cols = st.columns([1, 1.4, 2, 1, 1.2])
-    status = cols[0].selectbox("Status", ui.STATUS_FILTERS, key="f_status")
+    status = cols[0].selectbox("Status", ui_data.STATUS_FILTERS, key="f_status")
     sources = [s.source for s in ws.store.sources_with_counts() if s.source]
     source = cols[1].selectbox("Source", [None, *sources], format_func=lambda s: s or "all", key="f_source")
     events = {e.id: e.label for e in shared_events(ws)}
@@ -250,7 +250,7 @@ def review_filters(ws: Workspace) -> tuple[str, str | None, str | None, str | No
         "Event", [None, *events], format_func=lambda e: events[e] if e else "all", key="f_event"
     )
     measure = cols[3].selectbox(
-        "Measure", [None, *ui.MEASURES], format_func=lambda m: m or "all", key="f_measure"
+        "Measure", [None, *ui_data.MEASURES], format_func=lambda m: m or "all", key="f_measure"
     )
     min_score = cols[4].slider("Minimum score", 0.0, 1.0, 0.0, 0.05, key="f_score")
     return status, source, event_id, measure, float(min_score)
@@ -269,7 +269,7 @@ def _measure_index(_ws: Workspace, path: str, pairs: int, claims: int) -> dict[s
     rows = _ws.store.list_contradictions()
     found = claims_by_id(_ws, {cid for r in rows for cid in (r.claim_a, r.claim_b)})
     texts = {cid: (claim.text, article.published) for cid, (claim, article) in found.items()}
-    return ui.pair_measure_index(rows, texts)
+    return ui_data.pair_measure_index(rows, texts)
 
 
 def measure_index(ws: Workspace, pairs: int) -> dict[str, tuple[str, ...]]:
@@ -288,7 +288,7 @@ def pair_card(ws: Workspace, pair: Any) -> None:
             with col:
                 st.html(
                     ui.claim_side_html(
-                        claim.text, ui.figure_spans(claim.text, article.published), article.source,
+                        claim.text, ui_data.figure_spans(claim.text, article.published), article.source,
                         article.published, article.title, article.url,
                     )
                 )
@@ -341,24 +341,24 @@ def compare_page() -> None:
         if not table.rows:
             st.info("The articles of this event give no figures to compare.")
         else:
-            values, status = ui.comparison_frames(table)
-            st.html(ui.legend_html())
-            st.dataframe(ui.style_comparison(values, status), width="stretch")
+            values, status = ui_data.comparison_frames(table)
+            st.html(ui_data.legend_html())
+            st.dataframe(ui_data.style_comparison(values, status), width="stretch")
             for note in table.notes:
                 st.caption(ui.md_escape(note))
             rows = [r.label for r in table.rows]
             row = st.selectbox("Figures over time for", rows, key="cmp_row")
-            frame = ui.chart_frame(table, row)
+            frame = ui_data.chart_frame(table, row)
             if frame.empty:
                 st.caption("No dated figures to plot for this row.")
             else:
-                st.altair_chart(ui.figures_chart(frame), width="stretch")
+                st.altair_chart(ui_data.figures_chart(frame), width="stretch")
             with st.expander("The sentences behind these figures"):
-                for source, cell in ui.row_cells(table, row):
+                for source, cell in ui_data.row_cells(table, row):
                     st.html(
                         ui.claim_side_html(
-                            cell.claim_text, ui.figure_spans(cell.claim_text, cell.date), source, cell.date,
-                            cell.title,
+                            cell.claim_text, ui_data.figure_spans(cell.claim_text, cell.date), source,
+                            cell.date, cell.title,
                         )
                     )
         st.subheader("Download")
@@ -429,12 +429,12 @@ def paste_form(ws: Workspace) -> None:
 def upload_form(ws: Workspace) -> None:
     files = st.file_uploader(
         "Text, Markdown, HTML, CSV or JSONL files",
-        type=list(ui.UPLOAD_TYPES),
+        type=list(ui_data.UPLOAD_TYPES),
         accept_multiple_files=True,
         key="upload_files",
     )
     files = list(files or [])
-    tables = [f for f in files if ui.is_table_upload(f.name)]
+    tables = [f for f in files if ui_data.is_table_upload(f.name)]
     mapping = ColumnMapping()
     if tables:
         mapping = column_mapping(tables)
@@ -445,17 +445,17 @@ def upload_form(ws: Workspace) -> None:
     errors: list[str] = []
     with tempfile.TemporaryDirectory(prefix="verifier-upload-") as folder:
         for n, upload in enumerate(files):
-            path = Path(folder) / ui.safe_upload_name(upload.name, n)
+            path = Path(folder) / ui_data.safe_upload_name(upload.name, n)
             path.write_bytes(upload.getvalue())
             try:
                 report = ingest_with_progress(ws, ingest_file(ws, path, mapping, default_source))
             except VerifierError as exc:
                 message = str(exc).replace(str(path), upload.name)
-                errors.append(f"{upload.name}: {ui.strip_folder(message, folder)}")
+                errors.append(f"{upload.name}: {ui_data.strip_folder(message, folder)}")
                 continue
             st.success(ui.md_escape(f"{upload.name}: {report.summary()}"))
             for where, why in report.skipped[:20]:
-                st.caption(ui.md_escape(f"skipped {ui.strip_folder(where, folder)}: {why}"))
+                st.caption(ui.md_escape(f"skipped {ui_data.strip_folder(where, folder)}: {why}"))
     for error in errors:
         st.error(ui.md_escape(error))
 
@@ -472,7 +472,7 @@ def column_mapping(tables: list[Any]) -> ColumnMapping:
     """Selectboxes for the columns of uploaded tables, preset to the likeliest column for each field."""
     columns: list[str] = []
     for upload in tables:
-        columns += [c for c in ui.table_columns(upload.name, upload.getvalue()) if c not in columns]
+        columns += [c for c in ui_data.table_columns(upload.name, upload.getvalue()) if c not in columns]
     st.markdown("**Columns of the table files**")
     if not columns:
         st.caption("No columns found at the start of the table files; the defaults are used.")
@@ -481,7 +481,7 @@ def column_mapping(tables: list[Any]) -> ColumnMapping:
     cells = st.columns(5)
     for cell, field in zip(cells, ("text", "title", "source", "date", "url"), strict=True):
         options = columns if field == "text" else [NO_COLUMN, *columns]
-        guess = ui.guess_column(columns, field)
+        guess = ui_data.guess_column(columns, field)
         index = options.index(guess) if guess in options else 0
         picked = cell.selectbox(field.capitalize(), options, index=index, key=f"map_{field}")
         # Unmapped: the default name, which the importer treats as optional when the file lacks it.
@@ -490,12 +490,14 @@ def column_mapping(tables: list[Any]) -> ColumnMapping:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _article_rows(_ws: Workspace, path: str, source: str, articles: int, claims: int) -> list[ui.ArticleRow]:
+def _article_rows(
+    _ws: Workspace, path: str, source: str, articles: int, claims: int
+) -> list[ui_data.ArticleRow]:
     # Keyed by the counts: paging through a source re-reads nothing until an ingest or a delete.
-    return ui.article_rows(_ws.store.list_articles(source))
+    return ui_data.article_rows(_ws.store.list_articles(source))
 
 
-def article_rows(ws: Workspace, source: str) -> list[ui.ArticleRow]:
+def article_rows(ws: Workspace, source: str) -> list[ui_data.ArticleRow]:
     """The articles of one outlet, newest first, without their text."""
     store = ws.store
     return _article_rows(ws, str(ws.settings.workspace), source, store.count_articles(), store.count_claims())
@@ -506,16 +508,16 @@ def browse_library(ws: Workspace) -> None:
     if not sources:
         st.info(EMPTY_LIBRARY)
         return
-    st.dataframe(ui.sources_frame(sources), hide_index=True, width="stretch")
+    st.dataframe(ui_data.sources_frame(sources), hide_index=True, width="stretch")
     names = [s.source for s in sources]
     labels = {s.source: f"{s.source or '(no source)'} — {s.articles} articles" for s in sources}
     source = st.selectbox("Articles of", names, format_func=lambda s: labels[s], key="lib_source")
     total = next(s.articles for s in sources if s.source == source)
-    pages = ui.page_count(total, ARTICLES_PER_PAGE)
+    pages = ui_data.page_count(total, ARTICLES_PER_PAGE)
     page = st.pagination(pages, key="lib_page") if pages > 1 else 1
-    offset = ui.page_offset(page, ARTICLES_PER_PAGE, total)
+    offset = ui_data.page_offset(page, ARTICLES_PER_PAGE, total)
     articles = article_rows(ws, source)[offset : offset + ARTICLES_PER_PAGE]
-    st.dataframe(ui.articles_frame(articles), hide_index=True, width="stretch")
+    st.dataframe(ui_data.articles_frame(articles), hide_index=True, width="stretch")
     if not articles:
         return
     by_id = {a.id: a for a in articles}

@@ -1,4 +1,5 @@
-"""The app's pure helpers: what reaches the page is escaped, highlights land on the right characters."""
+"""The app's pure helpers (verifier.ui, verifier.ui_data): text reaches the page escaped, highlights land on
+the right characters, tables and paging say what the pages show."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pytest
 
-from verifier import ui
+from verifier import ui, ui_data
 from verifier.check import Evidence, Span
 from verifier.errors import InputError
 from verifier.events import Cell, ComparisonTable, Row
@@ -171,14 +172,14 @@ def test_md_escape(text: str, expected: str) -> None:
     ("total", "size", "pages"), [(0, 10, 1), (1, 10, 1), (10, 10, 1), (11, 10, 2), (100_000, 25, 4000)]
 )
 def test_page_count(total: int, size: int, pages: int) -> None:
-    assert ui.page_count(total, size) == pages
+    assert ui_data.page_count(total, size) == pages
 
 
 @pytest.mark.parametrize(
     ("page", "total", "offset"), [(1, 95, 0), (2, 95, 10), (10, 95, 90), (11, 95, 90), (0, 95, 0), (3, 0, 0)]
 )
 def test_page_offset_clamps_to_the_last_page(page: int, total: int, offset: int) -> None:
-    assert ui.page_offset(page, 10, total) == offset
+    assert ui_data.page_offset(page, 10, total) == offset
 
 
 @pytest.mark.parametrize(
@@ -194,12 +195,12 @@ def test_page_offset_clamps_to_the_last_page(page: int, total: int, offset: int)
     ],
 )
 def test_safe_upload_name(name: str, index: int, expected: str) -> None:
-    assert ui.safe_upload_name(name, index) == expected
+    assert ui_data.safe_upload_name(name, index) == expected
 
 
 def test_strip_folder_hides_our_temporary_folder() -> None:
     msg = "/tmp/verifier-upload-abc/000-x.csv: the file is empty"
-    assert ui.strip_folder(msg, "/tmp/verifier-upload-abc") == "000-x.csv: the file is empty"
+    assert ui_data.strip_folder(msg, "/tmp/verifier-upload-abc") == "000-x.csv: the file is empty"
 
 
 @pytest.mark.parametrize(
@@ -214,7 +215,7 @@ def test_strip_folder_hides_our_temporary_folder() -> None:
     ],
 )
 def test_table_columns(name: str, data: bytes, columns: list[str]) -> None:
-    assert ui.table_columns(name, data) == columns
+    assert ui_data.table_columns(name, data) == columns
 
 
 @pytest.mark.parametrize(
@@ -228,7 +229,7 @@ def test_table_columns(name: str, data: bytes, columns: list[str]) -> None:
     ],
 )
 def test_guess_column(columns: list[str], field: str, guess: str | None) -> None:
-    assert ui.guess_column(columns, field) == guess
+    assert ui_data.guess_column(columns, field) == guess
 
 
 # -- the review queue and tables ----------------------------------------------------------------------
@@ -244,11 +245,11 @@ class _Pair:
 
 def test_status_counts_and_filters() -> None:
     rows = [_Pair("a", "b", 0.9), _Pair("c", "d", 0.5, "confirmed"), _Pair("a", "e", 0.2, "dismissed")]
-    assert ui.status_counts(rows) == {"new": 1, "confirmed": 1, "dismissed": 1}
-    assert ui.status_counts([]) == {"new": 0, "confirmed": 0, "dismissed": 0}
-    assert [r.claim_b for r in ui.filter_pairs(rows, min_score=0.4)] == ["b", "d"]
-    assert [r.claim_b for r in ui.filter_pairs(rows, claim_ids={"a"})] == ["b", "e"]
-    assert ui.filter_pairs(rows, min_score=0.95) == []
+    assert ui_data.status_counts(rows) == {"new": 1, "confirmed": 1, "dismissed": 1}
+    assert ui_data.status_counts([]) == {"new": 0, "confirmed": 0, "dismissed": 0}
+    assert [r.claim_b for r in ui_data.filter_pairs(rows, min_score=0.4)] == ["b", "d"]
+    assert [r.claim_b for r in ui_data.filter_pairs(rows, claim_ids={"a"})] == ["b", "e"]
+    assert ui_data.filter_pairs(rows, min_score=0.95) == []
 
 
 @pytest.mark.parametrize(
@@ -260,7 +261,7 @@ def test_status_counts_and_filters() -> None:
     ],
 )
 def test_pair_measures(a: str, b: str, measures: tuple[str, ...]) -> None:
-    assert ui.pair_measures(a, None, b, None) == measures
+    assert ui_data.pair_measures(a, None, b, None) == measures
 
 
 def _cell(figure: str, low: float, high: float, date: str, attribution: str = "", conflict: bool = False,
@@ -289,7 +290,7 @@ def _table() -> ComparisonTable:
 
 
 def test_comparison_frames_hold_figures_and_statuses() -> None:
-    values, status = ui.comparison_frames(_table())
+    values, status = ui_data.comparison_frames(_table())
     assert list(values.columns) == ["Outlet A", "Outlet B"]
     assert values.loc["killed — people", "Outlet A"] == "at least 14 (2024-06-03, police)"
     assert values.loc["killed — people", "Outlet B"] == "six (2024-06-03); 19 (2024-06-05)"
@@ -297,22 +298,22 @@ def test_comparison_frames_hold_figures_and_statuses() -> None:
     assert status.loc["killed — people"].tolist() == ["conflict", "conflict"]
     assert status.loc["wounded — people"].tolist() == ["single", ""]
     assert status.loc["missing — people"].tolist() == ["agree", "agree"]
-    styled = ui.style_comparison(values, status).to_html()
+    styled = ui_data.style_comparison(values, status).to_html()
     assert "#fee2e2" in styled and "#dcfce7" in styled
 
 
 def test_cell_status_prefers_conflict_over_update() -> None:
     c = _cell("6", 6, 6, "2024-06-03", conflict=True, update=True)
-    assert ui.cell_status([c], 2) == "conflict"
-    assert ui.cell_status([_cell("6", 6, 6, "2024-06-03", update=True)], 2) == "update"
+    assert ui_data.cell_status([c], 2) == "conflict"
+    assert ui_data.cell_status([_cell("6", 6, 6, "2024-06-03", update=True)], 2) == "update"
 
 
 def test_row_cells_in_time_order() -> None:
-    cells = ui.row_cells(_table(), "killed — people")
+    cells = ui_data.row_cells(_table(), "killed — people")
     assert [(source, c.figure) for source, c in cells] == [
         ("Outlet A", "at least 14"), ("Outlet B", "six"), ("Outlet B", "19")
     ]
-    assert ui.row_cells(_table(), "no such row") == []
+    assert ui_data.row_cells(_table(), "no such row") == []
 
 
 @pytest.mark.parametrize(
@@ -329,15 +330,15 @@ def test_optional_date_refuses_what_it_cannot_read() -> None:
 
 
 def test_chart_frame_points_per_source_in_time_order() -> None:
-    frame = ui.chart_frame(_table(), "killed — people")
+    frame = ui_data.chart_frame(_table(), "killed — people")
     assert frame[["source", "value", "figure"]].values.tolist() == [
         ["Outlet A", 14.0, "at least 14"],
         ["Outlet B", 6.0, "six"],
         ["Outlet B", 19.0, "19"],
     ]
     assert frame["date"].dtype.kind == "M"
-    assert len(ui.chart_frame(_table())) == 6
-    spec = ui.figures_chart(frame).to_dict()
+    assert len(ui_data.chart_frame(_table())) == 6
+    spec = ui_data.figures_chart(frame).to_dict()
     assert {layer["mark"]["type"] for layer in spec["layer"]} == {"line", "point"}
 
 
@@ -350,10 +351,10 @@ def test_article_rows_newest_first_without_text() -> None:
         Article.create("Three.", source="A", title="Z new", published="2024-05-01"),
         Article.create("Four.", source="A", title="a new", published="2024-05-01"),
     ]
-    rows = ui.article_rows(articles)
+    rows = ui_data.article_rows(articles)
     assert [r.title for r in rows] == ["a new", "Z new", "b old", "undated"]
     assert not hasattr(rows[0], "text")
-    assert ui.articles_frame(rows)["title"].tolist() == ["a new", "Z new", "b old", "undated"]
+    assert ui_data.articles_frame(rows)["title"].tolist() == ["a new", "Z new", "b old", "undated"]
 
 
 def test_sources_and_articles_frames() -> None:
@@ -363,7 +364,7 @@ def test_sources_and_articles_frames() -> None:
         articles: int
         claims: int
 
-    frame = ui.sources_frame([Source("B", 1, 5), Source("", 3, 9), Source("A", 1, 2)])
+    frame = ui_data.sources_frame([Source("B", 1, 5), Source("", 3, 9), Source("A", 1, 2)])
     assert frame.values.tolist() == [["(no source)", 3, 9], ["A", 1, 2], ["B", 1, 5]]
-    assert isinstance(ui.articles_frame([]), pd.DataFrame)
-    assert list(ui.articles_frame([]).columns) == ["date", "title", "source", "url", "id"]
+    assert isinstance(ui_data.articles_frame([]), pd.DataFrame)
+    assert list(ui_data.articles_frame([]).columns) == ["date", "title", "source", "url", "id"]
