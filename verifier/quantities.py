@@ -114,7 +114,7 @@ _ALPHA = re.compile(r"[^\W\d_]+")
 # than running the full patterns, and most sentences have neither.
 _TIME_WORDS = frozenset(
     (*lx.WEEKDAYS, *lx.MONTHS, "today", "yesterday", "tonight", "overnight", "night", "morning", "before")
-)
+)  # "mid-August" is anchored by its month
 _SCOPE_WORDS = frozenset(
     (
         "since",
@@ -307,7 +307,7 @@ def _extract(text: str, published: str | None) -> list[Quantity]:
         words=words,
         word_starts=[w[0] for w in words],
         triggers=_find_triggers(text, words),
-        times=_times(text, pub) if not _TIME_WORDS.isdisjoint(vocab) or "mid-" in low else [],
+        times=_times(text, pub, words) if not _TIME_WORDS.isdisjoint(vocab) else [],
         attribution=_attribution(text, words),
         scopes=_scopes(text) if not _SCOPE_WORDS.isdisjoint(vocab) or _two_weekdays(vocab, low) else [],
         # Codes ("AK-47s") may be part of a counted group ("seven AK-47s"); other numbers end a phrase.
@@ -876,9 +876,35 @@ def _month_index(name: str) -> int:
     return lx.MONTHS.index(name.lower()) + 1
 
 
-def _times(text: str, pub: dt.date | None) -> list[tuple[int, int, str, str | None]]:
+def _time_matches(text: str, words: list[tuple[int, int, str]]) -> list[re.Match[str]]:
+    """The time pattern, run only around the words that can anchor it (a weekday, a month, "yesterday"):
+    a window of a few words each side instead of the whole sentence."""
+    out: list[re.Match[str]] = []
+    last_end = -1
+    n = len(text)
+    for ws, we, lw in words:
+        if ws < last_end:
+            continue
+        if lw not in _TIME_WORDS and not ("-" in lw and not _TIME_WORDS.isdisjoint(lw.split("-"))):
+            continue
+        pos = max(0, ws - _TIME_REACH, last_end)
+        for m in _TIME.finditer(text, pos, min(n, we + _TIME_REACH)):
+            if m.end() > ws and m.start() < we:
+                out.append(m)
+                last_end = m.end()
+                break
+    return out
+
+
+# Characters a time expression reaches beyond its anchor word: "early on Tuesday", "November 19, 2008".
+_TIME_REACH = 24
+
+
+def _times(
+    text: str, pub: dt.date | None, words: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str, str | None]]:
     out: list[tuple[int, int, str, str | None]] = []
-    for m in _TIME.finditer(text):
+    for m in _time_matches(text, words):
         resolved: str | None = None
         if m.group("wd"):
             if pub is not None:
