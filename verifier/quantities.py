@@ -224,7 +224,7 @@ def _lower_words(text: str) -> list[tuple[int, int, str]]:
     low = text.lower()
     if len(low) != len(text):
         return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
-    return [(*m.span(), m.group()) for m in _WORD.finditer(low)]
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
 
 
 def _find_triggers(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -309,7 +309,9 @@ def _extract(text: str, published: str | None) -> list[Quantity]:
         triggers=_find_triggers(text, words),
         times=_times(text, pub, words) if not _TIME_WORDS.isdisjoint(vocab) else [],
         attribution=_attribution(text, words),
-        scopes=_scopes(text) if not _SCOPE_WORDS.isdisjoint(vocab) or _two_weekdays(vocab, low) else [],
+        scopes=_scopes(text, words, _two_weekdays(vocab, low))
+        if not _SCOPE_WORDS.isdisjoint(vocab) or _two_weekdays(vocab, low)
+        else [],
         # Codes ("AK-47s") may be part of a counted group ("seven AK-47s"); other numbers end a phrase.
         number_spans=[(_num_start(m), m.end) for m in mentions if getattr(m, "kind", "") != "code"],
         count_ends=[m.end for m in mentions if m.kind == "count"],
@@ -1046,8 +1048,28 @@ def _speaker_start(text: str, words: list[tuple[int, int, str]], head: int) -> i
     return begin
 
 
-def _scopes(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), _norm_ws(m.group())) for m in _SCOPE.finditer(text)]
+def _scopes(text: str, words: list[tuple[int, int, str]], weekdays: bool) -> list[tuple[int, int, str]]:
+    """Period expressions, found around their anchor words ("since", "days", a month) rather than by
+    running the whole pattern over the sentence. Two weekday names need the pattern over the sentence."""
+    if weekdays:
+        return [(m.start(), m.end(), _norm_ws(m.group())) for m in _SCOPE.finditer(text)]
+    out: list[tuple[int, int, str]] = []
+    last_end = -1
+    n = len(text)
+    for ws, we, lw in words:
+        if ws < last_end or lw not in _SCOPE_WORDS:
+            continue
+        for m in _SCOPE.finditer(text, max(0, ws - _SCOPE_REACH, last_end), min(n, we + _SCOPE_REACH)):
+            if m.end() > ws and m.start() < we:
+                out.append((m.start(), m.end(), _norm_ws(m.group())))
+                last_end = m.end()
+                break
+    return out
+
+
+# Characters a period expression reaches beyond its anchor word: "in the past two weeks", "brought the
+# death toll".
+_SCOPE_REACH = 40
 
 
 def _scope_for(ctx: _Ctx, start: int, end: int) -> tuple[int, int, str] | None:
