@@ -271,6 +271,7 @@ class _Ctx:
     claimed: set[tuple[int, int, str]] = field(default_factory=set)
     count_ends: list[int] = field(default_factory=list)
     trigger_ends: list[int] = field(default_factory=list)
+    event_verbs: list[tuple[int, int, str]] | None = None
 
 
 def extract(text: str, published: str | None = None) -> list[Quantity]:
@@ -807,13 +808,17 @@ def _event_verb(ctx: _Ctx, start: int, end: int) -> tuple[int, int, str] | None:
     """The act a date or time belongs to: the nearest event verb in the same clause, within 8 words."""
     best: tuple[int, int, str] | None = None
     best_d = 10**9
-    for m in _EVENT_VERB.finditer(ctx.text):
-        a, b = (m.end(), start) if m.end() <= start else (end, m.start())
+    if ctx.event_verbs is None:  # found once per sentence, on its first date
+        ctx.event_verbs = [
+            (m.start(), m.end(), _EVENT_NORM.get(m.group().lower(), m.group().lower()))
+            for m in _EVENT_VERB.finditer(ctx.text)
+        ]
+    for v in ctx.event_verbs:
+        a, b = (v[1], start) if v[1] <= start else (end, v[0])
         if a > b or _break_between(ctx.text, a, b) or _words_between(ctx, a, b) > 8:
             continue
-        d = b - a
-        if d < best_d:
-            best, best_d = (m.start(), m.end(), _EVENT_NORM.get(m.group().lower(), m.group().lower())), d
+        if b - a < best_d:
+            best, best_d = v, b - a
     return best
 
 
