@@ -214,6 +214,20 @@ def test_contradictions_confirm_with_a_note_persists(app_workspace: Path) -> Non
     assert "confirmed" in html_of(again)
 
 
+def test_contradictions_dismiss_then_reopen(app_workspace: Path) -> None:
+    at = open_app("contradictions")
+    new = int({m.label: m.value for m in at.metric}["New"])
+    pair_id = next(t.key for t in at.text_input if t.key and t.key.startswith("note-")).removeprefix("note-")
+    at.text_input(key=f"note-{pair_id}").input("Two counts of different moments, not a contradiction.")
+    at.button(key=f"dismiss-{pair_id}").click().run()
+    assert {m.label: m.value for m in at.metric} == {"New": str(new - 1), "Confirmed": "0", "Dismissed": "1"}
+    assert f"note-{pair_id}" not in [t.key for t in at.text_input]  # gone from the queue of new pairs
+    at.selectbox(key="f_status").select("dismissed").run()
+    at.button(key=f"reopen-{pair_id}").click().run()
+    assert not at.exception and not at.error
+    assert {m.label: m.value for m in at.metric}["New"] == str(new)
+
+
 def test_contradictions_filters(app_workspace: Path) -> None:
     at = open_app("contradictions")
     pairs = len([t for t in at.text_input if t.key and t.key.startswith("note-")])
