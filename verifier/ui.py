@@ -52,7 +52,8 @@ ROLE_STYLES: dict[str, str] = {
     "attribution": "background:transparent;color:inherit;border-bottom:2px dotted #7c3aed",
     "time": "background:transparent;color:inherit;border-bottom:2px dotted #64748b",
     "scope": "background:transparent;color:inherit;border-bottom:2px dotted #64748b",
-    "passage": "background:#dbeafe;color:inherit;padding:1px 0;border-radius:3px",
+    # Dark text on the light background, so the passage stays readable in a dark theme too.
+    "passage": "background:#dbeafe;color:#0f172a;padding:1px 0;border-radius:3px",
 }
 # When parts overlap, the segment takes the style of the first role in this order.
 _ROLE_PRIORITY = ("figure", "measure", "group", "attribution", "time", "scope", "passage")
