@@ -60,7 +60,8 @@ _NOT_NAMES = frozenset(
     august september october november december mr mrs ms dr gen col maj capt sgt lt president minister
     demo text according officials official police medical local state group council news reuters
     afp ap update breaking photo video read more one two three four five six seven eight nine ten eleven
-    twelve thirteen fifteen twenty thirty forty fifty hundred thousand dozens""".split()
+    twelve thirteen fifteen twenty thirty forty fifty hundred thousand dozens jan feb mar apr jun jul aug sep
+    sept oct nov dec""".split()
 )
 
 
@@ -83,8 +84,8 @@ def names_of(text: str) -> set[str]:
         before = text[: m.start()].rstrip()
         if len(words) == 1 and first == m.start() and (not before or before[-1] in '.!?:"”\n'):
             continue
-        if len(words) == 1 and words[0] in _NOT_NAMES:
-            continue
+        if len(words) == 1 and (words[0] in _NOT_NAMES or len(words[0]) < 3):
+            continue  # "U" of "U.S.", "Jun" of a dateline
         out.add(" ".join(words))
         out.update(w for w in words if len(w) > 2 and w not in _NOT_NAMES)
     return out
@@ -150,15 +151,20 @@ def _article_vectors(ws: Any) -> tuple[list[str], dict[str, list[tuple[int, Clai
     return ids, claims, matrix
 
 
-def _label(members: Sequence[Article], names: Sequence[set[str]]) -> str:
-    """ "Darna · 2015-07-30 to 2015-08-02 · 6 articles, 6 sources": the names most of the articles share."""
+def _label(members: Sequence[Article], names: Sequence[set[str]], df: Counter[str], n_articles: int) -> str:
+    """A label such as "Darna · 2015-07-30 to 2015-08-02 · 6 articles, 6 sources": the names most of the
+    articles share, weighted by rarity in the corpus ("Syria" names every FA-KES article and no event)."""
     counts = Counter(x for ns in names for x in ns)
     in_titles = Counter(x for a in members for x in names_of(a.title))
-    ranked = sorted(counts, key=lambda x: (-counts[x], -in_titles[x], -len(x.split()), x))
+
+    def weight(x: str) -> float:
+        return counts[x] * math.log((1 + n_articles) / (1 + df[x]))
+
+    ranked = sorted(counts, key=lambda x: (-round(weight(x), 6), -in_titles[x], -len(x.split()), x))
     top: list[str] = []
     for x in ranked[:12]:
-        if counts[x] < max(1, (len(members) + 1) // 2):
-            break
+        if counts[x] < max(1, (len(members) + 1) // 3) or weight(x) <= 0:
+            continue
         if any(x in t.split() or t in x.split() for t in top):
             continue  # "almere" after "port almere"
         top.append(x)
@@ -181,6 +187,7 @@ def build_events(ws: Any, threshold: float = EVENT_DISTANCE_THRESHOLD) -> list[E
     members_of = [articles[i] for i in ids]
     names = [names_of(a.title + "\n" + a.text[:2000]) for a in members_of]
     labels = cluster(vectors, [_date(a.published) for a in members_of], threshold)
+    df = Counter(x for ns in names for x in ns)
     groups: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         groups.setdefault(lab, []).append(i)
@@ -189,7 +196,8 @@ def build_events(ws: Any, threshold: float = EVENT_DISTANCE_THRESHOLD) -> list[E
         idx.sort(key=lambda i: (members_of[i].published or "", ids[i]))
         eid = content_hash("event", *sorted(ids[i] for i in idx), length=12)
         claim_ids = tuple(c.id for i in idx for _, c in claims[ids[i]])
-        events.append(Event(eid, _label([members_of[i] for i in idx], [names[i] for i in idx]), claim_ids))
+        label = _label([members_of[i] for i in idx], [names[i] for i in idx], df, len(ids))
+        events.append(Event(eid, label, claim_ids))
     events.sort(key=lambda e: -len(e.claim_ids))
     ws.store.replace_events(events)
     return events
