@@ -762,6 +762,25 @@ def _match_unit(
     return name, m.end()
 
 
+_AGE_WORDS = frozenset({"aged", "age", "ages"})
+_MAG_WORDS = frozenset({"magnitude", "of", "magnitude-"})
+
+
+def _last_word(left: str) -> str:
+    """The last word of `left`, lower-cased ("" when there is none): a cheap gate before a regex."""
+    parts = left.rsplit(None, 1)
+    return parts[-1].lower() if parts else ""
+
+
+def _may_be_code_cue(left: str) -> bool:
+    """Every cue of _CODE_LEFT ends in a capitalised word, a lower-case "resolution"-like word, "No." or #."""
+    word = left.rsplit(None, 1)[-1] if left.strip() else ""
+    return bool(word) and (word[0].isupper() or word[-1] in ".#№" or word.lower() in _CODE_LOWER_WORDS)
+
+
+_CODE_LOWER_WORDS = frozenset({"resolution", "resolutions", "article", "decree", "flight", "page", "version"})
+
+
 def _tail(left: str) -> int:
     """Where the last 18 characters of `left` start: every left-context cue is shorter than that."""
     return max(0, len(left) - 18)
@@ -945,7 +964,7 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
     left, left_lo = _left_window(text, core.start, floor)
     # A sign: "minus 17 degrees", "-5.2%", "(-3)". A dash glued to a word ("Under-17") is no sign.
     sign = None
-    if left and left[-1] in "-−sSeE \u00a0":
+    if left and (left[-1] in "-−" or left.rstrip().lower().endswith(("minus", "negative"))):
         # searched in `text`, not in `left`: the character before a dash decides ("10%-12%" has no sign)
         sign = _SIGN_LEFT.search(text, max(left_lo, core.start - 12), core.start)
     if sign is not None:
@@ -1022,9 +1041,10 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
             rng_end = second.end
     # Cues left of the qualifier: "aged between 12 and 15", "magnitude of about 6".
     cue_left = left[: qual_span[0] - left_lo] if qual_span else left
-    if kind == "count" and _AGE_LEFT.search(cue_left, _tail(cue_left)):
+    cue_word = _last_word(cue_left)
+    if kind == "count" and cue_word in _AGE_WORDS and _AGE_LEFT.search(cue_left, _tail(cue_left)):
         kind, unit = "age", "years"
-    if kind == "count" and _MAG_LEFT.search(cue_left, _tail(cue_left)):
+    if kind == "count" and cue_word in _MAG_WORDS and _MAG_LEFT.search(cue_left, _tail(cue_left)):
         kind, unit = "measure", "magnitude"
     if kind == "count" and sign is not None and _TEMPERATURE_LEFT.search(left):
         kind, unit = "measure", "degrees"  # "temperatures fell to minus 20"
@@ -1059,7 +1079,7 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
             )  # fmt: skip
 
     plain = raw_qual in (None, "between", "from", "change")
-    code_context = plain and bool(_CODE_LEFT.search(left, _tail(left)))
+    code_context = plain and _may_be_code_cue(left) and bool(_CODE_LEFT.search(left, _tail(left)))
     # "Under-17", "Route-66": a number glued by a hyphen to a word names something ("mid-2015" is a year).
     if plain and kind == "count" and left.endswith("-") and left[-2:-1].isalpha() and not digits4:
         code_context = True
