@@ -1337,14 +1337,15 @@ def _candidates(text: str) -> list[tuple[int, bool]]:
     """
     found = [(m.start(), False) for m in _DIGIT_TRIGGER.finditer(text)]
     folded = text.translate(_LETTERS_ONLY)
-    hits = [w for w in folded.split() if w in _TRIGGER_WORDS]
+    hits = _TRIGGER_WORDS.intersection(folded.split())
     if hits:
         padded = f" {folded} "
-        cursor = 0
         for w in hits:
-            at = padded.find(f" {w} ", cursor)
-            found.append((at, True))  # `at` in padded is the word's offset in text (the pad is 1 char)
-            cursor = at + len(w) + 1
+            needle = f" {w} "
+            at = padded.find(needle)
+            while at >= 0:
+                found.append((at, True))  # `at` in padded is the word's offset in text (the pad is 1 char)
+                at = padded.find(needle, at + len(w) + 1)
         found.sort()
     return found
 
