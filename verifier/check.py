@@ -322,7 +322,16 @@ def summarise(
         who = first.source or first.title or "a source"
         verb = "conflicts" if len(disagree) == 1 else "conflict"
         parts.append(f"{len(disagree)} {verb}: {who} says {_figure_text(first)}")
-    others = [s for s in _sources(related) if s not in agree and s not in disagree]
+    updates = [e for e in related if e.relation == "update"]
+    if updates:
+        latest = max(updates, key=lambda e: (e.date or "", e.score))
+        who = latest.source or latest.title or "a source"
+        parts.append(f"a later report updates it: {who} says {_figure_text(latest)}")
+    others = [
+        s
+        for s in _sources(e for e in related if e.relation != "update")
+        if s not in agree and s not in disagree
+    ]
     if others:
         parts.append(
             f"{_plural(len(others), 'other source reports', 'other sources report')} related figures"
