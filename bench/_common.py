@@ -218,12 +218,36 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
+# torch intra-op threads for the benchmark (BENCH_TORCH_THREADS; "default" leaves torch's choice, 2 here).
+# 1 by default because this machine is shared by several jobs: at load average ~8 on 2 cores, measured
+# 2026-11-24, one thread embedded a batch of 256 claims at 29.5/s against 21.8/s with two, and a single
+# claim in 94 ms against 728 ms (threads spin-waiting for a core). The report states the setting used.
+TORCH_THREADS_ENV = "BENCH_TORCH_THREADS"
+
+
+def torch_threads() -> str:
+    return os.environ.get(TORCH_THREADS_ENV, "1")
+
+
+def apply_torch_threads() -> int | None:
+    """Set torch's intra-op threads as configured; returns the number in use (None if torch is absent)."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    wanted = torch_threads()
+    if wanted != "default":
+        torch.set_num_threads(int(wanted))
+    return int(torch.get_num_threads())
+
+
 def get_embedder(kind: str) -> Any:
-    """ "real": the bundled all-MiniLM-L6-v2 (what users run); "fake": hashing, for the smoke test."""
+    """The bundled all-MiniLM-L6-v2 ("real", what users run) or the hashing fake (smoke test only)."""
     from verifier.embed import FakeEmbedder, SentenceTransformerEmbedder
 
     if kind == "fake":
         return FakeEmbedder()
+    apply_torch_threads()
     embedder = SentenceTransformerEmbedder()
     embedder.warm_up()
     return embedder

@@ -53,6 +53,7 @@ def sts(embedder: Any, limit: int | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {"genre": STS_GENRE, "splits": {}}
     for split in STS_SPLITS:
         rows = read_sts(split)[:limit]
+        log.info("STS-B %s: %d news pairs", split, len(rows))
         gold = np.array([r[0] for r in rows])
         a = embedder.encode([r[1] for r in rows])
         b = embedder.encode([r[2] for r in rows])
@@ -175,8 +176,10 @@ def ecb(
     relevant_sets = [{j for j in by_sub[sent_sub[q]] if sent_doc[j] != sent_doc[q]} for q in queries]
     longest_doc = max(len(d.sentences) for d in docs)
 
+    log.info("ECB+: embedding %d sentences; %d figure queries", len(texts), len(queries))
     with timer() as t_embed:
         vectors = embedder.encode(texts)
+    log.info("ECB+: embedded in %.0f s", t_embed[0])
     if keep is not None:
         keep["docs"], keep["vectors"] = docs, vectors
     index = VectorIndex(getattr(embedder, "name", "bench"), vectors.shape[1], "Flat")

@@ -180,6 +180,10 @@ def run(
     }
     embedder = get_embedder(embedder_kind)
     results["meta"]["model"] = embedder.name
+    if embedder_kind == "real":
+        import torch
+
+        results["meta"]["torch_threads"] = torch.get_num_threads()
     ecb_keep: dict[str, Any] = {}
     if "retrieval" in parts:
         _part(results, "retrieval", lambda: retrieval.run(embedder, smoke, keep=ecb_keep))
