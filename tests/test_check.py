@@ -14,6 +14,7 @@ from test_scan import CRASH
 from verifier.check import MAX_CLAIM_CHARS, CheckResult, check_claim, looks_non_english, summarise
 from verifier.embed import SentenceTransformerEmbedder
 from verifier.errors import InputError
+from verifier.records import Article
 from verifier.settings import Settings
 from verifier.workspace import Workspace
 
@@ -39,6 +40,25 @@ def test_check_groups_evidence_by_what_the_figures_say(crash: Workspace) -> None
     figure = next(s for s in worst.spans if s.role == "figure")
     assert worst.text[figure.start : figure.end] == "Twenty-two"
     assert {s.role for s in worst.spans} >= {"figure", "measure", "group"}
+
+
+def test_the_summary_names_a_later_update(crash: Workspace) -> None:
+    crash.ingest_articles(
+        [
+            Article.create(
+                "The death toll from the Marrow Bay bus crash has risen to 30 passengers, police said.",
+                source="Bay Herald",
+                title="Marrow Bay toll rises",
+                published="2021-06-09",
+            )
+        ]
+    )
+    result = check_claim(
+        crash, "Nine passengers were killed near Marrow Bay on Sunday", floor=0.0, published="2021-06-07"
+    )
+    update = next(e for e in result.related if e.relation == "update")
+    assert update.figure == "30"
+    assert "a later report updates it: Bay Herald says 30" in result.summary
 
 
 def test_check_result_as_json(crash: Workspace) -> None:
