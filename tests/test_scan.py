@@ -14,8 +14,9 @@ import pytest
 from verifier.embed import SentenceTransformerEmbedder
 from verifier.errors import InputError, NotFoundError
 from verifier.export import FlaggedPair, flagged_pairs
+from verifier.quantities import extract
 from verifier.records import Article
-from verifier.scan import rescan_all, review, scan_new
+from verifier.scan import rescan_all, restates, review, scan_new
 from verifier.settings import Settings
 from verifier.workspace import Workspace
 
@@ -249,3 +250,20 @@ def test_demo_look_alike_events_are_never_flagged_against_each_other(demo: Works
     for p in flagged_pairs(demo):
         places = {p.a.date[:4] if p.a.date else "", p.b.date[:4] if p.b.date else ""}
         assert len(places) == 1, (p.a.text, p.b.text)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("More than 230,000 people have been killed since 2011.", "The war has killed 230,000 people.", True),
+        ("Shelling killed 19 civilians on Sunday.", "More than 19 civilians were killed on Sunday.", True),
+        (
+            "Four civilians were killed and more than 70 wounded.",
+            "Eight civilians were killed and 70 injured.",
+            False,
+        ),
+        ("Nine passengers were killed.", "Twenty-two passengers were killed.", False),
+    ],
+)
+def test_restated_figures_are_not_conflicts(a: str, b: str, same: bool) -> None:
+    assert restates(extract(a), extract(b)) is same
