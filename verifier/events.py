@@ -44,7 +44,10 @@ EVENT_DISTANCE_THRESHOLD = 0.35
 # Published dates further apart than DATE_SAME_DAYS make two articles less likely to report one event;
 # beyond DATE_FAR_DAYS they are another event of the same kind (the next flood, an anniversary). Not
 # measurable on ECB+ (undated); on the demo corpus they split the look-alike distractors (Bellhaven 2019
-# from Port Almere 2023) that read alike to the model.
+# from Port Almere 2023) that read alike to the model. On the 61 cross-article FA-KES pairs of the dev set
+# (shared/eval: same event or not, by the annotators), these settings group 32 of 50 same-event pairs and
+# keep 8 of 11 different-event pairs apart; thresholds 0.30-0.50 and penalties up to 0.5/0.2 moved both
+# by at most 4 pairs, trading one for the other.
 DATE_SAME_DAYS = 3
 DATE_FAR_DAYS = 10
 DATE_NEAR_PENALTY = 0.1
