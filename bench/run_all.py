@@ -256,6 +256,13 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown parts {sorted(unknown)}; choose from {', '.join(PARTS)}")
     sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else None
+    previous = out_dir / "benchmarks.json"
+    if args.compare is None and not args.smoke and previous.exists():
+        # The figures written by the last full run, read before they are overwritten: every run of
+        # `make bench` shows how far it moved from the one before (noise, or a change in the code).
+        saved = Path(tempfile.gettempdir()) / "verifier-benchmarks-previous.json"
+        saved.write_bytes(previous.read_bytes())
+        args.compare = saved
     results = run(args.smoke, out_dir, args.embedder, parts, sizes, compare_with=args.compare)
     print(
         f"wrote {out_dir / 'benchmarks.md'} and {out_dir / 'benchmarks.json'} "
