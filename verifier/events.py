@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from verifier.errors import InputError
+from verifier.errors import InputError, StoreError
 from verifier.lexicon import TOLL_MEASURES
 from verifier.quantities import Quantity, extract, parse_group
 from verifier.records import Article, Claim, Event, content_hash
@@ -147,7 +147,10 @@ def _article_vectors(ws: Any) -> tuple[list[str], dict[str, list[tuple[int, Clai
     ids = sorted(claims)
     rows: list[np.ndarray] = []
     for aid in ids:
-        vec = ws.vectors([r for r, _ in claims[aid]]).mean(axis=0)
+        try:
+            vec = ws.vectors([r for r, _ in claims[aid]]).mean(axis=0)
+        except KeyError as exc:
+            raise StoreError(f"claims without a vector in the index ({exc}): run `verifier doctor`") from exc
         norm = float(np.linalg.norm(vec))
         rows.append(vec / norm if norm else vec)
     matrix = np.stack(rows).astype(np.float32) if rows else np.zeros((0, 1), dtype=np.float32)
