@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 from test_scan import CRASH
 
-from verifier.check import MAX_CLAIM_CHARS, CheckResult, check_claim, looks_non_english, summarise
+from verifier.check import (
+    MAX_CLAIM_CHARS,
+    CheckResult,
+    Evidence,
+    check_claim,
+    looks_non_english,
+    summarise,
+)
 from verifier.embed import SentenceTransformerEmbedder
 from verifier.errors import InputError
 from verifier.records import Article
@@ -133,6 +140,27 @@ def test_a_claim_in_another_language_still_works_and_says_so(crash: Workspace) -
     assert result.summary.startswith("The claim does not look like English. No figures in the claim")
     assert result.warnings[0].startswith("the claim does not look like English")
     assert result.corroborating == () and result.conflicting == ()
+
+
+def evidence(source: str, relation: str) -> Evidence:
+    return Evidence("A sentence.", source, "2021-06-07", "", "a1", "c1", relation, 0.5, 0.5, "")
+
+
+@pytest.mark.parametrize(
+    ("related", "summary"),
+    [
+        ([evidence("Coast FM", "similar")], "No figures to compare; 1 source has similar claims."),
+        ([evidence("Coast FM", "different_quantity")], "1 other source reports related figures."),
+        (
+            [evidence("Coast FM", "similar"), evidence("Bay Herald", "different_quantity")],
+            "1 other source reports related figures.",
+        ),
+    ],
+)
+def test_passages_without_figures_are_not_counted_as_related_figures(
+    related: list[Evidence], summary: str
+) -> None:
+    assert summarise([], [], related, with_figures=True) == summary
 
 
 def test_summary_counts_outlets_not_passages() -> None:

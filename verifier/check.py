@@ -329,7 +329,7 @@ def summarise(
         parts.append(f"a later report updates it: {who} says {_figure_text(latest)}")
     others = [
         s
-        for s in _sources(e for e in related if e.relation != "update")
+        for s in _sources(e for e in related if e.relation == "different_quantity")
         if s not in agree and s not in disagree
     ]
     if others:
@@ -337,5 +337,8 @@ def summarise(
             f"{_plural(len(others), 'other source reports', 'other sources report')} related figures"
         )
     if not parts:
+        if related:
+            n = len(_sources(related))
+            return f"No figures to compare; {_plural(n, 'source has', 'sources have')} similar claims."
         return "No evidence found: no stored claim reports these figures."
     return "; ".join(parts) + "."
