@@ -1,0 +1,173 @@
+"""One frame per number mention, and one per negation ("no one was killed")."""
+
+from __future__ import annotations
+
+import math
+import re
+from types import MappingProxyType
+
+from verifier import lexicon as lx
+from verifier.quantities.attribution import _nearest_time, _scope_for
+from verifier.quantities.context import _break_between, _Ctx, _words_between
+from verifier.quantities.groups import _group_after
+from verifier.quantities.measure import _event_verb, _fits, _measure_for
+from verifier.quantities.patterns import (
+    _EARLIER,
+    _EARLIER_HINT,
+    _NONE_OF,
+    _OTHER_WORD,
+    _PART_AFTER,
+    _PART_BEFORE,
+    _PARTIAL_AFTER,
+    _PARTIAL_BEFORE,
+    _ROLE_HINT,
+    _TOTAL,
+)
+from verifier.quantities.record import NON_COUNT_KINDS, Quantity
+
+
+def _num_start(m: object) -> int:
+    qs = getattr(m, "qualifier_span", None)
+    start = int(getattr(m, "start", 0))
+    if qs and qs[0] is not None and qs[0] < start:
+        return int(qs[0])
+    return start
+
+
+def _frame(ctx: _Ctx, m: object) -> Quantity:
+    start, end = _num_start(m), int(getattr(m, "end", 0))
+    kind = str(getattr(m, "kind", "count") or "count")
+    value = getattr(m, "value", None)
+    low = getattr(m, "low", value if value is not None else 0.0)
+    high = getattr(m, "high", value if value is not None else 0.0)
+    spans: dict[str, tuple[int, int]] = {"number": (start, end)}
+    group = head = measure = None
+    role = None
+    negated = False
+    if kind not in NON_COUNT_KINDS:
+        g = _group_after(ctx, end)
+        if g is not None:
+            group, head, gs, ge = g
+            spans["group"] = (gs, ge)
+        group_end = spans.get("group", (end, end))[1]
+        t = _measure_for(ctx, start, end, group_end)
+        if t is not None and _fits(t[2], kind, head):
+            measure = t[2]
+            spans["measure"] = (t[0], t[1])
+        before = ctx.text[max(0, start - 40) : start]
+        after = ctx.text[group_end : group_end + 24]
+        wide = ctx.text[max(0, start - 70) : start]
+        local = ctx.text[max(0, start - 40) : group_end + 30].lower()
+        if not _ROLE_HINT.search(local):
+            pass  # most figures: no part, total or earlier-toll wording nearby
+        elif _EARLIER_HINT.search(wide) and _EARLIER.search(wide):
+            role = "earlier"
+        elif (
+            _PARTIAL_BEFORE.search(before)
+            or _PARTIAL_AFTER.match(ctx.text[end : end + 24])
+            or _OTHER_WORD.match(ctx.text[end : end + 12])
+            or (group is not None and group.lower() in ("others", "other"))  # "injuring 9 others"
+        ):
+            role = "partial"
+        elif _PART_BEFORE.search(before) or _PART_AFTER.match(after):
+            role = "part"
+        elif _TOTAL.search(ctx.text[end : group_end + 30]) or _TOTAL.search(before[-20:]):
+            role = "total"
+        if "none" in before.lower() and _NONE_OF.search(before):
+            negated = True
+    elif kind in ("date", "time"):
+        # A date or time belongs to the event verb nearest it ("sunk on November 19"): kept as its measure so
+        # two dates for the same act can be compared, never as a toll.
+        t = _event_verb(ctx, start, end)
+        if t is not None:
+            measure = t[2]
+            spans["measure"] = (t[0], t[1])
+    time = _nearest_time(ctx, start, end)
+    if time is not None:
+        spans["time"] = (time[0], time[1])
+    if ctx.attribution is not None:
+        spans["attribution"] = ctx.attribution[:2]
+    scope = _scope_for(ctx, start, end)
+    if scope is not None:
+        spans["scope"] = scope[:2]
+    return Quantity(
+        text=ctx.text[start:end],
+        value=_f(value),
+        low=_bound(low, value, -math.inf),
+        high=_bound(high, value, math.inf),
+        qualifier=getattr(m, "qualifier", None),
+        kind=kind,
+        unit=getattr(m, "unit", None),
+        iso=getattr(m, "iso", None),
+        measure=measure,
+        negated=negated,
+        group=group,
+        group_head=head,
+        attribution=ctx.attribution[2] if ctx.attribution else None,
+        time=time[2] if time else None,
+        time_resolved=time[3] if time else None,
+        scope=scope[2] if scope else None,
+        role=role,
+        spans=MappingProxyType(spans),
+    )
+
+
+def _bound(b: object, value: object, default: float) -> float:
+    """An interval end: the mention's own, else its point value, else open (dates have neither)."""
+    f = _f(b)
+    if f is None:
+        f = _f(value)
+    return default if f is None else f
+
+
+def _f(v: object) -> float | None:
+    if v is None:
+        return None
+    try:
+        return float(v)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def _negated_frame(ctx: _Ctx, n: re.Match[str]) -> Quantity:
+    start, end = n.start(), n.end()
+    spans: dict[str, tuple[int, int]] = {"number": (start, end)}
+    measure = None
+    noun = (n.group("noun") or "").lower()
+    if noun in ("casualties", "deaths", "injuries", "fatalities"):
+        measure = lx.MEASURE_TRIGGERS.get(noun)
+        spans["measure"] = (n.start("noun"), n.end("noun"))
+    else:
+        for ts, te, meas in ctx.triggers:
+            if end <= ts and _words_between(ctx, end, ts) <= 4 and not _break_between(ctx.text, end, ts):
+                measure = meas
+                spans["measure"] = (ts, te)
+                break
+    group = head = None
+    if noun in ("people", "civilians", "victims"):
+        group = head = noun
+        spans["group"] = (n.start("noun"), n.end("noun"))
+    time = _nearest_time(ctx, start, end)
+    if time is not None:
+        spans["time"] = (time[0], time[1])
+    if ctx.attribution is not None:
+        spans["attribution"] = ctx.attribution[:2]
+    return Quantity(
+        text=n.group(),
+        value=0.0,
+        low=0.0,
+        high=0.0,
+        qualifier=None,
+        kind="count",
+        unit=None,
+        measure=measure,
+        negated=True,
+        group=group,
+        group_head=head,
+        attribution=ctx.attribution[2] if ctx.attribution else None,
+        time=time[2] if time else None,
+        time_resolved=time[3] if time else None,
+        scope=None,
+        role=None,
+        spans=MappingProxyType(spans),
+    )

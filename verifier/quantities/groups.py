@@ -1,0 +1,180 @@
+"""The counted group after a number ("27 IS fighters") and how groups nest (parse_group, group_contains)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from verifier import lexicon as lx
+from verifier.quantities.context import _Ctx
+from verifier.quantities.patterns import _WORD
+
+# Longest counted-group phrase, in words: "IS-held town civilians" is the longest we saw in news text.
+GROUP_MAX_WORDS = 4
+
+
+def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
+    """The noun phrase right after a number: "27 IS fighters were" -> ("IS fighters", "fighters")."""
+    text = ctx.text
+    pos = end
+    # "1000-member church", "24-strong crew": the group is glued to the number by a hyphen.
+    if pos < len(text) and text[pos] == "-" and pos + 1 < len(text) and text[pos + 1].isalpha():
+        m = _WORD.match(text, pos + 1)
+        if m:
+            w = m.group().lower()
+            return m.group(), _head(w), m.start(), m.end()
+    # "17 of the hijacked ships": the group is the phrase after "of the".
+    of = _OF_THE.match(text, pos)
+    if of:
+        pos = of.end()
+    first = bisect_left(ctx.word_starts, pos)
+    words = ctx.words[first : first + GROUP_MAX_WORDS + 2]
+    taken: list[tuple[int, int, str]] = []
+    prev_end = pos
+    for ws, we, lw in words:
+        gap = text[prev_end:ws]
+        if gap.strip(" ") or ws - prev_end > 2:  # punctuation or a line break ends the phrase
+            if taken or gap.strip(" ") not in ("", "-"):
+                break
+        acronym = len(lw) > 1 and text[ws:we].isupper()  # "IS fighters", "SDF troops"
+        if lw in lx.GROUP_SKIP and not taken:
+            pass  # "five more civilians", "four other victims"
+        elif lw in lx.MEASURE_TRIGGERS and lw.endswith("ed") and _next_is_head(ctx, we):
+            pass  # a participle modifier: "355 damaged shops", "17 of the hijacked ships"
+        elif (
+            (lw in lx.GROUP_STOP and not acronym)
+            or _in_trigger(ctx, ws)
+            or any(s <= ws < e for s, e in ctx.number_spans)
+        ):
+            break
+        if lw[0].isdigit():
+            break
+        if taken and lw.endswith("ed") and lw not in lx.GROUP_CLASS and not _next_is_plural(ctx, we):
+            break  # a verb after the counted group: "40 trucks reached", "12 people fled"
+        taken.append((ws, we, lw))
+        prev_end = we
+        if len(taken) >= GROUP_MAX_WORDS:
+            break
+        if lw in lx.GROUP_CLASS and not _next_is_head(ctx, we):  # "pirate boats": the head is the last
+            break
+    # Drop trailing capitalised words after a lower-case head: "13 civilians Monday", "22 children UNICEF".
+    while len(taken) > 1 and text[taken[-1][0]].isupper() and not text[taken[-2][0]].isupper():
+        taken.pop()
+    # Keep the phrase up to its last known group head when there is one.
+    known = [i for i, t in enumerate(taken) if t[2] in lx.GROUP_CLASS]
+    if known:
+        taken = taken[: known[-1] + 1]
+    while taken and taken[0][2] in lx.GROUP_SKIP and len(taken) > 1:
+        taken.pop(0)
+    if not taken:
+        return None
+    gs, ge = taken[0][0], taken[-1][1]
+    # "175 members of the ISIS", "18 fighters of Daesh": the organisation says whose side they are on.
+    comp = _COMPLEMENT.match(text, ge)
+    if comp and taken[-1][2] in lx.GROUP_CLASS:
+        ge = comp.end()
+    written = text[gs:ge]
+    if taken[-1][2] in lx.GROUP_SKIP and taken[-1][2] not in ("others",):
+        return None
+    return written, _head(taken[-1][2]), gs, ge
+
+
+_COMPLEMENT = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,3}")
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.IGNORECASE)
+
+
+def _next_is_plural(ctx: _Ctx, pos: int) -> bool:
+    """Whether the word after `pos` looks like a plural noun ("fully loaded magazines")."""
+    i = bisect_left(ctx.word_starts, pos)
+    if i >= len(ctx.words):
+        return False
+    lw = ctx.words[i][2]
+    return lw.endswith("s") and lw not in lx.GROUP_STOP and not ctx.text[pos : ctx.words[i][0]].strip()
+
+
+def _in_trigger(ctx: _Ctx, pos: int) -> bool:
+    return any(s <= pos < e for s, e, _ in ctx.triggers)
+
+
+def _next_is_head(ctx: _Ctx, pos: int) -> bool:
+    for ws, _, lw in ctx.words:
+        if ws >= pos:
+            return ctx.text[pos:ws].strip() == "" and lw in lx.GROUP_CLASS
+    return False
+
+
+def _head(word: str) -> str:
+    w = word.lower().strip("'’")
+    if w in ("person", "persons", "individuals"):
+        return "people"
+    if w in ("child",):
+        return "children"
+    if w in ("woman",):
+        return "women"
+    if w in ("man",):
+        return "men"
+    return w
+
+
+@dataclass(frozen=True)
+class _Group:
+    cls: str | None
+    head: str | None
+    side: str | None
+
+
+def parse_group(group: str | None) -> _Group:
+    """Class, head and side of a written group: "IS fighters" -> fighters class, side "is"."""
+    if not group:
+        return _Group(None, None, None)
+    base, _, comp = group.partition(" of ")
+    if not comp:
+        base, _, comp = group.partition(" from ")
+    words = [w.lower().strip(".,'’") for w in base.split()]
+    head = _head(words[-1]) if words else None
+    mods_extra = [w.lower().strip(".,'’") for w in comp.split() if w.lower() != "the"]
+    if head == "others":
+        head = "people"
+    if len(words) >= 2 and " ".join(words[-2:]) in lx.GROUP_CLASS:
+        cls: str | None = lx.GROUP_CLASS[" ".join(words[-2:])]
+    else:
+        cls = lx.GROUP_CLASS.get(head or "")
+        if cls is None and head and head.endswith("s") and head[:-1] in lx.GROUP_CLASS:
+            cls = lx.GROUP_CLASS[head[:-1]]
+        if cls is None and head and head + "s" in lx.GROUP_CLASS:
+            cls = lx.GROUP_CLASS[head + "s"]
+    side = None
+    mods = words[:-1] + mods_extra
+    for i in range(len(mods)):
+        two = " ".join(mods[i : i + 2])
+        if two in lx.SIDES:
+            side = lx.SIDES[two]
+            break
+        if mods[i] in lx.SIDES:
+            side = lx.SIDES[mods[i]]
+            break
+    if side is None and head in ("jihadists", "jihadist") and cls == "fighters":
+        side = "is"
+    return _Group(cls, head, side)
+
+
+def _ancestors(cls: str | None) -> list[str]:
+    out: list[str] = []
+    while cls is not None and cls not in out:
+        out.append(cls)
+        cls = lx.GROUP_PARENT.get(cls)
+    return out
+
+
+def group_contains(outer: str, inner: str) -> bool:
+    """Whether every member of `inner` is a member of `outer`: "fighters" contains "IS fighters" and
+    "people" contains "civilians" and "children". A group contains itself."""
+    o, i = parse_group(outer), parse_group(inner)
+    if o.side is not None and o.side != i.side:
+        return False
+    if o.cls is None or i.cls is None:
+        return o.head is not None and o.head == i.head
+    return o.cls in _ancestors(i.cls)

@@ -1,0 +1,92 @@
+"""Parts and totals within one claim: carry a measure or group over to figures that elide it."""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+from verifier.quantities.context import _break_between, _Ctx, _words_between
+from verifier.quantities.groups import parse_group
+from verifier.quantities.patterns import _PART_BEFORE
+from verifier.quantities.record import Quantity
+
+
+def _link_parts(ctx: _Ctx, frames: list[Quantity]) -> list[Quantity]:
+    """Carry a measure over to figures that elide it: "killed 45 in Aleppo and 22 in Idlib", "seven children
+    were among 71 killed", "five were killed and one in Harasta"."""
+    out: list[Quantity] = []
+    for i, q in enumerate(frames):
+        if q.is_count and q.measure is None and not q.negated:
+            donor = _donor(ctx, frames, i)
+            if donor is not None:
+                spans = dict(q.spans)
+                if "measure" in donor.spans:
+                    spans["measure"] = donor.spans["measure"]
+                role = "partial" if donor.role == "partial" and q.group is None else q.role
+                q = Quantity(
+                    **{**q.__dict__, "measure": donor.measure, "spans": MappingProxyType(spans), "role": role}
+                )
+        out.append(q)
+    # Lists: "seven rifles, three pistols and 13 magazines were found" - the verb after the last item
+    # counts every item; walk back from the end so the measure travels along the list.
+    counts = [i for i, q in enumerate(out) if q.is_count]
+    for k in range(len(counts) - 2, -1, -1):
+        i, j = counts[k], counts[k + 1]
+        q, nxt = out[i], out[j]
+        if q.measure is not None or q.negated or nxt.measure is None:
+            continue
+        e = q.spans.get("group", q.spans["number"])[1]
+        if _LIST.fullmatch(ctx.text[e : nxt.spans["number"][0]]):
+            spans = dict(q.spans)
+            if "measure" in nxt.spans:
+                spans["measure"] = nxt.spans["measure"]
+            out[i] = Quantity(**{**q.__dict__, "measure": nxt.measure, "spans": MappingProxyType(spans)})
+    return out
+
+
+_LIST = re.compile(r"\s*(?:,|,?\s*(?:and|or|as\s+well\s+as))\s+", re.IGNORECASE)
+
+
+def _donor(ctx: _Ctx, frames: list[Quantity], i: int) -> Quantity | None:
+    q = frames[i]
+    s, e = q.spans["number"]
+    # A part points at its total: after it for "7 children were among 71 killed", before it for "20 people
+    # were killed including 13 civilians" and "a toll of 36 dead, among them 15 children".
+    if q.role == "part":
+        if _PART_BEFORE.search(ctx.text[max(0, s - 40) : s]):
+            for other in reversed(frames[:i]):
+                if other.is_count and other.measure:
+                    return other if not _break_between(ctx.text, other.spans["number"][1], s) else None
+            return None
+        for other in frames[i + 1 :]:
+            if other.is_count and other.measure and not _break_between(ctx.text, e, other.spans["number"][0]):
+                return other
+    # A total points at the part right after it ("12 civilians including four children were killed").
+    if i + 1 < len(frames) and frames[i + 1].role == "part" and frames[i + 1].measure:
+        nxt = frames[i + 1]
+        if (
+            not _break_between(ctx.text, e, nxt.spans["number"][0])
+            and _words_between(ctx, e, nxt.spans["number"][0]) <= 4
+        ):
+            return nxt
+    for other in reversed(frames[:i]):
+        if not other.is_count or other.measure is None:
+            continue
+        os_, oe = other.spans["number"]
+        if _break_between(ctx.text, oe, s) or _words_between(ctx, oe, s) > 10:
+            return None
+        if q.group is None or q.role == "part":
+            return other
+        if other.group is not None and parse_group(q.group).cls == parse_group(other.group).cls:
+            return other
+        return None
+    # Coordination: "27 IS fighters and 13 others were killed" - the verb after the last conjunct.
+    if i + 1 < len(frames) and frames[i + 1].measure and frames[i + 1].is_count:
+        nxt = frames[i + 1]
+        between = ctx.text[q.spans.get("group", (e, e))[1] : nxt.spans["number"][0]]
+        if _AND.fullmatch(between):
+            return nxt
+    return None
+
+
+_AND = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)

@@ -1,0 +1,81 @@
+"""`extract`: from number mentions to linked frames, one sentence at a time, with a memo of recent ones."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+
+from verifier.numbers import find_numbers
+from verifier.quantities.attribution import _attribution, _parse_date, _scopes, _times
+from verifier.quantities.context import _Ctx, _find_triggers, _lower_words, _words_between
+from verifier.quantities.frames import _frame, _negated_frame, _num_start
+from verifier.quantities.measure import _LINK_BEFORE
+from verifier.quantities.parts import _link_parts
+from verifier.quantities.patterns import _NEGATION, _NEGATION_HINT, _SCOPE_WORDS, _TIME_WORDS, _two_weekdays
+from verifier.quantities.record import Quantity
+
+
+def extract(text: str, published: str | None = None) -> list[Quantity]:
+    """Every figure of `text` as a frame, in text order. `published` (ISO date) resolves "on Thursday"."""
+    return list(_extract_cached(text, published))
+
+
+# The engine extracts a retrieved claim, then `relate` extracts it again, and one claim is compared with
+# many: a small memo of recent sentences halves the work. Frames are immutable (spans are read-only).
+EXTRACT_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=EXTRACT_CACHE_SIZE)
+def _extract_cached(text: str, published: str | None) -> tuple[Quantity, ...]:
+    return tuple(_extract(text, published))
+
+
+def _extract(text: str, published: str | None) -> list[Quantity]:
+    if not text or not text.strip():
+        return []
+    negs = list(_NEGATION.finditer(text)) if _NEGATION_HINT.search(text) else []
+    mentions = [m for m in find_numbers(text) if m.end > m.start]
+    if negs:  # "no one": not the number one
+        mentions = [m for m in mentions if not any(n.start() <= m.start < n.end() for n in negs)]
+    if not mentions and not negs:
+        return []
+    pub = _parse_date(published)
+    words = _lower_words(text)
+    low = text.lower()
+    vocab = {w[2] for w in words}
+    vocab.update([p for w in vocab if "-" in w for p in w.split("-")])  # "Monday-and" in FA-KES text
+    ctx = _Ctx(
+        text=text,
+        words=words,
+        word_starts=[w[0] for w in words],
+        triggers=_find_triggers(text, words),
+        times=_times(text, pub, words) if not _TIME_WORDS.isdisjoint(vocab) else [],
+        attribution=_attribution(text, words),
+        scopes=_scopes(text, words, _two_weekdays(vocab, low))
+        if not _SCOPE_WORDS.isdisjoint(vocab) or _two_weekdays(vocab, low)
+        else [],
+        # Codes ("AK-47s") may be part of a counted group ("seven AK-47s"); other numbers end a phrase.
+        number_spans=[(_num_start(m), m.end) for m in mentions if getattr(m, "kind", "") != "code"],
+        count_ends=[m.end for m in mentions if m.kind == "count"],
+    )
+    ctx.trigger_ends = [t[1] for t in ctx.triggers]
+    for s, _ in ctx.number_spans:
+        before = ctx.triggers[: bisect_right(ctx.trigger_ends, s)]
+        # Only an -ing verb reaches across a counted group to govern the next number ("fired 300 shells
+        # into the city killing nine"); "set off to march the 20 blocks" still belongs to its subject.
+        if (
+            before
+            and text[before[-1][0] : before[-1][1]].lower().endswith("ing")
+            and _LINK_BEFORE.match(text[before[-1][1] : s])
+            and _words_between(ctx, before[-1][1], s) <= 3
+        ):
+            ctx.claimed.add(before[-1])
+    frames: list[Quantity] = []
+    for m in mentions:
+        frames.append(_frame(ctx, m))
+    for n in negs:
+        if any(s <= n.start() < e for s, e in ctx.number_spans):
+            continue
+        frames.append(_negated_frame(ctx, n))
+    frames.sort(key=lambda q: q.spans["number"][0])
+    return _link_parts(ctx, frames)

@@ -1,0 +1,64 @@
+"""The `Quantity` frame: one figure of a claim and everything that says what it counts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+# Kinds of number that are never a count of anything: compared, if at all, only as what they are.
+NON_COUNT_KINDS = frozenset(
+    {"date", "year", "time", "age", "ordinal", "phone", "code", "duration", "resolution", "unit", "id"}
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One figure of a claim and everything that says what it counts."""
+
+    text: str  # the number as written, with its qualifier ("at least 27")
+    value: float | None  # point value (midpoint for ranges and vague amounts)
+    low: float
+    high: float  # math.inf when open ("more than 300")
+    qualifier: str | None  # "at least", "nearly", "about", ... as normalised by verifier.numbers
+    kind: str  # count, percent, money, measure, date, year, time, age, ordinal, ...
+    unit: str | None
+    iso: str | None = None  # dates "2015-07-31" / "--07-31", times "15:00" (from verifier.numbers)
+    measure: str | None = None  # normalised: killed, wounded, arrested, displaced, ...
+    negated: bool = False  # "no one was killed": the figure is zero
+    group: str | None = None  # counted group as written: "IS fighters"
+    group_head: str | None = None  # its normalised head: "fighters"
+    attribution: str | None = None  # "medical officials said"
+    time: str | None = None  # "on Thursday", "November 19"
+    time_resolved: str | None = None  # ISO date (or YYYY-MM) resolved against the article date
+    scope: str | None = None  # period the claim counts over: "since Saturday", "in two days"
+    role: str | None = None  # "part" (among, including, N of the M, N more) or "total" (on both sides)
+    spans: Mapping[str, tuple[int, int]] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.spans["number"]
+
+    @property
+    def is_count(self) -> bool:
+        return self.kind not in NON_COUNT_KINDS
+
+    def describe(self) -> str:
+        """Short human form used in explanations: "27 IS fighters killed (at least)"."""
+        num = _fmt(self.value) if self.value is not None and self.qualifier != "vague" else self.text
+        parts = [num]
+        if self.unit and self.kind in ("money", "measure", "percent"):
+            parts.append(self.unit)
+        if self.group:
+            parts.append(self.group)
+        if self.measure and self.measure != self.unit:
+            parts.append(self.measure)
+        s = " ".join(parts)
+        if self.qualifier and self.qualifier != "vague":
+            s += f" ({self.qualifier.replace('_', ' ')})"
+        if self.negated:
+            s = f"no {self.group or 'one'} {self.measure or ''}".strip()
+        return s
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
