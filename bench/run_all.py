@@ -207,7 +207,10 @@ def run(
     results["targets"] = targets(results)
     results["meta"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     if compare_with is not None:
-        results["repeat"] = compare(json.loads(compare_with.read_text(encoding="utf-8")), results)
+        try:
+            results["repeat"] = compare(json.loads(compare_with.read_text(encoding="utf-8")), results)
+        except (OSError, ValueError) as exc:  # no earlier run to compare with: say so, keep the figures
+            results["errors"]["repeat"] = f"cannot read the earlier run {compare_with}: {exc}"
     results["meta"]["total_seconds"] = round(time.perf_counter() - started, 1)
     if not results["tracebacks"]:
         del results["tracebacks"]
