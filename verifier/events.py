@@ -28,10 +28,11 @@ from typing import Any
 import numpy as np
 
 from verifier.errors import InputError, StoreError
-from verifier.lexicon import TOLL_MEASURES
+from verifier.lexicon import ATTRIBUTE_MEASURES, TOLL_MEASURES
 from verifier.quantities import Quantity, extract, parse_group
 from verifier.records import Article, Claim, Event, content_hash
 from verifier.relation import ClaimText, relate
+from verifier.scan import SCAN_MAX_REPORT_DAYS, days_apart, quote_two_voices, worth_flagging
 
 log = logging.getLogger(__name__)
 
@@ -283,7 +284,7 @@ class Row:
 
     @property
     def label(self) -> str:
-        return f"{self.measure} — {self.group}"
+        return f"{self.measure} — {self.group}" if self.group else self.measure
 
     def cells_of(self, source: str) -> tuple[Cell, ...]:
         return dict(self.cells).get(source, ())
@@ -343,6 +344,8 @@ _PEOPLE_MEASURES = TOLL_MEASURES - {"damaged"}
 
 def group_label(q: Quantity) -> str:
     """The row's counted group: its class ("fighters"), with the side when named, "(part)" for a part."""
+    if q.measure in ATTRIBUTE_MEASURES:
+        return ""  # a magnitude or a population measures the event itself: no counted group
     g = parse_group(q.group)
     base = (
         g.cls
@@ -407,7 +410,9 @@ def build_table(ws: Any, event_id: str) -> ComparisonTable:
                 ClaimText(x.claim.text, x.article.source, x.article.published),
                 ClaimText(y.claim.text, y.article.source, y.article.published),
             )
-            judgements[key] = judgements[(key[1], key[0])] = j.label
+            # the scan's rule for a conflict worth showing, so the table and `conflicts` agree
+            label = "conflict" if worth_flagging(j) else ("other" if j.label == "conflict" else j.label)
+            judgements[key] = judgements[(key[1], key[0])] = label
         return judgements[key]
 
     sources = tuple(sorted({f.source for f in figs}, key=lambda s: (_first_date(figs, s), s)))
@@ -419,6 +424,12 @@ def build_table(ws: Any, event_id: str) -> ComparisonTable:
             x, y = members[i], members[j]
             if x.claim.id == y.claim.id or not _disjoint(x.q, y.q):
                 continue
+            if x.source == y.source and x.article.id != y.article.id:
+                continue  # an outlet's later article revises its own figure: shown in time order, not marked
+            if days_apart(x.article, y.article) > SCAN_MAX_REPORT_DAYS:
+                continue  # as in the scan: reports days apart are compared as updates at most
+            if x.article.id == y.article.id and not quote_two_voices(x.claim.text, y.claim.text):
+                continue  # as in the scan: one voice in one article does not contradict itself
             if frozenset((x.claim.id, y.claim.id)) in dismissed:
                 continue
             lab = label_of(x, y)

@@ -100,12 +100,21 @@ def _load(ws: Any, rowids: Iterable[int], cache: dict[int, _Loaded]) -> None:
         cache[rowid] = _Loaded(claim, article, has_count(quantities), _voice(claim.text, quantities))
 
 
+def quote_two_voices(a: str, b: str) -> bool:
+    """`_two_voices` for two sentences of one article, by their text."""
+    return _voices_differ(_voice(a, extract(a)), _voice(b, extract(b)))
+
+
 def _two_voices(a: _Loaded, b: _Loaded) -> bool:
     """Two claims of one article can only disagree when the article quotes two different sources
     ("officials said at least 27" / "medical officials said 13"). Otherwise its figures are parts, updates
     or other incidents of a round-up: on FA-KES, 1 of the 25 within-article flags among the top 50 we
     read was a real disagreement before this rule, and that one quoted two sources."""
-    va, vb = set(a.attribution.split()), set(b.attribution.split())
+    return _voices_differ(a.attribution, b.attribution)
+
+
+def _voices_differ(a: str, b: str) -> bool:
+    va, vb = set(a.split()), set(b.split())
     # "officials" may be the "medical officials" of the next line; "army officials" are not
     return bool(va and vb) and not (va <= vb or vb <= va)
 
@@ -124,7 +133,7 @@ def _candidates(
                 continue
             if cache[a].article.id == cache[b].article.id:
                 continue  # judged below with every other pair of its article
-            if _days_apart(cache[a].article, cache[b].article) > SCAN_MAX_REPORT_DAYS:
+            if days_apart(cache[a].article, cache[b].article) > SCAN_MAX_REPORT_DAYS:
                 continue
             key = (a, b) if a < b else (b, a)
             pairs[key] = max(float(score), pairs.get(key) or 0.0)
@@ -153,7 +162,7 @@ def _candidates(
     return pairs
 
 
-def _days_apart(a: Article, b: Article) -> int:
+def days_apart(a: Article, b: Article) -> int:
     """Days between two reports' dates; 0 when either is undated (then only meaning decides)."""
     try:
         da = dt.date.fromisoformat((a.published or "")[:10])
@@ -185,6 +194,16 @@ def _same_outlet(a: _Loaded, b: _Loaded) -> bool:
     if a.article.id == b.article.id:
         return True
     return bool(a.article.source) and a.article.source.strip().lower() == b.article.source.strip().lower()
+
+
+def worth_flagging(judgement: Any) -> bool:
+    """A conflict a fact-checker should see: the relation says conflict, both claims name one same
+    measure, and they do not merely restate one figure with another qualifier."""
+    return (
+        judgement.label == "conflict"
+        and share_measure(judgement.a_figures, judgement.b_figures)
+        and not restates(judgement.a_figures, judgement.b_figures)
+    )
 
 
 def restates(a: Sequence[Any], b: Sequence[Any]) -> bool:
@@ -237,9 +256,7 @@ def _scan(ws: Any, k: int, floor: float, progress: Progress | None) -> tuple[Sca
             continue  # the same two sentences from other copies: one flag is enough to review
         judgement = relate(_text(left), _text(right), similarity=similarity)
         judged[cache_key] = judgement
-        if judgement.label != "conflict" or not share_measure(judgement.a_figures, judgement.b_figures):
-            continue
-        if restates(judgement.a_figures, judgement.b_figures):
+        if not worth_flagging(judgement):
             continue
         lo, hi = sorted((left.claim.id, right.claim.id))
         pid = pair_id(lo, hi)
