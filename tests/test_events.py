@@ -170,3 +170,13 @@ def test_demo_darna_table_marks_the_misreported_toll(demo: Workspace) -> None:
     table = build_table(demo, list_events(demo)[0].id)
     ridgeline = [c for r in table.rows if r.measure == "killed" for c in r.cells_of("Ridgeline Courier")]
     assert [c.conflict for c in ridgeline] == [True]
+
+
+@pytest.mark.model
+def test_demo_quake_table_marks_the_two_magnitudes(demo: Workspace) -> None:
+    quake = next(e for e in list_events(demo) if "Hessvik" in e.label or "Teral" in e.label)
+    table = build_table(demo, quake.id)
+    magnitude = next(r for r in table.rows if r.measure == "magnitude")
+    assert magnitude.label == "magnitude" and magnitude.has_conflict
+    marked = {(s, c.figure) for s, cells in magnitude.cells for c in cells if c.conflict}
+    assert marked == {("Daily Meridian", "5.8"), ("Saltmarsh Gazette", "6.4")}
