@@ -9,6 +9,70 @@ from verifier.relation import ClaimText, Judgement, lexical_similarity, relate
 
 # (a text, a date, b text, b date, expected label)
 PAIRS = [
+    # --- the 06:00 fixes, each in new words (no name, place or figure of the demo corpus) ---
+    (
+        "Doctors said at least 34 Taliban fighters died in the night raid on the district centre.",
+        "2019-09-03",
+        "Hospital officials said 15 fighters were killed in the raid on the district centre.",
+        "2019-09-03",
+        "conflict",  # the part (>= 34 Taliban fighters) exceeds the whole (15 fighters)
+    ),
+    (
+        "Nine people were killed and 30 hurt in clashes between rival clans in the port town.",
+        "2018-05-12",
+        "Officials said 25 gunmen from both sides died in the clan clashes in the port town.",
+        "2018-05-11",
+        "conflict",  # a whole toll with no part cue against the total of both sides
+    ),
+    (
+        "Almost 60 gunmen have died over three days of clashes in the port town.",
+        "2018-05-12",
+        "Officials said 25 gunmen from both sides died in the clan clashes in the port town.",
+        "2018-05-11",
+        "conflict",  # the three days cover the earlier report: the same clashes
+    ),
+    (
+        "At least 14 fighters on the rebel side were killed in the battle for the dam.",
+        "2017-02-20",
+        "Six of the militia's fighters were killed in the battle for the dam.",
+        "2017-02-20",
+        "different_quantity",  # two sides count different people
+    ),
+    (
+        "Six of the militia's fighters were killed in the battle for the dam.",
+        "2017-02-20",
+        "The battle for the dam killed 20 fighters from both sides.",
+        "2017-02-20",
+        "different_quantity",  # one side within the total of both
+    ),
+    (
+        "Eleven Iraqi soldiers were killed in the border clash.",
+        "2016-01-09",
+        "Four Iranian soldiers were killed in the border clash.",
+        "2016-01-09",
+        "different_quantity",  # two nationalities are two sides
+    ),
+    (
+        "About 45 hikers were missing after the mudslide in the gorge.",
+        "2020-06-01",
+        "Between 3 and 5 hikers are still missing after the mudslide in the gorge.",
+        "2020-06-03",
+        "update",  # the missing are found: a later, lower count
+    ),
+    (
+        "More than 23 villagers were killed in the raid on the hamlet.",
+        "2016-11-04",
+        "The raid on the hamlet killed 23 villagers.",
+        "2016-11-04",
+        "agree",  # "more than 23" rounds the same count as "23"
+    ),
+    (
+        "More than 23 villagers were killed in the raid on the hamlet.",
+        "2016-11-04",
+        "The raid on the hamlet killed 21 villagers.",
+        "2016-11-04",
+        "conflict",  # the tolerance is the exact figure only
+    ),
     # --- conflict: the same count of the same event, incompatible figures ---
     (
         "Firefighters fought the blaze in temperatures of minus 12 degrees.",
@@ -340,18 +404,20 @@ PAIRS = [
         "different_quantity",
     ),
     (
+        # IS fighters are a part of fighters: a total of 13 cannot hold a part of at least 27.
         "At least 27 IS fighters were killed in the clashes in Darna.",
         "2015-07-31",
         "Medical officials said 13 fighters were killed and 20 wounded in Darna.",
         "2015-07-31",
-        "different_quantity",
+        "conflict",
     ),
     (
+        # 13 with no part cue and no side is a whole toll of the same clashes: it conflicts with the 40.
         "The clashes in Darna killed 40 militants on both sides.",
         "2015-07-31",
         "Medical officials said 13 fighters were killed and 20 wounded in Darna.",
         "2015-07-31",
-        "different_quantity",
+        "conflict",
     ),
     (
         "The clashes in Darna killed 40 militants on both sides.",

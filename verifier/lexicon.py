@@ -170,6 +170,10 @@ TOLL_MEASURES = frozenset(
     }
 )
 
+# Counts that fall as a story develops: the missing are found (alive or dead), so a later, lower figure is an
+# update, not a conflict.
+FALLING_MEASURES = frozenset({"missing"})
+
 # Casualties are killed + wounded: a casualty figure is a total of the two, never a rival of either.
 MEASURE_PARENT: dict[str, str] = {"killed": "casualties", "wounded": "casualties"}
 
@@ -288,11 +292,23 @@ _side("is", "is", "isis", "isil", "daesh", "islamic state", "jihadist", "jihadis
 _side("government", "regime", "government", "army", "pro-regime", "pro-government", "loyalist", "state")
 _side("rebel", "rebel", "opposition", "insurgent")
 _side("kurdish", "kurdish", "ypg", "sdf", "democratic forces", "syrian democratic forces", "peshmerga")
-_side("russian", "russian")
 _side("american", "american", "us", "u.s.")
-_side("turkish", "turkish")
-_side("somali", "somali")
-_side("yemeni", "yemeni")
+# Nationalities: a general demonym list (not the ones a test set happened to use), each its own side.
+DEMONYMS = tuple(
+    """
+    afghan albanian algerian american armenian australian austrian azerbaijani bahraini belgian bosnian
+    british bulgarian burmese burundian cameroonian canadian chadian chinese colombian congolese croatian
+    cuban czech danish dutch egyptian emirati eritrean estonian ethiopian filipino finnish french georgian
+    german ghanaian greek indian indonesian iranian iraqi irish israeli italian ivorian japanese jordanian
+    kenyan korean kosovar kuwaiti kyrgyz latvian lebanese libyan lithuanian malian mexican moroccan
+    mozambican nepali nigerian nigerien norwegian omani pakistani palestinian polish portuguese qatari
+    romanian russian rwandan saudi senegalese serbian somali south-sudanese spanish sudanese swedish swiss
+    syrian tajik tanzanian thai tunisian turkish turkmen ugandan ukrainian uzbek venezuelan vietnamese
+    yemeni zimbabwean
+""".split()
+)
+for _demonym in DEMONYMS:
+    _side(_demonym, _demonym)
 
 # Words that are never part of a counted-group phrase: where the phrase after a number stops.
 GROUP_STOP = frozenset(

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from verifier import lexicon as lx
+from verifier.numbers import parse_number
 from verifier.quantities import Quantity, extract, parse_date, parse_group
 
 LABELS = ("conflict", "agree", "different_quantity", "update", "unrelated")
@@ -244,7 +245,7 @@ def _group_relation(qa: Quantity, qb: Quantity) -> str:
     if qa.measure in lx.ATTRIBUTE_MEASURES:
         return "same"
     ga, gb = parse_group(qa.group), parse_group(qb.group)
-    if ga.side and gb.side and ga.side != gb.side:
+    if ga.side and gb.side and ga.side != gb.side and _comparable_sides(ga.side, gb.side):
         return "disjoint"
     if ga.head is None or gb.head is None:
         # "killing 14": no group named, nothing says it is another one - unless the other names a subgroup
@@ -270,6 +271,12 @@ def _group_relation(qa: Quantity, qb: Quantity) -> str:
     return "disjoint"
 
 
+def _comparable_sides(a: str, b: str) -> bool:
+    """Two nationalities, or two factions, are different people; a nationality and a faction may be the same
+    ("Syrian forces" / "pro-regime forces")."""
+    return (a in lx.DEMONYMS) == (b in lx.DEMONYMS)
+
+
 # Groups that are a part of any toll of people: never the whole of an unqualified toll.
 _NARROW = frozenset({"children", "women", "men", "teachers", "medics", "journalists"})
 
@@ -291,7 +298,7 @@ def _point(q: Quantity) -> float:
     return q.low if math.isinf(q.high) else (q.low + q.high) / 2
 
 
-def _compare(qa: Quantity, qb: Quantity, later: str | None) -> _Outcome | None:
+def _compare(qa: Quantity, qb: Quantity, later: str | None, days_apart: int | None = None) -> _Outcome | None:
     """One figure of each claim. `later` is "a" or "b" when one report is known to be the later one."""
     if not _comparable_kind(qa, qb):
         return None
@@ -309,16 +316,21 @@ def _compare(qa: Quantity, qb: Quantity, later: str | None) -> _Outcome | None:
     # The same figure restated ("more than 280,000 killed" with and without "since 2011", "five Syrian
     # forces" / "five pro-regime forces") is the same count, whatever else differs in the wording.
     restated = _point(qa) == _point(qb) and qa.qualifier != "vague"
-    if _period_differs(qa, qb) and not restated:
+    if _period_differs(qa, qb, days_apart) and not restated:
         return _Outcome("period", qa, qb)
     if rel == "sided" and not restated:
+        inner, outer = (qa, qb) if parse_group(qa.group).side else (qb, qa)
+        if inner.low > outer.high and outer.role not in ("part", "partial"):
+            return _Outcome("conflict", qa, qb, "part exceeds total")  # one side outnumbers all sides
         return _Outcome("part", qa, qb, "sides")
     if rel in ("a_in_b", "b_in_a"):
         inner, outer = (qa, qb) if rel == "a_in_b" else (qb, qa)
         if "partial" in (qa.role, qb.role):
             return _Outcome("part", qa, qb)
         if not (_overlap(inner, outer) and inner.role != "part" and outer.role != "total"):
-            if inner.low > outer.high and outer.role == "total":
+            # A subgroup can never outnumber the group that holds it ("at least 27 IS fighters" / "13
+            # fighters"), unless the larger group's figure is itself only a part ("13 of the fighters").
+            if inner.low > outer.high and outer.role not in ("part", "partial"):
                 return _Outcome("conflict", qa, qb, "part exceeds total")
             return _Outcome("part", qa, qb)
         # else: the same count named at two levels ("29 rebels" / "29 people"): compared as it is below
@@ -326,35 +338,75 @@ def _compare(qa: Quantity, qb: Quantity, later: str | None) -> _Outcome | None:
         pass  # "two other rifles" / "three other rifles": the same remainder, compared as it is
     elif "partial" in (qa.role, qb.role) or ("total" in (qa.role, qb.role) and qa.role != qb.role):
         total, part = (qa, qb) if qa.role == "total" or qb.role == "partial" else (qb, qa)
-        if part.role != "partial" and part.low > total.high:
+        whole = part.role is None and not parse_group(part.group).side  # no part cue, no side
+        revised = later is not None and len(later) == 1  # "has risen to 52" against "40 on both sides"
+        if whole and revised:
+            pass  # a whole toll of the same event: compared with the total below
+        elif part.role != "partial" and part.low > total.high:
             return _Outcome("conflict", qa, qb, "part exceeds total")
-        return _Outcome("part", qa, qb)
-    if later and (len(later) == 1 or qa.measure in lx.TOLL_MEASURES):
-        # A later report with a higher toll revises the earlier one, even when "at least 12" allowed it.
+        elif not whole:
+            return _Outcome("part", qa, qb)
+    if later and (len(later) == 1 or qa.measure in lx.TOLL_MEASURES | lx.FALLING_MEASURES):
+        # A later report with a higher toll revises the earlier one, even when "at least 12" allowed it; a
+        # count of the missing falls as people are found.
         early, late = (qa, qb) if later[0] == "b" else (qb, qa)
-        if _point(late) > _point(early):
+        falls = qa.measure in lx.FALLING_MEASURES and _point(late) < _point(early)
+        if _point(late) > _point(early) or falls:
             return _Outcome("update", qa, qb)
-    if _overlap(qa, qb):
+    if _overlap(qa, qb) or _restated_open(qa, qb) or _restated_open(qb, qa):
         return _Outcome("agree", qa, qb)
     return _Outcome("conflict", qa, qb)
+
+
+def _restated_open(qa: Quantity, qb: Quantity) -> bool:
+    """ "More than 19 civilians" and "19 civilians": reports round a count down to the figure they have and
+    say "more than" or "over" about it, so a reader takes the bare N as the same figure. Only the exact N
+    agrees ("more than 19" against 18 still conflicts); the tolerance is documented in docs/relations.md."""
+    return qa.qualifier in _OPEN_ABOVE and qb.qualifier is None and qa.value == qb.value
+
+
+# Qualifiers of an open lower bound (as normalised by verifier.numbers).
+_OPEN_ABOVE = frozenset({"more_than"})  # "over N" is normalised to more_than
 
 
 _RUNNING = re.compile(r"so\s+far|brought|bringing|brings", re.IGNORECASE)
 _SINCE = re.compile(r"^since\s+", re.IGNORECASE)
 
 
-def _period_differs(qa: Quantity, qb: Quantity) -> bool:
+def _period_differs(qa: Quantity, qb: Quantity, days_apart: int | None = None) -> bool:
     """One figure counts over a period ("since Saturday", "in two days") and the other does not, or both
-    count since different starting points."""
+    count since different starting points. A span of days ("over two days of fighting") that covers the
+    other report's date counts the same fighting: the periods overlap, so they do not differ."""
     sa, sb = qa.scope, qb.scope
     # "so far" and "brought the toll to" restate a running total: comparable with any toll, and an update.
     if _RUNNING.search(sa or "") or _RUNNING.search(sb or ""):
         return False
     if bool(sa) != bool(sb):
-        return True
+        # The span covers the other figure only when that one is not pinned to a day of its own ("49 in two
+        # days" / "22 on Monday" are a total and a part of it), and was not reported on the span's first
+        # day (a report from the first of four nights counts one night).
+        unscoped = qb if sa else qa
+        span = _span_days(sa or sb or "")
+        covered = span is not None and days_apart is not None and days_apart < span
+        return not (covered and unscoped.time is None)
     if sa and sb and _SINCE.match(sa) and _SINCE.match(sb):
         return sa.lower() != sb.lower()
     return False
+
+
+_SPAN = re.compile(r"\b(?P<n>[\w-]+)\s+(?P<unit>day|night|week)s?\b", re.IGNORECASE)
+_SPAN_UNIT_DAYS = {"day": 1, "night": 1, "week": 7}
+
+
+def _span_days(scope: str) -> int | None:
+    """Length in days of a scope such as "over two days" or "three nights of", when it says one."""
+    m = _SPAN.search(scope)
+    if m is None or _SINCE.match(scope):
+        return None
+    n = parse_number(m.group("n"))
+    if n is None:
+        return None
+    return int(n) * _SPAN_UNIT_DAYS[m.group("unit").lower()]
 
 
 # Length units to metres, for "a 10-metre dhow" / "a 30-foot dhow".
@@ -485,7 +537,7 @@ def relate(a: ClaimText, b: ClaimText, similarity: float | None = None) -> Judge
     counts_b = [q for q in fb if q.is_count and q.measure and q.role != "earlier"]
     for qa in counts_a:
         for qb in counts_b:
-            o = _compare(qa, qb, later)
+            o = _compare(qa, qb, later, abs((da - db).days) if da and db else None)
             if o is not None:
                 outcomes.append(o)
     outcomes.extend(_other_attributes(fa, fb, bool(_AFTERSHOCK.search(a.text) or _AFTERSHOCK.search(b.text))))

@@ -71,7 +71,7 @@ def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
         return None
     gs, ge = taken[0][0], taken[-1][1]
     # "175 members of the ISIS", "18 fighters of Daesh": the organisation says whose side they are on.
-    comp = _COMPLEMENT.match(text, ge)
+    comp = _COMPLEMENT.match(text, ge) or _SIDE_OF.match(text, ge)
     if comp and taken[-1][2] in lx.GROUP_CLASS:
         ge = comp.end()
     written = text[gs:ge]
@@ -82,6 +82,9 @@ def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
 
 _COMPLEMENT = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,3}")
 
+
+# "fighters on the Islamic State side", "soldiers on the government side": whose side they fought on.
+_SIDE_OF = re.compile(r"\s+on\s+the\s+(?:[\w'’-]+\s+){1,3}side\b", re.IGNORECASE)
 
 _OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.IGNORECASE)
 
@@ -133,7 +136,11 @@ def parse_group(group: str | None) -> _Group:
     base, _, comp = group.partition(" of ")
     if not comp:
         base, _, comp = group.partition(" from ")
-    words = [w.lower().strip(".,'’") for w in base.split()]
+    if not comp:
+        base, on, comp = group.partition(" on the ")
+        comp = comp.rsplit(" ", 1)[0] if on else ""  # "on the Islamic State side" -> "Islamic State"
+    raw = base.split()
+    words = [w.lower().strip(".,'’") for w in raw]
     head = _head(words[-1]) if words else None
     mods_extra = [w.lower().strip(".,'’") for w in comp.split() if w.lower() != "the"]
     if head == "others":
@@ -150,15 +157,27 @@ def parse_group(group: str | None) -> _Group:
     mods = words[:-1] + mods_extra
     for i in range(len(mods)):
         two = " ".join(mods[i : i + 2])
-        if two in lx.SIDES:
-            side = lx.SIDES[two]
-            break
-        if mods[i] in lx.SIDES:
-            side = lx.SIDES[mods[i]]
-            break
+        found = lx.SIDES.get(two) or lx.SIDES.get(mods[i])
+        if found is not None and (side is None or side in _DEMONYM_SIDES):
+            side = found  # "Syrian government forces": the faction says more than the nationality
+            if side not in _DEMONYM_SIDES:
+                break
     if side is None and head in ("jihadists", "jihadist") and cls == "fighters":
         side = "is"
+    if cls == "fighters" and side is None:
+        # "the coalition's fighters", "fighters on the army side": a possessor or a named side that is not
+        # in the list is still a side of its own; two different ones never count the same people.
+        owner = next((w for w in words[:-1] if w.endswith(("'s", "’s"))), None)
+        if owner is not None:
+            side = owner[:-2]
+        elif " on the " in group and mods_extra:
+            side = " ".join(mods_extra)
+    elif cls != "fighters" and side in _DEMONYM_SIDES:
+        side = None  # "Syrian civilians", "Iraqi children": a nationality is a side only for combatants
     return _Group(cls, head, side)
+
+
+_DEMONYM_SIDES = frozenset(lx.DEMONYMS)
 
 
 def _ancestors(cls: str | None) -> list[str]:

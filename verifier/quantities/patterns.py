@@ -79,7 +79,8 @@ _SCOPE = re.compile(
     re.IGNORECASE,
 )
 _TOTAL = re.compile(
-    r"\b(?:on\s+both\s+sides|in\s+total|a\s+total\s+of|overall|altogether|combined)\b", re.IGNORECASE
+    r"\b(?:(?:on|from|of)\s+(?:both|all)\s+sides|in\s+total|a\s+total\s+of|overall|altogether|combined)\b",
+    re.IGNORECASE,
 )
 _NEGATION_HINT = re.compile(r"\bno|\bnone|\bnot\s+a", re.IGNORECASE)
 _NEGATION = re.compile(
