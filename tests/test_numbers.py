@@ -52,6 +52,14 @@ CASES: list[tuple[str, list[Row]]] = [
         [("1,250,000", 1250000, 1250000, 1250000, None, "count", None)],
     ),
     (
+        "Well over 2 500 families fled the shelling.",  # a space as the thousands separator
+        [("Well over 2 500", 2500, 2501, INF, "more_than", "count", None)],
+    ),
+    (
+        "Page last modified Sep 082016 by the desk.",  # a day glued to its year in page furniture
+        [("Sep 082016", None, None, None, None, "date", None)],
+    ),
+    (
         "A car bomb wounded 23.",
         [("23", 23, 23, 23, None, "count", None)],
     ),

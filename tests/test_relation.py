@@ -73,6 +73,20 @@ PAIRS = [
         "2016-11-04",
         "conflict",  # the tolerance is the exact figure only
     ),
+    (
+        "In March more than 80 civilians were killed by shelling of the valley, the monitor said.",
+        "2016-05-20",
+        "Shelling of a market in the valley killed 11 civilians on 24 May.",
+        "2016-05-24",
+        "different_quantity",  # a month named on its own is another period than a May attack
+    ),
+    (
+        "In March more than 80 civilians were killed by shelling of the valley, the monitor said.",
+        "2016-05-20",
+        "Shelling killed more than 80 civilians in the valley in March.",
+        "2016-05-21",
+        "agree",  # the same month named by both
+    ),
     # --- conflict: the same count of the same event, incompatible figures ---
     (
         "Firefighters fought the blaze in temperatures of minus 12 degrees.",

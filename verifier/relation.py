@@ -174,6 +174,32 @@ def _different_days(a: dict[str, set[str]], b: dict[str, set[str]]) -> tuple[str
     return None
 
 
+# "In May more than 60 were killed": a month named on its own (no day after it, capitalised so the verb "may"
+# is never read as one) puts the figure in that month, whatever the report's date.
+_MONTH_REF = re.compile(
+    r"\b(?i:in|during|throughout|through)\s+(?:early\s+|late\s+|mid-)?("
+    + "|".join(m.capitalize() for m in lx.MONTHS)
+    + r")\b(?!\s*\d)"
+)
+
+
+def _month_refs(text: str) -> set[str]:
+    return {m.group(1).lower() for m in _MONTH_REF.finditer(text)}
+
+
+def _different_months(a: str, b: str, da: dt.date | None, db: dt.date | None) -> tuple[str, str] | None:
+    """One claim names a month its figure belongs to and the other is about another month (its own named
+    month, else the month of its report)."""
+    ra, rb = _month_refs(a), _month_refs(b)
+    if not ra and not rb:
+        return None
+    ea = ra or ({lx.MONTHS[da.month - 1]} if da else set())
+    eb = rb or ({lx.MONTHS[db.month - 1]} if db else set())
+    if ea and eb and not (ea & eb):
+        return ", ".join(sorted(ea)), ", ".join(sorted(eb))
+    return None
+
+
 def _mentions_date(figs: tuple[Quantity, ...], day: dt.date | None) -> bool:
     """Whether a claim names the other report's date ("an October 6 attack", "mid-August")."""
     if day is None:
@@ -298,8 +324,16 @@ def _point(q: Quantity) -> float:
     return q.low if math.isinf(q.high) else (q.low + q.high) / 2
 
 
-def _compare(qa: Quantity, qb: Quantity, later: str | None, days_apart: int | None = None) -> _Outcome | None:
-    """One figure of each claim. `later` is "a" or "b" when one report is known to be the later one."""
+def _compare(
+    qa: Quantity,
+    qb: Quantity,
+    later: str | None,
+    days_apart: int | None = None,
+    months: tuple[str, str] | None = None,
+) -> _Outcome | None:
+    """One figure of each claim. `later` is "a" or "b" when one report is known to be the later one;
+    `days_apart` is the gap between the report dates; `months` the two months when the claims are about
+    different ones ("In May ..." against a report of an attack in July)."""
     if not _comparable_kind(qa, qb):
         return None
     if qa.measure is None or qb.measure is None:
@@ -316,6 +350,8 @@ def _compare(qa: Quantity, qb: Quantity, later: str | None, days_apart: int | No
     # The same figure restated ("more than 280,000 killed" with and without "since 2011", "five Syrian
     # forces" / "five pro-regime forces") is the same count, whatever else differs in the wording.
     restated = _point(qa) == _point(qb) and qa.qualifier != "vague"
+    if months and not restated:
+        return _Outcome("period", qa, qb, f"{months[0]} vs {months[1]}")
     if _period_differs(qa, qb, days_apart) and not restated:
         return _Outcome("period", qa, qb)
     if rel == "sided" and not restated:
@@ -528,6 +564,7 @@ def relate(a: ClaimText, b: ClaimText, similarity: float | None = None) -> Judge
             0.6,
             f"Different kinds of event: {', '.join(sorted(kinds_a))} vs {', '.join(sorted(kinds_b))}",
         )
+    months = _different_months(a.text, b.text, da, db)
     days = _different_days(_event_days(fa), _event_days(fb))
     if days and not scoped:
         return out("unrelated", 0.7, f"Different days: {days[0]} vs {days[1]}")
@@ -537,7 +574,7 @@ def relate(a: ClaimText, b: ClaimText, similarity: float | None = None) -> Judge
     counts_b = [q for q in fb if q.is_count and q.measure and q.role != "earlier"]
     for qa in counts_a:
         for qb in counts_b:
-            o = _compare(qa, qb, later, abs((da - db).days) if da and db else None)
+            o = _compare(qa, qb, later, abs((da - db).days) if da and db else None, months)
             if o is not None:
                 outcomes.append(o)
     outcomes.extend(_other_attributes(fa, fb, bool(_AFTERSHOCK.search(a.text) or _AFTERSHOCK.search(b.text))))
@@ -639,6 +676,8 @@ def _decide(
         return emit("different_quantity", certainty * 0.9, _part_explanation(o, fa, fb))
     if "period" in by_kind:
         o = by_kind["period"][0]
+        if o.note:
+            return emit("different_quantity", certainty * 0.85, f"Different months: {o.note}")
         return emit(
             "different_quantity",
             certainty * 0.85,

@@ -37,7 +37,7 @@ def _date_mention(text: str, m: re.Match[str]) -> NumberMention | None:
         iso = "2001-09-11"
     else:
         if m.group("mdate"):
-            mon, day, year = m.group("mon1"), m.group("d1"), m.group("y1")
+            mon, day, year = m.group("mon1"), m.group("d1"), m.group("y1") or m.group("y1g")
         elif m.group("ddate"):
             mon, day, year = m.group("mon2"), m.group("d2"), m.group("y2")
         else:

@@ -28,7 +28,7 @@ from verifier.numbers.vocab import (
     _TENS,
 )
 
-_SEPARATORS = re.compile(r"[,\u202f\u2009\u00a0]")
+_SEPARATORS = re.compile(r"[,\u202f\u2009\u00a0 ]")
 _NEXT_WORD = re.compile(r"\s?-?([^\W\d_]*)")
 # First three letters of every literal word in the unit patterns: a cheap gate in front of _UNIT_RE,
 # which is long (one alternative per unit) and would otherwise run after every number.

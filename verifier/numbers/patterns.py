@@ -39,7 +39,9 @@ _CUR_PREFIX = (
     r"(?:(?i:us|u\.s\.?|usd|hk|nz|au|aud|cad|mxn|mex|nzd)\s?\$|(?:C|A|S)\$|\$|€|£|¥|₺|₹|₽|₪|"
     rf"(?:{'|'.join(_CURRENCY_CODES)})(?=\s?\d))\s?"
 )
-_DIGITS = r"\d{1,3}(?:[,\u202f\u2009\u00a0]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Thousands separators: comma, thin and no-break spaces, and a plain space ("1 000", as European and some
+# wire copy write it; two separate counts side by side with a 3-digit second one are rarer than this).
+_DIGITS = r"\d{1,3}(?:[,\u202f\u2009\u00a0 ]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _DIGIT_SCALE = (
     r"(?:(?:\s|-)?(?P<sc>(?i:million|billion|trillion|thousand|mln|bln|tln|trn|mn|bn|tn|mil|lakh|crore"
     r"|dozens?))\b"
@@ -96,8 +98,10 @@ _BRANCHES: list[tuple[str, str]] = [
           r"(?![\d.]\d)"),
     ("d", r"(?P<dotted>\d+(?:\.\d+){2,})(?![\d])"),
     ("do", rf"(?P<phone>{_PHONE})"),
-    ("w", rf"(?P<mdate>(?P<mon1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d|\d|[A-Za-z])"
-          r"(?:,?\s+(?P<y1>\d{4})(?!\d))?)"),
+    # "Apr 152017": page furniture glues the day to the year; read as the date it is, never a count.
+    ("w", rf"(?P<mdate>(?P<mon1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:(?P<y1g>(?:19|20)\d\d)(?!\d)|"
+          r"(?:st|nd|rd|th)?(?![\d:.]\d|\d|[A-Za-z])"
+          r"(?:,?\s+(?P<y1>\d{4})(?!\d))?))"),
     ("d", rf"(?P<ddate>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH})"
           r"(?:,?\s+(?P<y2>\d{4})(?!\d))?)"),
     ("w", rf"(?P<mydate>(?P<mon3>{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"

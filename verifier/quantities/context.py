@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from verifier import lexicon as lx
 from verifier.quantities.patterns import _ALPHA, _PHRASES, _SENT_BREAK, _WORD
 
 
@@ -17,6 +18,9 @@ def _lower_words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
 
 
+_MONTH_NAMES = frozenset(lx.MONTHS)
+
+
 def _find_triggers(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Measure phrases as (start, end, measure). Hyphenated tokens are split ("injured-when" in FA-KES)."""
     out: list[tuple[int, int, str]] = []
@@ -26,6 +30,8 @@ def _find_triggers(text: str, words: list[tuple[int, int, str]]) -> list[tuple[i
         if i < skip_to:
             continue
         s, e, lw = words[i]
+        if lw in _MONTH_NAMES and text[s].isupper():
+            continue  # "in March": the month, not the verb "march"
         if lw not in _PHRASES:  # "injured-when", "Monday-and": look inside the hyphenated token
             for m in _ALPHA.finditer(lw):
                 for phrase, measure in _PHRASES.get(m.group(), ()):
