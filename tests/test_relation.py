@@ -87,6 +87,27 @@ PAIRS = [
         "2016-05-21",
         "agree",  # the same month named by both
     ),
+    (
+        "Six people were killed and 14 injured when the boiler exploded at the laundry.",
+        "2021-02-08",
+        "More than 25 people were treated for burns after the boiler explosion at the laundry.",
+        "2021-02-08",
+        "conflict",  # treated for burns are the injured: 14 against more than 25
+    ),
+    (
+        "Date of publication 9 March 2018 Four farmers were killed by a landmine near the orchard.",
+        "2018-03-09",
+        "08.03.2018 A landmine near the orchard killed four farmers.",
+        "2018-03-08",
+        "agree",  # the page's publication date is not the date of the blast
+    ),
+    (
+        "Get short URL 0 21 Four farmers were killed by a landmine near the orchard.",
+        "2018-03-09",
+        "A landmine near the orchard killed four farmers.",
+        "2018-03-09",
+        "agree",  # share counters after a link name count nothing
+    ),
     # --- conflict: the same count of the same event, incompatible figures ---
     (
         "Firefighters fought the blaze in temperatures of minus 12 degrees.",

@@ -46,6 +46,8 @@ from verifier.numbers.patterns import (
 from verifier.numbers.record import _FIGURE_KINDS, NumberMention, _mention
 from verifier.numbers.vocab import _CURRENCY_SYMBOLS
 
+_DIGIT_RUN = re.compile(r"(?:\s+\d+(?![\d,.]\d))+")
+
 
 def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMention | None, int]:
     """A mention built around a `num` match, or (None, where to resume)."""
@@ -190,9 +192,11 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
     if code_context and kind in ("count", "measure"):
         v = core.value
         # "Resolutions 2254 and 2268" are two codes, not a range
-        return _mention(
-            text, core.start, core.end, value=v, low=v, high=v, qualifier=None, kind="code"
-        ), core.end
+        resume = core.end
+        if "URL" in left[-24:]:  # "URL 0 13": the counters after a link name are one code, not a count
+            run = _DIGIT_RUN.match(text, resume)
+            resume = run.end() if run else resume
+        return _mention(text, core.start, resume, value=v, low=v, high=v, qualifier=None, kind="code"), resume
 
     if kind == "count" and digits4 and not currency:
         year = _year_mention(text, core, second, end, left, raw_qual, qual_span)

@@ -223,7 +223,9 @@ def _last_word(left: str) -> str:
 def _may_be_code_cue(left: str) -> bool:
     """Every cue of _CODE_LEFT ends in a capitalised word, a lower-case "resolution"-like word, "No." or #."""
     word = left.rsplit(None, 1)[-1] if left.strip() else ""
-    return bool(word) and (word[0].isupper() or word[-1] in ".#№" or word.lower() in _CODE_LOWER_WORDS)
+    return bool(word) and (
+        word[0].isupper() or word[-1] in ".#№" or word.lower() in _CODE_LOWER_WORDS or "URL" in left[-24:]
+    )
 
 
 _CODE_LOWER_WORDS = frozenset({"resolution", "resolutions", "article", "decree", "flight", "page", "version"})

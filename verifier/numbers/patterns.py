@@ -238,7 +238,9 @@ _CODE_LEFT = re.compile(
     r"|Number|Channel|Unit|Squad|Bill|Amendment|Ward|Building|Street|Sector|Zone|Tower|Station|Line"
     r"|Level|Category|Grade|Team|Group|Army|Fleet|Base|Hall|Exit|Lot|Apartment|Apt\.|Vol\.|Volume"
     r"|Figure|Table|Code|Model|Series|Gen\.|Cell)"
-    r"|\b(?:No|no|NO|Nos|nos|Nr|nr|Num|num)\.|#|№)\s?$"
+    r"|\b(?:No|no|NO|Nos|nos|Nr|nr|Num|num)\.|#|№"
+    # "Get short URL 0 13": share and comment counters in page furniture after a link name count nothing.
+    r"|\bURL(?:\s+\d+)*)\s?$"
 )
 _AGE_LEFT = re.compile(r"(?i:\b(?:aged|age|ages)\s+$)")
 _MAG_LEFT = re.compile(r"(?i:\bmagnitude(?:\s+of)?[\s-]$)")

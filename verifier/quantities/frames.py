@@ -54,6 +54,8 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
         if t is not None and _fits(t[2], kind, head):
             measure = t[2]
             spans["measure"] = (t[0], t[1])
+            if measure == "treated" and _TREATED_FOR_INJURY.match(ctx.text, t[1]):
+                measure = "wounded"  # "treated for burns": hurt, not merely seen by a doctor
         before = ctx.text[max(0, start - 40) : start]
         after = ctx.text[group_end : group_end + 24]
         wide = ctx.text[max(0, start - 70) : start]
@@ -78,7 +80,7 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
     elif kind in ("date", "time"):
         # A date or time belongs to the event verb nearest it ("sunk on November 19"): kept as its measure so
         # two dates for the same act can be compared, never as a toll.
-        t = _event_verb(ctx, start, end)
+        t = None if _DATELINE.search(ctx.text[max(0, start - 40) : start]) else _event_verb(ctx, start, end)
         if t is not None:
             measure = t[2]
             spans["measure"] = (t[0], t[1])
@@ -110,6 +112,19 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
         role=role,
         spans=MappingProxyType(spans),
     )
+
+
+_TREATED_FOR_INJURY = re.compile(
+    r"\s+(?:in\s+hospital\s+)?for\s+(?:\w+\s+){0,2}?(?:burns|injuries|wounds|smoke\s+inhalation|fractures|shrapnel)\b",
+    re.IGNORECASE,
+)
+
+# "Date of publication 4 October 2017", "Last updated 03.10.2017": when the page was written, not when
+# anything happened; never compared as the date of an event.
+_DATELINE = re.compile(
+    r"\b(?:publication|published|publish\s+date|updated|modified|posted|dateline)\b(?:\s+(?:on|at))?\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _bound(b: object, value: object, default: float) -> float:
