@@ -110,7 +110,7 @@ _add(
     "hostages",
     "hostage",
 )
-_add("hijacked", "hijacked", "hijacking", "hijack", "seized ships")
+_add("hijacked", "hijacked", "hijacking", "hijack")
 _add("held", "held", "holding", "hold", "captive", "in captivity", "still being held")
 _add(
     "affected",
@@ -288,7 +288,7 @@ def _side(side: str, *words: str) -> None:
         SIDES[w] = side
 
 
-_side("is", "is", "isis", "isil", "daesh", "islamic state", "jihadist", "jihadists")
+_side("is", "is", "isis", "isil", "daesh", "islamic state")
 _side("government", "regime", "government", "army", "pro-regime", "pro-government", "loyalist", "state")
 _side("rebel", "rebel", "opposition", "insurgent")
 _side("kurdish", "kurdish", "ypg", "sdf", "democratic forces", "syrian democratic forces", "peshmerga")

@@ -162,8 +162,6 @@ def parse_group(group: str | None) -> _Group:
             side = found  # "Syrian government forces": the faction says more than the nationality
             if side not in _DEMONYM_SIDES:
                 break
-    if side is None and head in ("jihadists", "jihadist") and cls == "fighters":
-        side = "is"
     if cls == "fighters" and side is None:
         # "the coalition's fighters", "fighters on the army side": a possessor or a named side that is not
         # in the list is still a side of its own; two different ones never count the same people.
