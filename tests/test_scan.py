@@ -230,13 +230,7 @@ def flagged_with(pairs: list[FlaggedPair], one: str, other: str) -> bool:
         ("killed eight workers", "Fifteen workers died"),  # Port Almere fire
         ("About 5,000 people marched", "More than 20,000 people"),  # Astrava crowd, police vs organisers
         ("magnitude 5.8", "magnitude 6.4"),  # the quake
-        pytest.param(
-            "Thirteen people were killed and 20 wounded",
-            "40 militants from both sides",  # Darna: the planted misreport of the whole toll
-            marks=pytest.mark.xfail(
-                reason="relation.py reads the 13 people as a part of the 40", strict=False
-            ),
-        ),
+        ("Thirteen people were killed and 20 wounded", "40 militants from both sides"),  # Darna misreport
     ],
 )
 def test_demo_planted_conflicts_are_flagged(demo: Workspace, one: str, other: str) -> None:

@@ -416,12 +416,17 @@ def build_table(ws: Any, event_id: str) -> ComparisonTable:
         return judgements[key]
 
     sources = tuple(sorted({f.source for f in figs}, key=lambda s: (_first_date(figs, s), s)))
-    out_rows: list[Row] = []
-    for (measure, group), members in rows.items():
-        conflict: set[int] = set()
-        update: set[int] = set()
-        for i, j in combinations(range(len(members)), 2):
-            x, y = members[i], members[j]
+    # Conflicts are looked for across all rows of one measure: "13 people" (a whole toll) can contradict
+    # "at least 27 IS fighters" in the fighters row. Updates are marked within a row only.
+    index = {id(f): n for n, f in enumerate(figs)}
+    conflict: set[int] = set()
+    update: set[int] = set()
+    by_measure: dict[str, list[int]] = {}
+    for n, f in enumerate(figs):
+        by_measure.setdefault(f.q.measure or "", []).append(n)
+    for members_of_measure in by_measure.values():
+        for i, j in combinations(members_of_measure, 2):
+            x, y = figs[i], figs[j]
             if x.claim.id == y.claim.id or not _disjoint(x.q, y.q):
                 continue
             if x.source == y.source and x.article.id != y.article.id:
@@ -435,15 +440,17 @@ def build_table(ws: Any, event_id: str) -> ComparisonTable:
             lab = label_of(x, y)
             if lab == "conflict":
                 conflict.update((i, j))
-            elif lab == "update":
-                later = j if (y.article.published or "") >= (x.article.published or "") else i
-                update.add(later)
+            elif lab == "update" and group_label(x.q) == group_label(y.q):
+                update.add(j if (y.article.published or "") >= (x.article.published or "") else i)
+    out_rows: list[Row] = []
+    for (measure, group), members in rows.items():
         by_source: dict[str, list[Cell]] = {}
         order = sorted(
             range(len(members)), key=lambda i: (members[i].article.published or "", members[i].claim.start)
         )
         for i in order:
             f = members[i]
+            n = index[id(f)]
             by_source.setdefault(f.source, []).append(
                 Cell(
                     figure=f.q.text,
@@ -456,8 +463,8 @@ def build_table(ws: Any, event_id: str) -> ComparisonTable:
                     claim_text=f.claim.text,
                     article_id=f.article.id,
                     title=f.article.title,
-                    conflict=i in conflict,
-                    update=i in update,
+                    conflict=n in conflict,
+                    update=n in update,
                 )
             )
         cells = tuple((s, tuple(by_source[s])) for s in sources if s in by_source)
