@@ -32,6 +32,20 @@ PAIRS = [
         "conflict",  # the three days cover the earlier report: the same clashes
     ),
     (
+        "Almost 60 gunmen have died over three days of clashes in the port town, sources said on Sunday.",
+        "2018-05-12",
+        "Officials said on Saturday that 25 gunmen from both sides had died in the clan clashes.",
+        "2018-05-11",
+        "conflict",  # "said on Saturday" dates the statement, not the deaths
+    ),
+    (
+        "Almost 60 gunmen have died over three days of clashes in the port town.",
+        "2018-05-12",
+        "A total of 25 gunmen were killed in the clan clashes in the port town.",
+        "2018-05-11",
+        "conflict",  # a covering span is the same fighting, not a later revision
+    ),
+    (
         "At least 14 fighters on the rebel side were killed in the battle for the dam.",
         "2017-02-20",
         "Six of the militia's fighters were killed in the battle for the dam.",

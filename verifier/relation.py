@@ -379,9 +379,11 @@ def _compare(
         if whole and revised:
             pass  # a whole toll of the same event: compared with the total below
         elif part.role != "partial" and part.low > total.high:
-            return _Outcome("conflict", qa, qb, "part exceeds total")
+            return _Outcome("conflict", qa, qb, "" if whole else "part exceeds total")
         elif not whole:
             return _Outcome("part", qa, qb)
+    if later and len(later) == 2 and _span_covers(qa, qb, days_apart):
+        later = None  # the later report's span covers the earlier one: the same fighting, not a revision
     if later and (len(later) == 1 or qa.measure in lx.TOLL_MEASURES | lx.FALLING_MEASURES):
         # A later report with a higher toll revises the earlier one, even when "at least 12" allowed it; a
         # count of the missing falls as people are found.
@@ -418,16 +420,22 @@ def _period_differs(qa: Quantity, qb: Quantity, days_apart: int | None = None) -
     if _RUNNING.search(sa or "") or _RUNNING.search(sb or ""):
         return False
     if bool(sa) != bool(sb):
-        # The span covers the other figure only when that one is not pinned to a day of its own ("49 in two
-        # days" / "22 on Monday" are a total and a part of it), and was not reported on the span's first
-        # day (a report from the first of four nights counts one night).
-        unscoped = qb if sa else qa
-        span = _span_days(sa or sb or "")
-        covered = span is not None and days_apart is not None and days_apart < span
-        return not (covered and unscoped.time is None)
+        return not _span_covers(qa, qb, days_apart)
     if sa and sb and _SINCE.match(sa) and _SINCE.match(sb):
         return sa.lower() != sb.lower()
     return False
+
+
+def _span_covers(qa: Quantity, qb: Quantity, days_apart: int | None) -> bool:
+    """One figure counts over a span of days ("over two days of fighting") that covers the other report:
+    the same fighting. Not when the other figure is pinned to a day of its own ("49 in two days" / "22 on
+    Monday" are a total and a part of it), nor when it was reported on the span's first day (a report from
+    the first of four nights counts one night)."""
+    if bool(qa.scope) == bool(qb.scope):
+        return False
+    unscoped = qb if qa.scope else qa
+    span = _span_days(qa.scope or qb.scope or "")
+    return span is not None and days_apart is not None and days_apart < span and unscoped.time is None
 
 
 _SPAN = re.compile(r"\b(?P<n>[\w-]+)\s+(?P<unit>day|night|week)s?\b", re.IGNORECASE)
@@ -570,8 +578,8 @@ def relate(a: ClaimText, b: ClaimText, similarity: float | None = None) -> Judge
         return out("unrelated", 0.7, f"Different days: {days[0]} vs {days[1]}")
     later = _later(a, b, da, db)
     outcomes: list[_Outcome] = []
-    counts_a = [q for q in fa if q.is_count and q.measure and q.role != "earlier"]
-    counts_b = [q for q in fb if q.is_count and q.measure and q.role != "earlier"]
+    counts_a = [_event_time(q, a.text) for q in fa if q.is_count and q.measure and q.role != "earlier"]
+    counts_b = [_event_time(q, b.text) for q in fb if q.is_count and q.measure and q.role != "earlier"]
     for qa in counts_a:
         for qb in counts_b:
             o = _compare(qa, qb, later, abs((da - db).days) if da and db else None, months)
@@ -589,6 +597,18 @@ def relate(a: ClaimText, b: ClaimText, similarity: float | None = None) -> Judge
             "unrelated", 0.6 + (UNRELATED_BELOW - ctx), f"Little shared context (similarity {ctx:.2f})"
         )
     return _decide(outcomes, fa, fb, ctx, out)
+
+
+_SAID_BEFORE = re.compile(r"\b(?:" + "|".join(lx.SAY_VERBS) + r")\s+$", re.IGNORECASE)
+
+
+def _event_time(q: Quantity, text: str) -> Quantity:
+    """ "Officials said on Thursday that 40 had died": the day dates the statement, not the deaths; the
+    figure is compared as one without a day of its own."""
+    t = q.spans.get("time")
+    if t is None or not _SAID_BEFORE.search(text[max(0, t[0] - 20) : t[0]]):
+        return q
+    return Quantity(**{**q.__dict__, "time": None, "time_resolved": None})
 
 
 def _explained(outcomes: list[_Outcome]) -> list[_Outcome]:
