@@ -149,6 +149,22 @@ def test_contradictions_keep_the_review_when_rescanned(store: Store, two_article
     assert store.list_contradictions(source="Nobody") == []
 
 
+def test_stale_flags_are_deleted_but_decided_ones_stay(store: Store, two_articles: object) -> None:
+    (a0, a1), (b0, b1) = (
+        store.claims_of_article(Article.create(TEXT_A).id),
+        store.claims_of_article(Article.create(TEXT_B).id),
+    )
+    rows = [contradiction(a0, b0), contradiction(a0, b1), contradiction(a1, b0)]
+    store.upsert_contradictions(rows)
+    store.set_review(rows[0].id, "dismissed", "different attacks")
+    store.set_review(rows[1].id, "new")  # reopened: no decision to keep
+
+    assert store.delete_contradictions([r.id for r in rows], keep_reviewed=True) == 2
+    assert [c.id for c in store.list_contradictions()] == [rows[0].id]
+    assert store.delete_contradictions([rows[0].id], keep_reviewed=False) == 1
+    assert store.list_contradictions() == []
+
+
 def test_a_bad_review_status_is_refused(store: Store, two_articles: object) -> None:
     a0 = store.claims_of_article(Article.create(TEXT_A).id)[0]
     b0 = store.claims_of_article(Article.create(TEXT_B).id)[0]

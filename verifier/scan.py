@@ -297,7 +297,7 @@ def rescan_all(
     ws.store.mark_scanned(ws.store.all_claim_rowids(), scanned=False)
     report, flagged = _scan(ws, k, floor, progress)
     stale = unreviewed - flagged
-    if stale and hasattr(ws.store, "delete_contradictions"):  # added to the store after this module
+    if stale:
         ws.store.delete_contradictions(stale, keep_reviewed=True)
     return report
 

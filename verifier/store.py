@@ -457,6 +457,19 @@ class Store:
                     )
         return added
 
+    def delete_contradictions(self, ids: Iterable[str], keep_reviewed: bool = True) -> int:
+        """Drop flagged pairs (a re-scan no longer finds them); with `keep_reviewed`, a pair someone has
+        confirmed or dismissed stays, so no decision is ever lost. Returns how many were deleted."""
+        deleted = 0
+        keep = " AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.pair_id = contradictions.id " \
+            "AND r.status IN ('confirmed', 'dismissed'))" if keep_reviewed else ""
+        with self.transaction():
+            for chunk in _chunks(list(ids)):
+                marks = ",".join("?" * len(chunk))
+                cur = self._exec(f"DELETE FROM contradictions WHERE id IN ({marks}){keep}", chunk)
+                deleted += cur.rowcount
+        return deleted
+
     def list_contradictions(
         self, status: str | None = None, source: str | None = None, limit: int | None = None
     ) -> list[Contradiction]:
