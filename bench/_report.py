@@ -37,6 +37,12 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
         f"`{(git.get('commit') or 'unknown')[:12]}`{' (with uncommitted changes in verifier/)' if git.get('dirty') else ''}, "
         f"in {meta.get('total_seconds', '?')} s. Every figure below is in `docs/benchmarks.json` too.\n"
     )
+    for upd in meta.get("updated_parts") or []:
+        out.append(
+            f"Parts {', '.join(upd['parts'])} were re-run on {upd['date_utc']} at commit "
+            f"`{(upd['git'].get('commit') or '?')[:12]}` (`python -m bench.run_all --update --parts ...`) and "
+            "replaced in this report.\n"
+        )
     if meta.get("smoke"):
         out.append("**Smoke run: tiny sizes, the figures mean nothing.**\n")
     if meta.get("embedder") != "real":
@@ -286,7 +292,14 @@ def _scale(sc: dict[str, Any]) -> str:
         f"{pool.get('held_out_articles', '?')} FA-KES articles are held out of every corpus: their claims are the "
         f"{q.get('check', '?')} `check` queries ({q.get('with_count_figure', '?')} with a count figure) and the "
         "new claims ingested and scanned at each size. recall@10 compares the index's top 10 with an exact "
-        "brute-force top 10 on the same vectors, for 200 held-out claim vectors.\n"
+        "brute-force top 10 on the same vectors, for 200 held-out claim vectors"
+        + (
+            ": a returned claim counts when its exact score reaches the 10th best one (wire copies share one "
+            "vector, so several claims can tie); the plain id overlap is in the JSON.\n"
+            if any("recall@10_id_overlap" in v for v in (sc.get("sizes") or {}).values())
+            else ", as the overlap of the two id sets: wire copies share one vector and tie, and a tie broken "
+            "differently counts as a miss, which is why exact (Flat) search reads about 0.99 rather than 1.\n"
+        )
     )
     sizes = sc.get("sizes") or {}
     rows = []

@@ -220,6 +220,38 @@ def run(
     return results
 
 
+def update(
+    path: Path, embedder_kind: str, parts: tuple[str, ...], sizes: tuple[int, ...] | None, smoke: bool
+) -> int:
+    """Re-run some parts (one that failed, e.g. because the tree was mid-edit) into an existing report.
+    The report says which parts were re-run, when, and at which commit."""
+    from bench._report import render
+
+    old = json.loads(path.read_text(encoding="utf-8"))
+    fresh = run(smoke, Path(tempfile.mkdtemp(prefix="verifier-bench-update-")), embedder_kind, parts, sizes)
+    names = set(parts) | ({"misjudged"} if "relation" in parts else set())
+    for name in names:
+        old.pop(name, None)
+        old["errors"].pop(name, None)
+        (old.get("tracebacks") or {}).pop(name, None)
+        if name in fresh:
+            old[name] = fresh[name]
+        if name in fresh["errors"]:
+            old["errors"][name] = fresh["errors"][name]
+        if name in fresh["seconds"]:
+            old["seconds"][name] = fresh["seconds"][name]
+    old["meta"].setdefault("updated_parts", []).append(
+        {"parts": sorted(names), "date_utc": fresh["meta"]["date_utc"], "git": fresh["meta"]["git"]}
+    )
+    old["targets"] = targets(old)
+    if old.get("tracebacks") == {}:
+        del old["tracebacks"]
+    write_json(path, old)
+    path.with_suffix(".md").write_text(render(old), encoding="utf-8")
+    print(f"updated {sorted(names)} in {path} and {path.with_suffix('.md')}")
+    return 1 if any(n in old["errors"] for n in names) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run_all", description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -244,6 +276,11 @@ def main(argv: list[str] | None = None) -> int:
         "--sizes", default=None, help="comma-separated corpus sizes (default 10000,100000,1000000)"
     )
     parser.add_argument(
+        "--update",
+        action="store_true",
+        help="re-run only --parts and write them into the existing benchmarks.json/.md of --out-dir",
+    )
+    parser.add_argument(
         "--compare",
         type=Path,
         default=None,
@@ -260,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown parts {sorted(unknown)}; choose from {', '.join(PARTS)}")
     sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else None
     previous = out_dir / "benchmarks.json"
+    if args.update:
+        return update(previous, args.embedder, parts, sizes, args.smoke)
     if args.compare is None and not args.smoke and previous.exists():
         # The figures written by the last full run, read before they are overwritten: every run of
         # `make bench` shows how far it moved from the one before (noise, or a change in the code).
