@@ -265,6 +265,9 @@ GROUPS = [
     ("At least 17 of the hijacked ships are still held.", "hijacked ships", "ships"),
     ("The church has 1000-member congregations.", "member", "member"),
     ("Five more civilians were killed later.", "civilians", "civilians"),
+    # "N of the dead were X": the group after "were" is who the part counts
+    ("Eighteen of the dead were Vostani border guards.", "Vostani border guards", "guards"),
+    ("Nine of those hurt were children, the ministry said.", "children", "children"),
 ]
 
 
@@ -407,7 +410,10 @@ ROLES = [
     ("Most of the victims - 14 - died in the strikes.", [("14", "partial")]),
     ("The raid killed 32 rebels, updating an earlier toll of 15.", [("32", None), ("15", "earlier")]),
     ("The initial figure of 12 dead was revised.", [("12", "earlier")]),
-    ("At least 14 of the dead were rebels.", [("At least 14", "partial")]),
+    # the group after "were" names who the part counts: a part with its group ("seven children were among")
+    ("At least 14 of the dead were rebels.", [("At least 14", "part")]),
+    ("Eleven of the injured were miners from Tarsk.", [("Eleven", "part")]),
+    ("Some 30 of the dead were soldiers.", [("Some 30", "part")]),
     (
         "At least 20 people were killed including 13 civilians and 30 wounded.",
         [("At least 20", None), ("13", "part"), ("30", None)],

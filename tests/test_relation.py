@@ -588,6 +588,28 @@ PAIRS = [
         None,
         "unrelated",
     ),
+    # "N of the dead were X" counts X: the same group and measure as "N X were killed"
+    (
+        "At least 18 Vostani border guards were killed in the raid on Kelm.",
+        None,
+        "Eighteen of the dead were Vostani border guards, officials in Kelm said.",
+        None,
+        "agree",
+    ),
+    (
+        "Twelve miners died in the collapse at the Tarsk pit.",
+        "2021-02-03",
+        "Nine of the dead were miners, the Tarsk mine operator said.",
+        "2021-02-03",
+        "conflict",
+    ),
+    (
+        "Thirty people were killed when the ferry sank off Ostrel.",
+        None,
+        "Twenty-one of the dead were children, the coastguard said.",
+        None,
+        "different_quantity",
+    ),
     (
         "No figures appear in this sentence about the weather.",
         None,
@@ -611,6 +633,67 @@ def test_relation(a: str, a_date: str | None, b: str, b_date: str | None, label:
 def test_the_table_covers_every_label() -> None:
     assert {p[4] for p in PAIRS} == {"conflict", "agree", "different_quantity", "update", "unrelated"}
     assert len(PAIRS) >= 60
+
+
+# --- places: an undated claim set in one place, a passage (or its article's title) set in another ---
+
+PLACES = [
+    # (claim, passage, title of the passage's article, label)
+    (
+        "Thirty-one miners were killed in Tarsk.",
+        "A blast at a coal mine in the Orvel valley killed 40 miners.",
+        "",
+        "unrelated",
+    ),
+    (
+        "Thirty-one miners were killed in Tarsk.",
+        "At least 31 of the dead were miners, rescuers said.",
+        "Forty killed in Orvel valley mine blast",
+        "unrelated",
+    ),
+    # the same town spelt two ways is one place
+    (
+        "Thirty-one miners were killed in Tarsk.",
+        "The blast in Tarsc killed 31 miners.",
+        "",
+        "agree",
+    ),
+    # a passage naming no place, under a title naming the claim's: compared as usual
+    (
+        "Thirty-one miners were killed in Tarsk.",
+        "Rescuers said 40 miners had died.",
+        "Forty dead in Tarsk mine blast",
+        "conflict",
+    ),
+    # a country holds many events: "in Vostania" against "in Tarsk" does not set them apart
+    (
+        "Thirty-one miners were killed in Tarsk.",
+        "A mine blast killed 31 miners in northern Syria.",
+        "",
+        "agree",
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "passage", "title", "label"), PLACES, ids=[p[1][:30] for p in PLACES])
+def test_places(claim: str, passage: str, title: str, label: str) -> None:
+    j = relate(ClaimText(claim), ClaimText(passage, setting=title))
+    assert j.label == label, j.explanation
+
+
+def test_places_are_not_read_between_dated_reports() -> None:
+    # Dated reports: the dates decide (wire copy names one offensive at several scales).
+    a = ClaimText("Thirty-one miners were killed in Tarsk.", date="2021-02-03")
+    b = ClaimText("A blast at a coal mine in the Orvel valley killed 40 miners.", date="2021-02-03")
+    assert relate(a, b).label == "conflict"
+
+
+def test_different_places_are_named_in_the_explanation() -> None:
+    j = relate(
+        ClaimText("Six fishermen drowned near Kaldor."),
+        ClaimText("Two rival clans clashed in the Pelle Marsh district, killing six fishermen."),
+    )
+    assert (j.label, j.explanation) == ("unrelated", "Different places: Kaldor vs Pelle Marsh")
 
 
 # --- explanations name the figures ---

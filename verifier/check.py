@@ -223,7 +223,10 @@ def check_claim(
     for hit in hits:
         passage_quantities = extract(hit.claim.text, hit.article.published)
         if with_figures and has_count(passage_quantities):
-            theirs = ClaimText(hit.claim.text, hit.article.source, hit.article.published)
+            # The title places a passage that names no place itself ("27 were among the dead").
+            theirs = ClaimText(
+                hit.claim.text, hit.article.source, hit.article.published, setting=hit.article.title or ""
+            )
             judgement = relate(mine, theirs, similarity=hit.score)
             group = _GROUP_OF_LABEL.get(judgement.label)
             if group is None:  # "unrelated": another event or another thing, worded alike

@@ -412,6 +412,21 @@ SPEAKER_HEADS = (
     "service",
 )
 
+# --- places -----
+# Nouns before "of" that introduce a place name ("the town of Ariha", "Aleppo province" is read by "in").
+PLACE_NOUNS = ("city", "town", "village", "province", "district", "region", "suburb", "capital", "outskirts")
+# Capitalised words after "in" that do not name a place, or name too broad a one to tell events apart.
+NOT_PLACE_WORDS = frozenset(DEMONYMS) | frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december
+    islamic state army forces force militia militias group groups council front brigade brigades
+    party coalition alliance government regime ministry police hospital news agency said
+    north south east west northern southern eastern western central upper lower greater city town
+    province district region village county state highlands hills mountains valley river coast
+    """.split()
+)
+
 # --- time -----
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (

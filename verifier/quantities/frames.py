@@ -25,6 +25,13 @@ from verifier.quantities.patterns import (
 )
 from verifier.quantities.record import NON_COUNT_KINDS, Quantity
 
+# "Twenty-seven of the dead were Islamic State fighters", "nine of those hurt were children".
+_COUNTED_AFTER = re.compile(
+    r"\s+of\s+(?:the|those)\s+(?:dead|victims|wounded|injured|hurt|killed|casualties)\s+(?:were|was)\s+"
+    r"(?:all\s+)?",
+    re.IGNORECASE,
+)
+
 
 def _num_start(m: object) -> int:
     qs = getattr(m, "qualifier_span", None)
@@ -46,6 +53,12 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
     negated = False
     if kind not in NON_COUNT_KINDS:
         g = _group_after(ctx, end)
+        counted = _COUNTED_AFTER.match(ctx.text, end) if g is None else None
+        if counted:
+            # "27 of the dead were IS fighters": the group after "were" is who the part counts.
+            g = _group_after(ctx, counted.end())
+            if g is not None:
+                role = "part"
         if g is not None:
             group, head, gs, ge = g
             spans["group"] = (gs, ge)
@@ -60,7 +73,9 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
         after = ctx.text[group_end : group_end + 24]
         wide = ctx.text[max(0, start - 70) : start]
         local = ctx.text[max(0, start - 40) : group_end + 30].lower()
-        if not _ROLE_HINT.search(local):
+        if role == "part":
+            pass  # set with its group above: "27 of the dead were IS fighters"
+        elif not _ROLE_HINT.search(local):
             pass  # most figures: no part, total or earlier-toll wording nearby
         elif _EARLIER_HINT.search(wide) and _EARLIER.search(wide):
             role = "earlier"
