@@ -207,3 +207,49 @@ def test_a_foreign_claim_with_the_real_model_finds_no_figures(darna: Workspace) 
     result = check_claim(darna, "Au moins vingt-sept combattants de l'EI ont été tués à Derna")
     assert result.summary.startswith("The claim does not look like English.")
     assert result.conflicting == () and result.corroborating == ()
+
+
+# --- one passage, several figures; a passage set elsewhere ---
+
+
+def _article(text: str, source: str, title: str, published: str | None = None) -> Article:
+    return Article.create(text, source=source, title=title, published=published)
+
+
+def test_a_passage_is_judged_on_the_figure_of_the_claims_measure(workspace: Workspace) -> None:
+    workspace.ingest_articles(
+        [
+            _article(
+                "Medics said 6 of the plant's workers were killed and 14 others were injured.",
+                "Brenna Valley News",
+                "Fire at Brenna chemical plant",
+                "2019-09-02",
+            )
+        ]
+    )
+    claim = "At least 11 firefighters were killed in the Brenna plant fire"
+    result = check_claim(workspace, claim, floor=0.0)
+    (e,) = result.evidence
+    # 6 killed, the claim's measure, not the 14 injured beside it
+    assert e.relation == "different_quantity" and e.figure == "6"
+    assert e.explanation == "Different groups: 11 firefighters killed (at least) vs 6 plant's workers killed"
+
+
+def test_a_passage_placed_elsewhere_by_its_title_is_left_out(workspace: Workspace) -> None:
+    workspace.ingest_articles(
+        [
+            _article(
+                "At least 11 of the dead were passengers, the coastguard said.",
+                "Delta Courier",
+                "Twenty die as barge capsizes on the Merrow river near Ostin",
+            ),
+            _article(
+                "The coastguard said at least 11 passengers had died.",
+                "Gull Island Post",
+                "Ferry fire off Gull Island",
+            ),
+        ]
+    )
+    claim = "At least 11 passengers were killed in the Gull Island ferry fire"
+    result = check_claim(workspace, claim, floor=0.0)
+    assert [e.source for e in result.evidence if e.relation != "similar"] == ["Gull Island Post"]

@@ -803,3 +803,15 @@ def test_weekdays_compare_by_name_when_article_dates_are_off() -> None:
     assert relate(a, b).label == "agree"
     c = ClaimText("Regime raids on the city killed 12 civilians on Saturday.", date="2016-06-04")
     assert relate(a, c).label == "unrelated"
+
+
+def test_a_figure_of_the_same_measure_is_explained_before_one_of_another() -> None:
+    # The passage's injured figure is not the one to compare: its killed figure, of another group, is.
+    j = judge(
+        "At least 11 firefighters were killed in the Brenna plant fire.",
+        "Medics said 6 of the plant's workers were killed and 14 others were injured.",
+    )
+    assert (j.label, j.explanation) == (
+        "different_quantity",
+        "Different groups: 11 firefighters killed (at least) vs 6 plant's workers killed",
+    )

@@ -312,7 +312,7 @@ def _has_update_cue(text: str) -> bool:
 
 @dataclass(frozen=True)
 class _Outcome:
-    kind: str  # conflict | agree | update | part | period | measure
+    kind: str  # conflict | agree | update | part | period | group | measure
     qa: Quantity
     qb: Quantity
     note: str = ""
@@ -409,7 +409,9 @@ def _compare(
         return _Outcome("measure", qa, qb)
     rel = _group_relation(qa, qb)
     if rel == "disjoint":
-        return None
+        # "27 IS fighters killed" / "13 of the coalition's fighters killed": the same measure of two groups
+        # that do not overlap. Nothing to compare, but a closer match than a figure of another measure.
+        return _Outcome("group", qa, qb)
     if qa.negated != qb.negated:
         return _Outcome("conflict", qa, qb) if rel == "same" else None
     # The same figure restated ("more than 280,000 killed" with and without "since 2011", "five Syrian
@@ -721,6 +723,8 @@ def _only_figures(fa: tuple[Quantity, ...], fb: tuple[Quantity, ...], later: str
     qa2 = _with_measure(qa, qa.measure or qb.measure or "count")
     qb2 = _with_measure(qb, qa.measure or qb.measure or "count")
     o = _compare(qa2, qb2, later)
+    if o is not None and o.kind == "group":
+        return None
     if o is not None and o.kind == "conflict" and not (qa.measure or qb.measure):
         # Neither claim says what its figure counts: too little to flag a conflict on.
         return _Outcome("part", qa, qb, "unclear")
@@ -775,6 +779,15 @@ def _decide(
             certainty * 0.85,
             f"Different periods: {o.qa.describe()} ({o.qa.scope or 'one day'}) vs {o.qb.describe()} "
             f"({o.qb.scope or 'one day'})",
+        )
+    if "group" in by_kind:
+        # Explained on the figure of the claim's own measure ("13 fighters killed"), not on a figure of
+        # another measure beside it in the passage ("20 others wounded").
+        o = by_kind["group"][0]
+        return emit(
+            "different_quantity",
+            certainty * 0.8,
+            f"Different groups: {o.qa.describe()} vs {o.qb.describe()}",
         )
     if "measure" in by_kind:
         o = by_kind["measure"][0]
