@@ -588,6 +588,36 @@ PAIRS = [
         None,
         "unrelated",
     ),
+    # Dates: a revised toll may come weeks later; without revision wording, reports weeks apart are other
+    # events, and a stated span ("over two days") does not reach back years.
+    (
+        "Mudslides in Velka killed 14 people, officials said.",
+        "2020-03-02",
+        "The death toll from the Velka mudslides has risen to 41, officials said.",
+        "2020-03-24",
+        "update",
+    ),
+    (
+        "Mudslides in Velka killed 14 people, officials said.",
+        "2020-03-02",
+        "The death toll from the Velka mudslides has risen to 41, officials said.",
+        "2020-06-24",
+        "unrelated",
+    ),
+    (
+        "Mudslides in Velka killed 14 people, officials said.",
+        "2020-03-02",
+        "Mudslides in Velka killed 41 people, officials said.",
+        "2020-03-24",
+        "unrelated",
+    ),
+    (
+        "Nearly 60 fighters died over three days of clashes in the Orsk hills.",
+        "2016-05-14",
+        "Clashes in the Orsk hills killed 20 fighters.",
+        "2019-08-02",
+        "unrelated",
+    ),
     # "N of the dead were X" counts X: the same group and measure as "N X were killed"
     (
         "At least 18 Vostani border guards were killed in the raid on Kelm.",

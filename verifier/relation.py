@@ -33,6 +33,10 @@ UNRELATED_BELOW = 0.16
 # different events unless one counts over a period ("since", "so far") or names the other's date. On the
 # development pairs every same-event pair but the cumulative tolls was published within 8 days.
 MAX_SAME_EVENT_DAYS = 10
+# A report that says its toll rose or was revised ("has risen to 52") may come weeks after the first: the
+# tolls of one flood or earthquake are revised for about a month as the missing are found and the injured
+# die. Such a pair stays comparable up to this gap, so a late revision reads as an update.
+MAX_UPDATE_DAYS = 30
 # An embedding cosine (all-MiniLM-L6-v2, from the engine) is mapped to 0..1 between these two points and
 # the context score is the larger of it and the lexical score. Measured on the development pairs: the
 # cosine of unrelated pairs has median 0.49 against 0.55 for same-event pairs, so it is a weak hint too;
@@ -618,11 +622,15 @@ def relate(a: ClaimText, b: ClaimText, similarity: float | None = None) -> Judge
     def out(label: str, score: float, why: str) -> Judgement:
         return Judgement(label, round(max(0.0, min(1.0, score)), 3), why, fa, fb)
 
-    scoped = any(q.scope for q in fa + fb)
+    gap = abs((da - db).days) if da and db else None
+    # A figure counted over a period ("since March", "so far") may reach back to the other report; one
+    # counted over a stated span ("over two days") reaches back only that far.
+    scoped = any(q.scope and not (gap is not None and (_span_days(q.scope) or gap) < gap) for q in fa + fb)
     if (
         da
         and db
-        and abs((da - db).days) > MAX_SAME_EVENT_DAYS
+        and abs((da - db).days)
+        > (MAX_UPDATE_DAYS if _has_update_cue(a.text) or _has_update_cue(b.text) else MAX_SAME_EVENT_DAYS)
         and not scoped
         and not _mentions_date(fa, db)
         and not _mentions_date(fb, da)
