@@ -681,6 +681,12 @@ PLACES = [
         "Forty killed in Orvel valley mine blast",
         "unrelated",
     ),
+    (
+        "About 4,000 people marched in Veska against the new tax.",
+        "Around 60 soldiers were killed, the officials said.",
+        "Rebels tighten their grip on Morrow after a night of fighting",
+        "unrelated",
+    ),
     # the same town spelt two ways is one place
     (
         "Thirty-one miners were killed in Tarsk.",

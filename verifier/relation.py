@@ -149,7 +149,7 @@ def context_score(a: ClaimText, b: ClaimText, similarity: float | None = None) -
 
 _NAME = r"[A-Z][\w-]*[a-z][\w-]*"  # a capitalised word ("Darna", "Al-Bab"), not an acronym ("IS")
 _PLACE = re.compile(
-    r"\b(?:(?i:in|near|outside|around|across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"\b(?:(?i:in|on|near|outside|around|across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
     r"|(?i:" + "|".join(lx.PLACE_NOUNS) + r")\s+of\s+)"
     r"(?P<name>" + _NAME + r"(?:\s+" + _NAME + r"){0,2})"
 )
