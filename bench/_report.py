@@ -40,8 +40,8 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
     for upd in meta.get("updated_parts") or []:
         out.append(
             f"Parts {', '.join(upd['parts'])} were re-run on {upd['date_utc']} at commit "
-            f"`{(upd['git'].get('commit') or '?')[:12]}` (`python -m bench.run_all --update --parts ...`) and "
-            "replaced in this report.\n"
+            f"`{(upd['git'].get('commit') or '?')[:12]}` (`python -m bench.run_all --parts ...`, merged with `--update`) "
+            "and replaced in this report.\n"
         )
     if meta.get("smoke"):
         out.append("**Smoke run: tiny sizes, the figures mean nothing.**\n")

@@ -221,14 +221,24 @@ def run(
 
 
 def update(
-    path: Path, embedder_kind: str, parts: tuple[str, ...], sizes: tuple[int, ...] | None, smoke: bool
+    path: Path,
+    embedder_kind: str,
+    parts: tuple[str, ...],
+    sizes: tuple[int, ...] | None,
+    smoke: bool,
+    source: Path | None = None,
 ) -> int:
-    """Re-run some parts (one that failed, e.g. because the tree was mid-edit) into an existing report.
-    The report says which parts were re-run, when, and at which commit."""
+    """Re-run some parts (one that failed, e.g. because the tree was mid-edit) into an existing report, or
+    take them from another run's JSON (`source`). The report says which parts, when, and at which commit."""
     from bench._report import render
 
     old = json.loads(path.read_text(encoding="utf-8"))
-    fresh = run(smoke, Path(tempfile.mkdtemp(prefix="verifier-bench-update-")), embedder_kind, parts, sizes)
+    if source is not None:  # parts measured by another run (e.g. `--parts relation` run alongside)
+        fresh = json.loads(source.read_text(encoding="utf-8"))
+    else:
+        fresh = run(
+            smoke, Path(tempfile.mkdtemp(prefix="verifier-bench-update-")), embedder_kind, parts, sizes
+        )
     names = set(parts) | ({"misjudged"} if "relation" in parts else set())
     for name in names:
         old.pop(name, None)
@@ -281,6 +291,13 @@ def main(argv: list[str] | None = None) -> int:
         help="re-run only --parts and write them into the existing benchmarks.json/.md of --out-dir",
     )
     parser.add_argument(
+        "--from",
+        dest="parts_from",
+        type=Path,
+        default=None,
+        help="with --update: take the parts from this benchmarks.json (measured by another run) instead",
+    )
+    parser.add_argument(
         "--compare",
         type=Path,
         default=None,
@@ -298,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else None
     previous = out_dir / "benchmarks.json"
     if args.update:
-        return update(previous, args.embedder, parts, sizes, args.smoke)
+        return update(previous, args.embedder, parts, sizes, args.smoke, args.parts_from)
     if args.compare is None and not args.smoke and previous.exists():
         # The figures written by the last full run, read before they are overwritten: every run of
         # `make bench` shows how far it moved from the one before (noise, or a change in the code).
