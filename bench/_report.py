@@ -37,6 +37,9 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
         f"`{(git.get('commit') or 'unknown')[:12]}`{' (with uncommitted changes in verifier/)' if git.get('dirty') else ''}, "
         f"in {meta.get('total_seconds', '?')} s. Every figure below is in `docs/benchmarks.json` too.\n"
     )
+    if meta.get("notes"):
+        out.append("**Notes on this run:**\n")
+        out.append("\n".join(f"- {n}" for n in meta["notes"]) + "\n")
     for upd in meta.get("updated_parts") or []:
         out.append(
             f"Parts {', '.join(upd['parts'])} were re-run on {upd['date_utc']} at commit "
