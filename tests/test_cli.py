@@ -190,3 +190,54 @@ def test_export_writes_files_that_read_back(ingested: Any, tmp_path: Path) -> No
     assert csv_text.splitlines()[0].startswith("id,relation,score,explanation,status")
     reviews = json.loads(ingested("export", "--format", "claimreview").output)
     assert [r["@type"] for r in reviews] == ["ClaimReview", "ClaimReview"]
+
+
+# Article text with terminal controls in it: clear the screen, turn the text red, retitle the window,
+# a one-byte C1 CSI, a hidden hyperlink in the title and a carriage return that would overwrite the line.
+ESCAPING = Article.create(
+    "\x1b[2J\x1b[31mFourteen miners were trapped\x1b[0m in the Orrin pit on Monday, the mine operator "
+    "said.\x1b]0;owned\x07 Rescuers reached \x9b1mthe shaft\r by night.",
+    source="Valley \x1b[5mWire",
+    title="\x1b]8;;https://evil.example\x07Orrin pit collapse\x1b]8;;\x07",
+    published="2022-02-14",
+)
+TERMINAL_CONTROLS = ("\x1b", "\x9b", "\x07", "\r")
+
+
+def store(run: Any, articles: list[Article]) -> None:
+    with Workspace.open(Settings(workspace=run.workspace), FakeEmbedder()) as ws:
+        ws.ingest_articles(articles)
+
+
+@pytest.mark.parametrize("command", ["search", "check"])
+def test_printed_text_holds_no_terminal_controls(run: Any, command: str) -> None:
+    store(run, [ESCAPING])
+    result = run(command, "Fourteen miners were trapped in the Orrin pit")
+    assert result.exit_code == 0, result.output
+    assert not [c for c in TERMINAL_CONTROLS if c in result.output]
+    assert "Fourteen miners were trapped in the Orrin pit" in result.output
+    assert "Valley Wire" in result.output
+    if command == "search":
+        assert "Orrin pit collapse" in result.output
+
+
+def test_json_output_is_terminal_safe_and_keeps_the_stored_text(run: Any) -> None:
+    store(run, [ESCAPING])
+    result = run("search", "Fourteen miners were trapped in the Orrin pit", "--json")
+    assert not [c for c in TERMINAL_CONTROLS if c in result.output]
+    hits = json.loads(result.output)
+    assert {h["title"] for h in hits} == {ESCAPING.title}
+    assert any("\x9b1mthe shaft" in h["text"] for h in hits)  # the data itself is as stored
+
+
+def test_invisible_characters_are_printed_as_code_points(run: Any) -> None:
+    spoofed = Article.create(
+        "Flooding in Tamsin displaced \u202e72\u202c families, the\u200b council said on Sunday.",
+        source="Tamsin Courier",
+        title="Tamsin floods",
+        published="2023-05-07",
+    )
+    store(run, [spoofed])
+    output = run("search", "Flooding in Tamsin displaced families").output
+    assert "displaced [U+202E]72[U+202C] families, the[U+200B] council" in output
+    assert "\u202e" not in output and "\u200b" not in output

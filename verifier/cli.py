@@ -12,14 +12,26 @@ from typing import Any, TypeVar
 
 import click
 
+from verifier.display import terminal_json, terminal_text
 from verifier.errors import VerifierError
 from verifier.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _echo(message: str = "", nl: bool = True, err: bool = False) -> None:
+    """Print `message` with escape sequences and control characters taken out (stored article text can
+    hold them) and invisible format characters shown as `[U+....]`: what is printed is what was read."""
+    click.echo(terminal_text(message), nl=nl, err=err)
+
+
+def _echo_json(data: Any) -> None:
+    """Print `data` as JSON that no terminal acts on (the same data: odd characters become \\u escapes)."""
+    click.echo(terminal_json(json.dumps(data, ensure_ascii=False, indent=2)))
+
+
 def _fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
+    _echo(f"Error: {message}", err=True)
     sys.exit(2)
 
 
@@ -102,7 +114,7 @@ def ingest(
     max_bytes = int(max_file_mb * 1024 * 1024) if max_file_mb else settings.max_file_bytes
     with _errors(), _open(settings) as ws:
         if if_empty and ws.store.count_articles() > 0:
-            click.echo(f"Workspace {settings.workspace} already holds {ws.store.count_articles()} articles.")
+            _echo(f"Workspace {settings.workspace} already holds {ws.store.count_articles()} articles.")
             return
         bar: Any = None
 
@@ -122,14 +134,14 @@ def ingest(
         )
         if bar is not None:
             bar.close()
-        click.echo(report.summary())
+        _echo(report.summary())
         if not no_scan and report.new_claim_rowids:
             from verifier.events import build_events
             from verifier.scan import scan_new
 
-            click.echo(scan_new(ws).summary())
+            _echo(scan_new(ws).summary())
             events = build_events(ws)
-            click.echo(f"Grouped the articles into {len(events)} events.")
+            _echo(f"Grouped the articles into {len(events)} events.")
 
 
 @main.command()
@@ -142,31 +154,27 @@ def search(ctx: click.Context, text: str, k: int, as_json: bool) -> None:
     with _errors(), _open(_settings(ctx)) as ws:
         hits = ws.search(text, k=k)
     if as_json:
-        click.echo(
-            json.dumps(
-                [
-                    {
-                        "text": h.claim.text,
-                        "score": round(h.score, 4),
-                        "source": h.article.source,
-                        "date": h.article.published,
-                        "title": h.article.title,
-                        "article_id": h.article.id,
-                        "claim_id": h.claim.id,
-                    }
-                    for h in hits
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
+        _echo_json(
+            [
+                {
+                    "text": h.claim.text,
+                    "score": round(h.score, 4),
+                    "source": h.article.source,
+                    "date": h.article.published,
+                    "title": h.article.title,
+                    "article_id": h.article.id,
+                    "claim_id": h.claim.id,
+                }
+                for h in hits
+            ]
         )
         return
     if not hits:
-        click.echo("No claims stored yet: run `verifier ingest PATH` first.")
+        _echo("No claims stored yet: run `verifier ingest PATH` first.")
     for rank, h in enumerate(hits, 1):
         a = h.article
-        click.echo(f"{rank:>2}. {h.score:.3f}  {a.source or '?'}  {a.published or '-'}  {a.title}")
-        click.echo(f"    {h.claim.text}")
+        _echo(f"{rank:>2}. {h.score:.3f}  {a.source or '?'}  {a.published or '-'}  {a.title}")
+        _echo(f"    {h.claim.text}")
 
 
 @main.command()
@@ -176,7 +184,7 @@ def delete(ctx: click.Context, article_id: str) -> None:
     """Delete an article, its claims and their vectors."""
     with _errors(), _open(_settings(ctx)) as ws:
         removed = ws.delete_article(article_id)
-    click.echo(f"Deleted article {article_id} and {removed} claims.")
+    _echo(f"Deleted article {article_id} and {removed} claims.")
 
 
 @main.command()
@@ -186,7 +194,7 @@ def articles(ctx: click.Context, source: str | None) -> None:
     """List stored articles."""
     with _errors(), _open(_settings(ctx)) as ws:
         for a in ws.store.list_articles(source=source):
-            click.echo(f"{a.id}  {a.source or '?':<20} {a.published or '-':<10}  {a.title}")
+            _echo(f"{a.id}  {a.source or '?':<20} {a.published or '-':<10}  {a.title}")
 
 
 @main.command()
@@ -196,7 +204,7 @@ def doctor(ctx: click.Context, rebuild: bool) -> None:
     """Check that the store and the index agree; repair what does not."""
     with _errors(), _open(_settings(ctx)) as ws:
         report = ws.doctor(rebuild=rebuild)
-    click.echo(report.summary())
+    _echo(report.summary())
 
 
 @main.command()
@@ -212,9 +220,9 @@ def pairs(input_path: Path, out_path: Path | None) -> None:
     text = "\n".join(rows) + ("\n" if rows else "")
     if out_path:
         out_path.write_text(text, encoding="utf-8")
-        click.echo(f"Wrote {len(rows)} judgements to {out_path}")
+        _echo(f"Wrote {len(rows)} judgements to {out_path}")
     else:
-        click.echo(text, nl=False)
+        click.echo(terminal_json(text), nl=False)
 
 
 def _evidence_line(e: Any) -> str:
@@ -236,20 +244,20 @@ def check(ctx: click.Context, text: str, k: int, as_json: bool) -> None:
     with _errors(), _open(_settings(ctx)) as ws:
         result = check_claim(ws, text, k=k)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        _echo_json(result.to_dict())
         return
-    click.echo(result.summary)
+    _echo(result.summary)
     for warning in result.warnings:
-        click.echo(f"Note: {warning}")
+        _echo(f"Note: {warning}")
     for title, items in (
         ("Conflicting", result.conflicting),
         ("Corroborating", result.corroborating),
         ("Related", result.related),
     ):
         if items:
-            click.echo(f"\n{title}:")
+            _echo(f"\n{title}:")
             for e in items:
-                click.echo(_evidence_line(e))
+                _echo(_evidence_line(e))
 
 
 @main.command()
@@ -267,15 +275,15 @@ def conflicts(
     with _errors(), _open(_settings(ctx)) as ws:
         pairs = flagged_pairs(ws, status=status, source=source, limit=limit)
     if as_json:
-        click.echo(json.dumps([p.to_dict() for p in pairs], ensure_ascii=False, indent=2))
+        _echo_json([p.to_dict() for p in pairs])
         return
     if not pairs:
-        click.echo("No contradictions flagged.")
+        _echo("No contradictions flagged.")
     for rank, p in enumerate(pairs, 1):
         c = p.contradiction
-        click.echo(f"{rank:>2}. {c.id}  {c.score:.2f}  [{c.status}]  {c.explanation}")
-        click.echo(f"    A  {p.a.source or '?'}  {p.a.date or '-'}: {p.a.text}")
-        click.echo(f"    B  {p.b.source or '?'}  {p.b.date or '-'}: {p.b.text}")
+        _echo(f"{rank:>2}. {c.id}  {c.score:.2f}  [{c.status}]  {c.explanation}")
+        _echo(f"    A  {p.a.source or '?'}  {p.a.date or '-'}: {p.a.text}")
+        _echo(f"    B  {p.b.source or '?'}  {p.b.date or '-'}: {p.b.text}")
 
 
 @main.command()
@@ -289,7 +297,7 @@ def review(ctx: click.Context, contradiction_id: str, decision: str, note: str) 
 
     with _errors(), _open(_settings(ctx)) as ws:
         c = record(ws, contradiction_id, decision, note)
-    click.echo(f"{c.id}: {c.status}" + (f" ({c.note})" if c.note else ""))
+    _echo(f"{c.id}: {c.status}" + (f" ({c.note})" if c.note else ""))
 
 
 @main.command()
@@ -301,7 +309,7 @@ def scan(ctx: click.Context, rescan: bool) -> None:
 
     with _errors(), _open(_settings(ctx)) as ws:
         report = rescan_all(ws) if rescan else scan_new(ws)
-    click.echo(report.summary())
+    _echo(report.summary())
 
 
 @main.command()
@@ -316,14 +324,14 @@ def events(ctx: click.Context, rebuild: bool, show_all: bool) -> None:
         found = list_events(ws, rebuild=rebuild)
     shown = [e for e in found if show_all or e.articles > 1]
     if not shown:
-        click.echo(
+        _echo(
             "No events reported by more than one article." if found else "No events: ingest articles first."
         )
     for e in shown:
-        click.echo(f"{e.id}  {e.label}")
+        _echo(f"{e.id}  {e.label}")
     hidden = len(found) - len(shown)
     if hidden:
-        click.echo(f"({hidden} single-article events not shown: --all lists them)")
+        _echo(f"({hidden} single-article events not shown: --all lists them)")
 
 
 @main.command()
@@ -337,20 +345,20 @@ def table(ctx: click.Context, event_id: str, as_json: bool) -> None:
     with _errors(), _open(_settings(ctx)) as ws:
         t = build_table(ws, event_id)
     if as_json:
-        click.echo(json.dumps(t.to_dict(), ensure_ascii=False, indent=2))
+        _echo_json(t.to_dict())
         return
-    click.echo(t.label)
+    _echo(t.label)
     for row in t.rows:
-        click.echo(f"\n{row.label}" + ("   ** sources disagree **" if row.has_conflict else ""))
+        _echo(f"\n{row.label}" + ("   ** sources disagree **" if row.has_conflict else ""))
         for source, cells in row.cells:
             shown = "; ".join(
                 f"{c.figure}{' (CONFLICT)' if c.conflict else ''}{' (update)' if c.update else ''}"
                 f" [{c.date or '-'}{', ' + c.attribution if c.attribution else ''}]"
                 for c in cells
             )
-            click.echo(f"  {source:<22} {shown}")
+            _echo(f"  {source:<22} {shown}")
     for note in t.notes:
-        click.echo(f"\nNote: {note}")
+        _echo(f"\nNote: {note}")
 
 
 @main.command()
@@ -373,13 +381,14 @@ def export(ctx: click.Context, fmt: str, out_path: Path | None, event_id: str | 
     with _errors(), _open(_settings(ctx)) as ws:
         data = export_bytes(ws, fmt, event_id=event_id)
     if out_path is None:
+        # The export is data for a file or a pipe: printed as exported, byte for byte.
         click.echo(data.decode("utf-8"), nl=False)
         return
     try:
         out_path.write_bytes(data)
     except OSError as exc:
         _fail(f"cannot write {out_path}: {exc.strerror or exc}")
-    click.echo(f"Wrote {out_path} ({len(data):,} bytes).")
+    _echo(f"Wrote {out_path} ({len(data):,} bytes).")
 
 
 if __name__ == "__main__":  # pragma: no cover
