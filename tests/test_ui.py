@@ -165,6 +165,65 @@ def test_md_escape(text: str, expected: str) -> None:
     assert ui.md_escape(text) == expected
 
 
+# -- invisible characters ----------------------------------------------------------------------------
+
+# A right-to-left override around a figure: a browser would draw "27" where the text (and the figure reader)
+# has 72. The page must show the characters as they were read.
+RLO_CLAIM = "Shelling killed \u202e72\u202c civilians in Ardel on Tuesday, medics said."
+INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\ufeff]")
+
+
+def test_a_right_to_left_override_is_shown_and_the_figure_stays_72() -> None:
+    html = ui.passage_html(RLO_CLAIM, ui_data.figure_spans(RLO_CLAIM, "2020-03-03"))
+    assert not INVISIBLE.search(html)  # nothing left that reorders what the browser draws
+    assert "killed [U+202E]72[U+202C] civilians" in visible_text(html)
+    assert re.findall(r'<mark class="vf-figure"[^>]*>(.*?)</mark>', html) == ["72"]
+    markers = re.findall(r'<span class="vf-invisible"[^>]*title="([^"]*)"[^>]*>(.*?)</span>', html)
+    assert [(title.split(":")[0], shown) for title, shown in markers] == [
+        ("RIGHT-TO-LEFT OVERRIDE", "[U+202E]"),
+        ("POP DIRECTIONAL FORMATTING", "[U+202C]"),
+    ]
+
+
+def test_markers_keep_the_passage_highlight_on_its_characters() -> None:
+    # Invisible characters before, inside and after the passage: the offsets are of the stored text.
+    article = "Head\u200bline\n\nFirst\u2067 line. Crews pulled 3\u200d1 people out. Last\ufeff line."
+    start = article.index("Crews")
+    end = article.index("out.") + len("out.")
+    figure = article[start:end].index("3")
+    html = ui.article_context_html(article, start, end, [Span(figure, figure + 3, "figure")])
+    outer = re.search(r'<mark class="vf-passage"[^>]*>(.*)</mark>', html)
+    assert outer is not None and visible_text(outer.group(1)) == "Crews pulled 3[U+200D]1 people out."
+    assert [visible_text(m) for m in re.findall(r'<mark class="vf-figure"[^>]*>(.*?)</mark>', html)] == [
+        "3[U+200D]1"
+    ]
+    assert visible_text(html).startswith("Head[U+200B]line\n\nFirst[U+2067] line.")
+    assert visible_text(html).endswith("Last[U+FEFF] line.")
+
+
+def test_card_fields_show_invisible_characters_too() -> None:
+    evidence = Evidence(
+        text="Medics said 72 civilians died.",
+        source="Ardel \u202eNews",
+        date="2020-03-03",
+        title="Toll \u2066rises\u2069",
+        article_id="a1",
+        claim_id="c1",
+        relation="conflict",
+        score=1.0,
+        similarity=0.8,
+        explanation="72 against \u200f27",
+        spans=(),
+        url="https://ardel.example/toll",
+    )
+    html = ui.evidence_card_html(evidence)
+    assert not INVISIBLE.search(html)
+    shown = visible_text(html)
+    assert "Ardel [U+202E]News" in shown and "Toll [U+2066]rises[U+2069]" in shown
+    assert "72 against [U+200F]27" in shown
+    assert ui.md_escape("Toll \u202erises") == r"Toll \[U\+202E\]rises"
+
+
 # -- paging and uploads -----------------------------------------------------------------------------
 
 

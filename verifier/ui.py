@@ -3,7 +3,9 @@
 The one rule that matters most: article and user text always goes through `html.escape` before it is
 placed in HTML, and the only tags in the output are our own (`<mark>`, `<span>`, `<div>`, `<strong>`,
 `<em>`, `<a>` for http(s) links). `st.html` sanitises with DOMPurify as well; the escaping here means a
-`<script>` in an article is shown as the characters `<script>`, not silently dropped.
+`<script>` in an article is shown as the characters `<script>`, not silently dropped. Invisible format
+characters (a right-to-left override, a zero-width space) are shown as a marker such as `[U+202E]`, so the
+page shows the characters the figure reader read, in the order it read them.
 
 Pure functions (no Streamlit), tested in milliseconds by tests/test_ui.py. Tables, paging and uploads
 are in `verifier.ui_data`.
@@ -17,8 +19,28 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any, Protocol
 
+from verifier.display import char_name, code_point, replace_invisible
 from verifier.errors import InputError
 from verifier.importers import normalise_date
+
+# -- text ----------------------------------------------------------------------------------------------
+
+# A marker stands out from the article text around it, and is clearly not part of a figure.
+_INVISIBLE_STYLE = (
+    "font-family:monospace;font-size:0.75em;color:#9a3412;background:#ffedd5;"
+    "border:1px dashed #c2410c;border-radius:3px;padding:0 2px"
+)
+
+
+def _marker_html(char: str) -> str:
+    name = escape(f"{char_name(char)}: an invisible character in the text", quote=True)
+    return f'<span class="vf-invisible" style="{_INVISIBLE_STYLE}" title="{name}">{code_point(char)}</span>'
+
+
+def text_to_html(text: str) -> str:
+    """Article or user text as HTML: escaped, each invisible format character shown as a marker."""
+    return replace_invisible(escape(text, quote=True), _marker_html)
+
 
 # -- highlighting -------------------------------------------------------------------------------------
 
@@ -101,7 +123,7 @@ def render_marked(text: str, marks: Iterable[Mark]) -> str:
     cuts = sorted({0, n, *(m.start for m in valid), *(m.end for m in valid)})
     out: list[str] = []
     for lo, hi in zip(cuts, cuts[1:], strict=False):
-        piece = escape(text[lo:hi], quote=True)
+        piece = text_to_html(text[lo:hi])
         kinds = {m.kind for m in valid if m.start <= lo and hi <= m.end}
         if not kinds:
             out.append(piece)
@@ -139,12 +161,12 @@ def article_context_html(
         passage = article_text[start:end]
         inner = render_marked(passage, marks_from_spans(spans, len(passage)))
         body = (
-            escape(article_text[:start], quote=True)
+            text_to_html(article_text[:start])
             + f'<mark class="vf-passage" style="{ROLE_STYLES["passage"]}" title="the passage">{inner}</mark>'
-            + escape(article_text[end:], quote=True)
+            + text_to_html(article_text[end:])
         )
     else:
-        body = escape(article_text, quote=True)
+        body = text_to_html(article_text)
     return (
         f'<div class="vf-article" style="{_PASSAGE_BOX};max-height:{int(max_height_px)}px;overflow-y:auto;'
         f'border:1px solid #e2e8f0;border-radius:6px;padding:10px 12px">{body}</div>'
@@ -205,17 +227,17 @@ def format_date(date: str | None) -> str:
 
 def meta_line_html(source: str, date: str | None, title: str = "", url: str = "") -> str:
     """ "Outlet · 2015-07-31 · Title", escaped; the title links to the article when its URL is http(s)."""
-    parts = [f"<strong>{escape(source or 'unknown source', quote=True)}</strong>"]
+    parts = [f"<strong>{text_to_html(source or 'unknown source')}</strong>"]
     parts.append(escape(format_date(date), quote=True))
     if title:
         safe_url = url if is_http_url(url) else ""
         if safe_url:
             parts.append(
                 f'<a href="{escape(safe_url, quote=True)}" target="_blank" rel="noopener noreferrer">'
-                f"{escape(title, quote=True)}</a>"
+                f"{text_to_html(title)}</a>"
             )
         else:
-            parts.append(f"<em>{escape(title, quote=True)}</em>")
+            parts.append(f"<em>{text_to_html(title)}</em>")
     return " · ".join(parts)
 
 
@@ -237,7 +259,7 @@ def evidence_card_html(evidence: Any) -> str:
         f'<div style="font-size:0.9em;margin-bottom:6px">{head}</div>'
         f"{passage_html(evidence.text, evidence.spans)}"
         f'<div style="color:#475569;font-size:0.85em;margin-top:6px">'
-        f"{escape(evidence.explanation, quote=True)}</div></div>"
+        f"{text_to_html(evidence.explanation)}</div></div>"
     )
 
 
@@ -253,7 +275,7 @@ def claim_side_html(text: str, spans: Iterable[SpanLike], source: str, date: str
 def text_html(text: str, muted: bool = False) -> str:
     """Plain text (a summary, an explanation, a title) as escaped HTML."""
     style = "color:#475569" if muted else ""
-    return f'<div style="{style}">{escape(text, quote=True)}</div>'
+    return f'<div style="{style}">{text_to_html(text)}</div>'
 
 
 def summary_html(summary: str, corroborating: int, conflicting: int, related: int) -> str:
@@ -267,7 +289,7 @@ def summary_html(summary: str, corroborating: int, conflicting: int, related: in
     )
     return (
         '<div class="vf-summary" style="font-size:1.1em;font-weight:600;margin-bottom:6px">'
-        f"{escape(summary, quote=True)}</div><div>{counts}</div>"
+        f"{text_to_html(summary)}</div><div>{counts}</div>"
     )
 
 
@@ -276,8 +298,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 def md_escape(text: str) -> str:
     """Text for a Streamlit label that renders Markdown (expander titles, captions): every Markdown
-    character backslash-escaped, so an article title is shown as written."""
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+    character backslash-escaped and invisible characters written as `[U+....]`, so an article title is
+    shown as written."""
+    return _MD_SPECIAL.sub(r"\\\1", replace_invisible(text.replace("\n", " ")))
 
 
 def optional_date(value: str | None) -> str | None:
