@@ -542,6 +542,27 @@ CASES: list[tuple[str, list[Row]]] = [
         "Output shrank by -2.5% last year.",
         [("-2.5%", -2.5, -2.5, -2.5, None, "percent", None)],
     ),
+    # A qualified negative figure: the interval keeps low <= high and is open below for an upper bound.
+    (
+        "Overnight lows of about -10 degrees are forecast for the valley.",
+        [("about -10 degrees", -10, -11, -9, "about", "measure", "degrees")],
+    ),
+    (
+        "Readings of fewer than -3 were logged twice.",
+        [("fewer than -3", -3, -INF, -3, "fewer_than", "count", None)],
+    ),
+    (
+        "Any index reading of more than -5 counts as stable.",
+        [("more than -5", -5, -5, INF, "more_than", "count", None)],
+    ),
+    (
+        "The thermometer showed nearly minus 20 degrees at dawn.",
+        [("nearly minus 20 degrees", -20, -20, -20 * N_LO, "nearly", "measure", "degrees")],
+    ),
+    (
+        "Growth could slow to as much as -1.5% next quarter.",
+        [("as much as -1.5%", -1.5, -INF, -1.5, "up_to", "percent", None)],
+    ),
     (
         "The boat was stopped 13 nautical miles off the coast.",
         [("13 nautical miles", 13, 13, 13, None, "measure", "nmi")],
@@ -900,3 +921,29 @@ def test_number_soup_is_bounded(parts: list[str]) -> None:
     assert time.perf_counter() - t0 < 2.0
     for m in found:
         assert text[m.start : m.end] == m.text
+
+
+QUALIFIER_PHRASES = [
+    "about", "around", "roughly", "some", "nearly", "almost", "close to", "at least", "no fewer than",
+    "more than", "over", "above", "up to", "as many as", "at most", "no more than", "fewer than",
+    "less than", "under", "below", "exactly", "approximately", "just under",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(QUALIFIER_PHRASES),
+    st.sampled_from(["-", "minus ", "negative ", "−"]),
+    st.one_of(st.integers(1, 100_000).map(str), st.decimals("0.01", "999", places=2).map(str)),
+    st.sampled_from(["", " degrees", "%", " percent", " km", " people", " points"]),
+)
+def test_a_qualified_negative_number_gives_an_ordered_interval(
+    qualifier: str, sign: str, number: str, unit: str
+) -> None:
+    text = f"The reading was {qualifier} {sign}{number}{unit} on Monday."
+    found = [m for m in find_numbers(text) if m.low is not None and m.high is not None]
+    assert found, text
+    for m in found:
+        assert m.low is not None and m.high is not None
+        assert m.low <= m.high, (text, m)
+    assert any(m.value is not None and m.value < 0 for m in found), text

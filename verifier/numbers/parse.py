@@ -246,6 +246,14 @@ def _is_whole(v: float) -> bool:
 
 
 def _interval(qualifier: str | None, v: float, kind: str) -> tuple[float, float]:
+    """The interval `qualifier v` commits to; low <= high for every sign of `v`.
+
+    A negative figure ("minus 10 degrees", "-3%") is no count of things: an upper bound leaves it open
+    below (not at 0), the whole-count step inside an open bound does not apply, and "about" and "nearly"
+    work on its size ("nearly -10" is just short of -10 in size, so just above it).
+    """
+    if v < 0:
+        return _negative_interval(qualifier, v)
     whole_count = kind in ("count", "duration", "age") and _is_whole(v)
     if qualifier == "at_least":
         return v, math.inf
@@ -260,6 +268,20 @@ def _interval(qualifier: str | None, v: float, kind: str) -> tuple[float, float]
         return min(v * (1 - NEARLY_TOLERANCE), high), high
     if qualifier == "about":
         return v * (1 - ABOUT_TOLERANCE), v * (1 + ABOUT_TOLERANCE)
+    return v, v
+
+
+def _negative_interval(qualifier: str | None, v: float) -> tuple[float, float]:
+    """`_interval` for v < 0: bounds are open towards -inf, tolerances apply to the size |v|."""
+    size = -v
+    if qualifier in ("at_least", "more_than"):
+        return v, math.inf
+    if qualifier in ("at_most", "up_to", "fewer_than"):
+        return -math.inf, v
+    if qualifier == "nearly":
+        return v, -size * (1 - NEARLY_TOLERANCE)
+    if qualifier == "about":
+        return -size * (1 + ABOUT_TOLERANCE), -size * (1 - ABOUT_TOLERANCE)
     return v, v
 
 
