@@ -241,3 +241,27 @@ def test_invisible_characters_are_printed_as_code_points(run: Any) -> None:
     output = run("search", "Flooding in Tamsin displaced families").output
     assert "displaced [U+202E]72[U+202C] families, the[U+200B] council" in output
     assert "\u202e" not in output and "\u200b" not in output
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("deep.json", b"[" * 100_000 + b"]" * 100_000, "deep.json is nested too deeply to read"),
+        (
+            "deep.jsonl",
+            b'{"text": "Six boats sank.", "meta": ' + b"[" * 50_000 + b"]" * 50_000 + b"}\n",
+            "deep.jsonl line 1 is nested too deeply to read",
+        ),
+        ("big.json", b'[{"text": "Six boats sank.", "n": ' + b"1" * 5_000 + b"}]", "more than 4,300 digits"),
+        ("accents.jsonl", '{"text": "Six bateaux coul\u00e9s."}\n'.encode("latin-1"), "is not UTF-8"),
+    ],
+)
+def test_bad_input_files_are_one_line_with_status_2(
+    run: Any, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run("ingest", str(path))
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: ") and message in result.output
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output

@@ -226,6 +226,23 @@ def test_json_syntax_error() -> None:
 # ------------------------------------------------------------------------------------ bad files
 
 
+# Bad files too big or too odd to keep in tests/fixtures/, written for the test (name -> bytes).
+_DEEP = 100_000
+_DEEP_FIELD = 50_000
+_LONG_INT = 5_000  # over Python's default limit of 4,300 digits in an int
+GENERATED = {
+    "deep.json": b"[" * _DEEP + b"]" * _DEEP,
+    "deep-field.jsonl": (
+        b'{"text": "Nine people died in the storm.", "source": "Wire"}\n'
+        b'{"text": "Ten more were missing.", "tags": ' + b"[" * _DEEP_FIELD + b"]" * _DEEP_FIELD + b"}\n"
+    ),
+    "long-int.json": b'[{"text": "Eleven homes burned down.", "views": ' + b"7" * _LONG_INT + b"}]",
+    "long-int.jsonl": b'{"text": "Eleven homes burned down.", "views": ' + b"7" * _LONG_INT + b"}\n",
+    "latin1.jsonl": '{"text": "Un caf\u00e9 a br\u00fbl\u00e9, deux bless\u00e9s."}\n'.encode("latin-1"),
+    "latin1.csv": "text,source\nDeux bless\u00e9s \u00e0 Gen\u00e8ve,Le Journal\n".encode("latin-1"),
+}
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [
@@ -234,11 +251,22 @@ def test_json_syntax_error() -> None:
         ("binary.txt", r"binary.txt looks like a binary file \(NUL byte at offset 7\)"),
         ("document.txt", "document.txt is a PDF"),
         ("latin1.txt", r"latin1.txt is not UTF-8 \(byte 0xe9 at offset 3, line 1\); re-save it as UTF-8"),
+        ("deep.json", r"^deep.json is nested too deeply to read \(more than about [\d,]+ levels of \["),
+        ("deep-field.jsonl", r"^deep-field.jsonl line 2 is nested too deeply to read"),
+        ("long-int.json", r"^long-int.json holds an integer of more than 4,300 digits; .* quoted string"),
+        ("long-int.jsonl", r"^long-int.jsonl line 1 holds an integer of more than 4,300 digits"),
+        ("latin1.jsonl", r"^latin1.jsonl is not UTF-8 \(byte 0xe9 at offset 16, line 1\); re-save it as"),
+        ("latin1.csv", r"^latin1.csv is not UTF-8 \(byte 0xe9 at offset 22, line 2\)"),
     ],
 )
-def test_unreadable_files_give_a_clear_error(name: str, message: str) -> None:
-    with pytest.raises(InputError, match=message):
-        read_path(FIXTURES / name)
+def test_unreadable_files_give_a_clear_error(name: str, message: str, tmp_path: Path) -> None:
+    path = FIXTURES / name
+    if name in GENERATED:
+        path = tmp_path / name
+        path.write_bytes(GENERATED[name])
+    with pytest.raises(InputError, match=message) as caught:
+        read_path(path)
+    assert "\n" not in str(caught.value)  # one line
 
 
 def test_utf16_with_bom_is_read() -> None:

@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import re
+import sys
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
@@ -495,16 +496,37 @@ def _json_error(path: Path, exc: json.JSONDecodeError, line: int | None = None) 
     return InputError(f"{path.name} {at} is not valid JSON ({exc.msg}); fix or remove it and import again.")
 
 
+def _load_json(path: Path, text: str, line: int | None = None) -> Any:
+    """`json.loads`, every way it can fail as one InputError naming the file (and the JSONL line).
+
+    Besides syntax errors: nesting deeper than Python's recursion limit (the JSON reader recurses once per
+    `[` or `{`; an article needs two or three levels) and an integer longer than Python's limit on the
+    digits of an int (4,300 by default, a guard against slow conversions: no article field needs one).
+    """
+    where = path.name + (f" line {line}" if line is not None else "")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _json_error(path, exc, line) from exc
+    except RecursionError as exc:
+        raise InputError(
+            f"{where} is nested too deeply to read (more than about {sys.getrecursionlimit():,} levels of "
+            "[ or {); an article is an object of text fields: flatten it and import again."
+        ) from exc
+    except ValueError as exc:  # only the int-digits limit: every syntax error is a JSONDecodeError
+        raise InputError(
+            f"{where} holds an integer of more than {sys.get_int_max_str_digits():,} digits; no article "
+            "field needs one: write it as a quoted string or remove it, and import again."
+        ) from exc
+
+
 def _read_jsonl(path: Path, text: str, mapping: ColumnMapping, default_source: str) -> _Parsed:
     objects: list[_Row] = []
     # split("\n"), not splitlines(): U+2028 and friends may sit unescaped inside a JSON string.
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise _json_error(path, exc, number) from exc
+        value = _load_json(path, line, number)
         if not isinstance(value, dict):
             raise InputError(
                 f"{path.name} line {number} is a JSON {type(value).__name__}, not an object "
@@ -515,10 +537,7 @@ def _read_jsonl(path: Path, text: str, mapping: ColumnMapping, default_source: s
 
 
 def _read_json(path: Path, text: str, mapping: ColumnMapping, default_source: str) -> _Parsed:
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _json_error(path, exc) from exc
+    value = _load_json(path, text)
     if isinstance(value, dict):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
