@@ -263,6 +263,27 @@ CASES: list[tuple[str, list[Row]]] = [
         "About ten percent of the clinics reopened.",
         [("About ten percent", 10, 10 * A_LO, 10 * A_HI, "about", "percent", None)],
     ),
+    (
+        "Bus fares saw a 20% rise, then a 15-percent cut.",
+        [
+            ("20%", 20, 20, 20, None, "percent", None),
+            ("15-percent", 15, 15, 15, None, "percent", None),
+        ],
+    ),
+    (
+        "The ruling party took 41pc of the vote, down 2.5 pct points.",
+        [
+            ("41pc", 41, 41, 41, None, "percent", None),
+            ("2.5 pct points", 2.5, 2.5, 2.5, None, "percentage_points", None),
+        ],
+    ),
+    (
+        "Turnout was 7.2 per cent lower than the 7.2% of the last vote.",
+        [
+            ("7.2 per cent", 7.2, 7.2, 7.2, None, "percent", None),
+            ("7.2%", 7.2, 7.2, 7.2, None, "percent", None),
+        ],
+    ),
     # --- money --------------------------------------------------------------------------------------
     (
         "The donors pledged $5m for the hospital.",
@@ -759,6 +780,15 @@ def test_iso_forms(sentence: str, iso: str) -> None:
     (m,) = find_numbers(sentence)
     assert m.kind in ("date", "time")
     assert m.iso == iso
+
+
+@pytest.mark.parametrize(
+    "written", ["7.2%", "7.2 %", "7.2 per cent", "7.2 percent", "7.2-per-cent", "7.2 pct", "7.2pc"]
+)
+def test_every_spelling_of_percent_gives_the_same_figure(written: str) -> None:
+    (m,) = find_numbers(f"Prices climbed {written} in a year.")
+    assert (m.kind, m.value, m.low, m.high, m.unit) == ("percent", 7.2, 7.2, 7.2, None)
+    assert m.text == written
 
 
 def test_number_span_leaves_out_sign_words_and_currency() -> None:

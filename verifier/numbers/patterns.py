@@ -163,8 +163,9 @@ _UNIT_RE = re.compile(
 )
 
 _SUFFIX = re.compile(
-    r"(?P<pp>\s?(?i:percentage[\s-]points?|pct\.?\s+points?|pp|ppts?)\b)"
-    r"|(?P<pct>\s?%(?![0-9A-Fa-f]{2})|\s?(?i:per\s?cents?|percents?|percentage|pct)\b)"
+    # A hyphen may join the sign word as an adjective ("a 20-percent rise"); "pc" only glued ("20pc").
+    r"(?P<pp>[\s-]?(?i:percentage[\s-]points?|pct\.?\s+points?|pp|ppts?)\b)"
+    r"|(?P<pct>\s?%(?![0-9A-Fa-f]{2})|[\s-]?(?i:per[\s-]?cents?|percents?|percentage|pct)\b|pc\b)"
     r"|(?P<age>(?:-|\s)(?i:(?:years?|yrs?|months?|weeks?|days?)(?:-|\s)olds?)\b)"
     r"|(?P<mag>(?:-|\s)(?i:magnitude)\b)"
     r"|(?P<cursp>\s?-?)(?=\S)"  # space before a currency / unit word, checked separately
