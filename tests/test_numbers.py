@@ -312,6 +312,37 @@ CASES: list[tuple[str, list[Row]]] = [
         "The loan, worth more than $300 million, was approved.",
         [("more than $300 million", 3e8, 3e8, INF, "more_than", "money", "USD")],
     ),
+    # Text converted without its currency signs: the currency's name or a lone "e" is glued on instead.
+    (
+        "The bank set aside euro30 billion, then another euro 4.5 billion.",
+        [
+            ("euro30 billion", 3e10, 3e10, 3e10, None, "money", "EUR"),
+            ("euro 4.5 billion", 4.5e9, 4.5e9, 4.5e9, None, "money", "EUR"),
+        ],
+    ),
+    (
+        "The club paid e80 million for the striker and EUR12m for the keeper.",
+        [
+            ("e80 million", 8e7, 8e7, 8e7, None, "money", "EUR"),
+            ("EUR12m", 1.2e7, 1.2e7, 1.2e7, None, "money", "EUR"),
+        ],
+    ),
+    (
+        "Lenders offered US$5 million, GBP 2.5bn followed, and the state added Rs 40 crore.",
+        [
+            ("US$5 million", 5e6, 5e6, 5e6, None, "money", "USD"),
+            ("GBP 2.5bn", 2.5e9, 2.5e9, 2.5e9, None, "money", "GBP"),
+            ("Rs 40 crore", 4e8, 4e8, 4e8, None, "money", "INR"),
+        ],
+    ),
+    (
+        "Trucks on the E40 and the e80 crawled; the euro 20 years on is still weak.",  # no scale: no money
+        [
+            ("E40", None, None, None, None, "code", None),
+            ("e80", None, None, None, None, "code", None),
+            ("20 years", 20, 20, 20, None, "duration", "years"),
+        ],
+    ),
     # --- dates and years: never tolls ------------------------------------------------------------
     (
         "The convoy was hit on July 31, 2015, near the border.",
@@ -788,6 +819,16 @@ def test_iso_forms(sentence: str, iso: str) -> None:
 def test_every_spelling_of_percent_gives_the_same_figure(written: str) -> None:
     (m,) = find_numbers(f"Prices climbed {written} in a year.")
     assert (m.kind, m.value, m.low, m.high, m.unit) == ("percent", 7.2, 7.2, 7.2, None)
+    assert m.text == written
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["euro30 billion", "euro 30 billion", "EUR30bn", "e30 billion", "€30 billion", "30 billion euros"],
+)
+def test_a_lost_euro_sign_reads_like_the_currency_word(written: str) -> None:
+    (m,) = find_numbers(f"The plan will cost {written}, the ministry said.")
+    assert (m.kind, m.value, m.low, m.high, m.unit) == ("money", 3e10, 3e10, 3e10, "EUR")
     assert m.text == written
 
 

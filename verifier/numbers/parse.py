@@ -17,6 +17,7 @@ from verifier.numbers.patterns import (
 )
 from verifier.numbers.record import ABOUT_TOLERANCE, NEARLY_TOLERANCE
 from verifier.numbers.vocab import (
+    _CURRENCY_PREFIX_WORDS,
     _CURRENCY_SYMBOLS,
     _CURRENCY_WORDS,
     _DIGIT_SCALES,
@@ -149,7 +150,7 @@ def _core_from_match(text: str, m: re.Match[str]) -> _Core | None:
         if "$" in key:
             currency = _DOLLAR_PREFIXES.get(re.sub(r"[^a-z]", "", key), "USD")
         else:
-            currency = _CURRENCY_SYMBOLS.get(key, key.upper())
+            currency = _CURRENCY_PREFIX_WORDS.get(key) or _CURRENCY_SYMBOLS.get(key, key.upper())
     dig = m.group("dig")
     if dig is not None:
         value = _parse_digits(dig)

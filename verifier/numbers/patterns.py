@@ -9,6 +9,7 @@ from verifier.numbers.vocab import (
     _CURRENCY_CODES,
     _CURRENCY_WORDS,
     _DURATION_UNITS,
+    _LOST_SIGN_SCALES,
     _MEASURE_UNITS,
     _ORDINALS,
     _SCALES,
@@ -35,9 +36,15 @@ _MONTH_FULL = (
     r"january|february|april|june|july|august|september|october|november|december)"
 )
 _MONTH = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
+# A number with a scale word right after it: what makes a lone "e" or a spaced "euro" the currency.
+_SCALED_AHEAD = rf"(?=\d[\d,.]*\s?(?i:{'|'.join(_LOST_SIGN_SCALES)})\b)"
+# Currency names where the sign was lost: "euro30", "euro 30 billion", "e80 million", "Rs 40 crore".
+_CUR_NAME_PREFIX = (
+    rf"(?i:euros?)(?=\d)|(?i:euros?)\s{_SCALED_AHEAD}|e{_SCALED_AHEAD}|(?:Rs|RS|rs)\.?(?=\s?\d)"
+)
 _CUR_PREFIX = (
     r"(?:(?i:us|u\.s\.?|usd|hk|nz|au|aud|cad|mxn|mex|nzd)\s?\$|(?:C|A|S)\$|\$|€|£|¥|₺|₹|₽|₪|"
-    rf"(?:{'|'.join(_CURRENCY_CODES)})(?=\s?\d))\s?"
+    rf"(?:{'|'.join(_CURRENCY_CODES)})(?=\s?\d)|{_CUR_NAME_PREFIX})\s?"
 )
 # Thousands separators: comma, thin and no-break spaces, and a plain space ("1 000", as European and some
 # wire copy write it; two separate counts side by side with a 3-digit second one are rarer than this).
@@ -311,5 +318,5 @@ class _LettersOnly(dict[int, int]):
 _LETTERS_ONLY = _LettersOnly({i: (i | 32 if chr(i).isalpha() else 32) for i in range(128)})
 _BACK = re.compile(
     r"(?:(?:(?i:us|u\.s\.?|usd|hk|nz|au|aud|cad|mxn|mex|nzd)\s?\$|(?:C|A|S)\$|[$€£¥₺₹₽₪]"
-    rf"|(?:{'|'.join(_CURRENCY_CODES)}))\s?|\+|\(|(?<![\w.,])\.|[A-Za-z]{{1,7}}-?)(?=\d)"
+    rf"|(?:{'|'.join(_CURRENCY_CODES)})|(?i:euros?)|(?:Rs|RS|rs)\.?)\s?|\+|\(|(?<![\w.,])\.|[A-Za-z]{{1,7}}-?)(?=\d)"
 )

@@ -44,6 +44,12 @@ _DOLLAR_PREFIXES = {
     "": "USD", "us": "USD", "usd": "USD", "c": "CAD", "cad": "CAD", "a": "AUD", "au": "AUD", "aud": "AUD",
     "hk": "HKD", "nz": "NZD", "nzd": "NZD", "s": "SGD", "mxn": "MXN", "mex": "MXN",
 }  # fmt: skip
+# Currency names and abbreviations written before a number, as text converted without its currency signs
+# has them: "euro30 billion", "Rs 40 crore". A lone "e" is a euro sign only when glued to a number that
+# has a scale word ("e80 million"); bare, "e80" is a name (a road, a model) and stays a code.
+_CURRENCY_PREFIX_WORDS = {"euro": "EUR", "euros": "EUR", "e": "EUR", "rs": "INR", "rs.": "INR"}
+# The scale words that let a lone "e" (or a spaced "euro") before a number be the currency.
+_LOST_SIGN_SCALES = ("million", "billion", "trillion", "bn", "m")
 _CURRENCY_CODES = (
     "USD EUR GBP SYP LBP EGP TRY JOD IQD SAR AED QAR KWD IRR RUB CNY JPY CHF INR ILS AUD CAD HKD"
 ).split()
