@@ -4,6 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export HF_HUB_OFFLINE := 1
+# The app has no login yet: it listens on this machine only. Serving it to others is an explicit choice,
+# e.g. `make run ADDRESS=0.0.0.0 PORT=8080`, and anyone who can reach that address can read and edit.
+ADDRESS ?= 127.0.0.1
+PORT    ?= 8501
 export TRANSFORMERS_OFFLINE := 1
 
 .PHONY: run test lint bench bench-smoke venv clean-workspace
@@ -20,7 +24,8 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/verifier ingest data --if-empty
-	$(BIN)/streamlit run app.py --server.headless true --browser.gatherUsageStats false
+	$(BIN)/streamlit run app.py --server.headless true --browser.gatherUsageStats false \
+		--server.address $(ADDRESS) --server.port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check verifier tests app.py bench scripts

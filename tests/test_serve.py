@@ -1,0 +1,98 @@
+"""Closed by default: `make run` serves the app on this machine only, and the app offers no download that
+skips the export's formula neutralising. The address and port are the operator's explicit choice."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+START_TIMEOUT_S = 60  # streamlit starts in a few seconds; a busy 2-core machine must not fail the test
+LISTEN = "0A"  # the state column of /proc/net/tcp for a listening socket
+
+
+def streamlit_command(*make_args: str) -> list[str]:
+    """The `streamlit run` line of `make run`, as make would run it (a dry run: nothing is started)."""
+    out = subprocess.run(
+        ["make", "-s", "-n", "run", *make_args], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    [line] = [ln for ln in out.replace("\\\n", " ").splitlines() if "streamlit run" in ln]
+    return shlex.split(line)
+
+
+def option(command: list[str], name: str) -> str:
+    return command[command.index(name) + 1]
+
+
+def test_make_run_binds_to_this_machine_unless_told_otherwise() -> None:
+    command = streamlit_command()
+    assert (option(command, "--server.address"), option(command, "--server.port")) == ("127.0.0.1", "8501")
+    shared = streamlit_command("ADDRESS=0.0.0.0", "PORT=8080")
+    assert (option(shared, "--server.address"), option(shared, "--server.port")) == ("0.0.0.0", "8080")
+
+
+def test_streamlit_config_is_closed_and_offline_by_default() -> None:
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert config["server"]["address"] == "127.0.0.1"  # `streamlit run app.py` by hand is closed too
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["disableDataExport"] is True  # the table toolbar's raw CSV download is off
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses of the sockets listening on `port` (IPv4 and IPv6), from /proc/net."""
+    found: set[str] = set()
+    for table in ("tcp", "tcp6"):
+        lines = Path(f"/proc/net/{table}").read_text().splitlines()[1:]
+        for fields in (line.split() for line in lines):
+            address, hex_port = fields[1].split(":")
+            if fields[3] == LISTEN and int(hex_port, 16) == port:
+                raw = bytes.fromhex(address)
+                if table == "tcp":
+                    found.add(socket.inet_ntop(socket.AF_INET, raw[::-1]))
+                else:  # four little-endian 32-bit words
+                    words = b"".join(raw[i : i + 4][::-1] for i in range(0, 16, 4))
+                    found.add(socket.inet_ntop(socket.AF_INET6, words))
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="needs Linux /proc/net to see the socket")
+def test_the_app_started_by_make_run_listens_on_127_0_0_1_only(tmp_path: Path) -> None:
+    port = _free_port()
+    command = streamlit_command(f"PORT={port}") + ["--server.fileWatcherType", "none"]
+    env = dict(os.environ, VERIFIER_WORKSPACE=str(tmp_path / "ws"), HF_HUB_OFFLINE="1")
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail(f"streamlit did not start on port {port} (exit code {proc.poll()})")
+        assert listening_addresses(port) == {"127.0.0.1"}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
