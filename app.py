@@ -542,7 +542,9 @@ def browse_library(ws: Workspace) -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="verifier", page_icon=":material/fact_check:", layout="wide")
+    # An emoji favicon is drawn in the page; a ":material/...:" one is fetched from fonts.gstatic.com, and
+    # the tool runs offline. (The navigation icons use Streamlit's bundled Material Symbols font.)
+    st.set_page_config(page_title="verifier", page_icon="🔎", layout="wide")
     pages = [
         st.Page(check_page, title="Check a claim", icon=":material/fact_check:", url_path="check",
                 default=True),

@@ -291,3 +291,28 @@ def _no_injected_elements(tab: Page) -> Any:
                  && ![...document.scripts].some(s => s.textContent.includes("alert('xss')"))
                  && !document.querySelector('.vf-card b, .vf-article b')"""
     )
+
+
+# -- offline --------------------------------------------------------------------------------------------
+
+PAGES = (
+    ("check", "Check a claim"),
+    ("contradictions", "Contradictions"),
+    ("compare", "Compare sources"),
+    ("library", "Library"),
+)
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+
+def test_no_request_leaves_the_machine(server: str, page: tuple[Page, list[str]]) -> None:
+    """Every font, icon and script of every page comes from the app's own server: it works offline."""
+    tab, _ = page
+    outside: list[str] = []
+    tab.on(
+        "request",
+        lambda r: None if r.url.startswith((server, *LOCAL_SCHEMES)) else outside.append(r.url),
+    )
+    for path, heading in PAGES:
+        open_page(tab, server, path, heading)
+        tab.wait_for_timeout(500)  # late requests: favicon, fonts of the first paint
+    assert outside == []
