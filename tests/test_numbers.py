@@ -581,8 +581,31 @@ CASES: list[tuple[str, list[Row]]] = [
         "The jets struck at 1353 (1023 GMT) and again at 1:53 p. m. local time.",
         [
             ("1353", None, None, None, None, "time", None),
-            ("1023", None, None, None, None, "time", None),
-            ("1:53 p. m.", None, None, None, None, "time", None),
+            ("1023 GMT", None, None, None, None, "time", "GMT"),
+            ("1:53 p. m. local time", None, None, None, None, "time", "local"),
+        ],
+    ),
+    # A time zone is the time's unit: 15:00 GMT and 15:00 EDT are different moments.
+    (
+        "Polls closed at 8:45 p.m. EDT, and the count began at 0100 GMT.",
+        [
+            ("8:45 p.m. EDT", None, None, None, None, "time", "EDT"),
+            ("0100 GMT", None, None, None, None, "time", "GMT"),
+        ],
+    ),
+    (
+        "The ceasefire took hold at 14:00 local time (11:00 UTC+3) on the front.",
+        [
+            ("14:00 local time", None, None, None, None, "time", "local"),
+            ("11:00 UTC+3", None, None, None, None, "time", "UTC+3"),
+        ],
+    ),
+    (
+        # A two-letter zone does not make a bare four-digit figure a time.
+        "The launch slipped to 6 am (CET), and 1500 ET shares changed hands.",
+        [
+            ("6 am (CET)", None, None, None, None, "time", "CET"),
+            ("1500", 1500, 1500, 1500, None, "count", None),
         ],
     ),
     # --- signs, temperatures, more units ---------------------------------------------------------------
@@ -800,6 +823,8 @@ def test_dates_carry_iso_forms() -> None:
         ("The strike came at 1:53 p. m. local time.", "13:53"),
         ("Jets struck at 1353 (local time).", "13:53"),
         ("The raid began at 0830 GMT.", "08:30"),
+        ("The market opened at 9:30 a.m. EST.", "09:30"),
+        ("The shelling stopped at 1215 GMT.", "12:15"),
         ("Shops close at 12 a.m. now.", "00:00"),
         ("The raids began at around 800pm.", "20:00"),
         ("The summit opens 5 Aug.", "--08-05"),

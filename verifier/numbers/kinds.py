@@ -15,9 +15,10 @@ from verifier.numbers.patterns import (
     _UNIT_KIND,
     _UNIT_NAMES,
     _UNIT_RE,
+    _ZONE_RIGHT,
 )
 from verifier.numbers.record import _VAGUE_MULTIPLES, VAGUE_RANGES, NumberMention, _mention
-from verifier.numbers.vocab import _DENOMINATORS, _MONTHS, _ORDINALS, _SCALES, _SMALL, _TENS
+from verifier.numbers.vocab import _DENOMINATORS, _MONTHS, _ORDINALS, _SCALES, _SMALL, _TENS, _TIME_ZONES
 
 
 def _date_mention(text: str, m: re.Match[str]) -> NumberMention | None:
@@ -73,8 +74,18 @@ def _time_mention(text: str, m: re.Match[str]) -> NumberMention:
             hour = 0
         if hour < 24 and minute < 60:
             iso = f"{hour:02d}:{minute:02d}"
-    return _mention(text, m.start(), m.end(), value=None, low=None, high=None, qualifier=None, kind="time",
-                    iso=iso)  # fmt: skip
+    zone, end = _time_zone(text, m.end())
+    return _mention(text, m.start(), end, value=None, low=None, high=None, qualifier=None, kind="time",
+                    unit=zone, iso=iso, number_span=(m.start(), m.end()))  # fmt: skip
+
+
+def _time_zone(text: str, pos: int) -> tuple[str | None, int]:
+    """The time zone written right after a time ("GMT", "EDT", "(local time)", "UTC+3") and its end."""
+    zm = _ZONE_RIGHT.match(text, pos)
+    if zm is None:
+        return None, pos
+    zone = _TIME_ZONES[re.sub(r"\s+", " ", zm.group("zone"))]
+    return zone + (zm.group("offset") or ""), zm.end()
 
 
 def _vague_mention(text: str, m: re.Match[str], floor: int) -> NumberMention:

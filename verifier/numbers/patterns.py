@@ -11,10 +11,12 @@ from verifier.numbers.vocab import (
     _DURATION_UNITS,
     _LOST_SIGN_SCALES,
     _MEASURE_UNITS,
+    _MIN_BARE_ZONE_LEN,
     _ORDINALS,
     _SCALES,
     _SMALL,
     _TENS,
+    _TIME_ZONES,
 )
 
 _W_UNIT = "|".join(sorted(_SMALL, key=len, reverse=True))
@@ -60,15 +62,28 @@ _PHONE = (
     r"|\(\d{3}\)\s?\d{3}-\d{4}(?!\d)"
     r"|\d{3}-\d{3}-\d{4}(?!\d)"
 )
+
+
+def _zone_alternation(zones: list[str]) -> str:
+    return "|".join(re.escape(z).replace(r"\ ", r"\s+") for z in sorted(zones, key=len, reverse=True))
+
+
+_ZONE = rf"(?:{_zone_alternation(list(_TIME_ZONES))})(?![A-Za-z])"
+_BARE_ZONES = [z for z in _TIME_ZONES if len(z) >= _MIN_BARE_ZONE_LEN]
+_BARE_ZONE = rf"(?:{_zone_alternation(_BARE_ZONES)})(?![A-Za-z])"
+# The zone after a time, bare or in brackets ("at 1353 (local time)"), with an offset from GMT/UTC.
+_ZONE_RIGHT = re.compile(
+    rf"\s?(?P<open>\(\s?)?(?P<zone>{_ZONE})(?P<offset>(?<=GMT|UTC)[+-]\d{{1,2}}(?::\d{{2}})?)?(?(open)\s?\))"
+)
 _MERIDIEM = r"(?:[ap]\.\s?m\.?|[AP]\.\s?M\.?|[ap]m\b|[AP]M\b)"
 _TIME = (
     rf"(?:\d{{1,2}}(?:[:.]\d{{2}})?|(?:1[0-2]|0?[1-9])[0-5]\d)\s?{_MERIDIEM}"
     # 24-hour "1353 GMT", "at 1353 (1023 GMT)", "2000 hours"
-    r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:GMT|UTC|local\s+time|hours\b|hrs\b))"
+    rf"|(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:{_BARE_ZONE}|hours\b|hrs\b))"
     r"|(?<=\bat\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s?\()"
     # a wire-service stamp: "(updated 1731 29.10.2017)"
     r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s\d{1,2}[./]\d{1,2}[./]\d{4})"
-    rf"|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:])(?:\s?{_MERIDIEM})?(?:\s?(?:GMT|UTC)(?:[+-]\d{{1,2}}(?::\d{{1,2}})?)?)?"
+    rf"|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:])(?:\s?{_MERIDIEM})?"
     r"|\d{1,2}\s?o['’]clock\b"
 )
 _VAGUE = (

@@ -34,6 +34,21 @@ _MONTHS = {
     "nov": 11, "dec": 12,
 }  # fmt: skip
 
+# Time zones after a time of day ("3:15 p.m. EDT", "1215 GMT", "14:00 local time"), as written -> the
+# `unit` of the time mention, so that 15:00 GMT and 15:00 EDT are never taken for the same moment.
+# Abbreviations are matched in capitals only: "est", "ist" and "wet" are words.
+_TIME_ZONES = {
+    "GMT": "GMT", "UTC": "UTC", "Zulu": "UTC",
+    "EDT": "EDT", "EST": "EST", "ET": "ET", "CDT": "CDT", "CST": "CST", "MDT": "MDT", "MST": "MST",
+    "PDT": "PDT", "PST": "PST", "PT": "PT", "AKST": "AKST", "HST": "HST",
+    "BST": "BST", "WET": "WET", "CET": "CET", "CEST": "CEST", "EET": "EET", "EEST": "EEST", "MSK": "MSK",
+    "IST": "IST", "PKT": "PKT", "JST": "JST", "KST": "KST", "HKT": "HKT", "SGT": "SGT", "AEST": "AEST",
+    "AEDT": "AEDT", "Moscow time": "MSK", "local time": "local", "Local time": "local",
+}  # fmt: skip
+# Zones a bare four-digit figure may carry to be a time ("1215 GMT"): two-letter ones ("ET", "PT") are
+# too often something else after a number that could be a year or a count.
+_MIN_BARE_ZONE_LEN = 3
+
 _CURRENCY_SYMBOLS = {
     "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₺": "TRY", "₹": "INR", "₽": "RUB", "₪": "ILS",
     "元": "CNY",
