@@ -654,6 +654,56 @@ CASES: list[tuple[str, list[Row]]] = [
         "Exports reached 2 million barrels per day.",
         [("2 million barrels per day", 2e6, 2e6, 2e6, None, "measure", "bpd")],
     ),
+    # --- scores and win-loss records: a pair, never two counts or a range -----------------------------
+    (
+        "The visitors won 31-24 after a late field goal.",
+        [("31-24", None, None, None, None, "score", None)],
+    ),
+    (
+        "Her 36-3 record made her the favourite; the Hawks (11-4) wait.",
+        [
+            ("36-3", None, None, None, None, "score", None),
+            ("11-4", None, None, None, None, "score", None),
+        ],
+    ),
+    (
+        "United beat them 3-1, and then defeated the Blue Sky Rovers 2–0 at home.",
+        [
+            ("3-1", None, None, None, None, "score", None),
+            ("2–0", None, None, None, None, "score", None),
+        ],
+    ),
+    (
+        "A 1-2 loss ended the run; they lost 17-31 a week later.",
+        [
+            ("1-2", None, None, None, None, "score", None),
+            ("17-31", None, None, None, None, "score", None),
+        ],
+    ),
+    # A cue word near a pair that counts things leaves the range alone; so does no cue at all.
+    (
+        "The coalition won 10-12 seats, polls suggest, and 10-12 people were hurt.",
+        [
+            ("10-12", 11, 10, 12, "range", "count", None),
+            ("10-12", 11, 10, 12, "range", "count", None),
+        ],
+    ),
+    (
+        "The army lost 3-4 of its tanks and 8-10 km of ground in Homs (5-6 villages).",
+        [
+            ("3-4", 3.5, 3, 4, "range", "count", None),
+            ("8-10 km", 9, 8, 10, "range", "measure", "km"),
+            ("5-6", 5.5, 5, 6, "range", "count", None),
+        ],
+    ),
+    (
+        "They won the 2015-16 title; the final was on 2016-05-21 at 18:30.",
+        [
+            ("2015-16", 2015, 2015, 2016, "range", "year", None),
+            ("2016-05-21", None, None, None, None, "date", None),
+            ("18:30", None, None, None, None, "time", None),
+        ],
+    ),
     # --- not amounts: calibres, team names, decades, ordinals as fractions -------------------------
     (
         "Police found a .38 caliber pistol and a .357 revolver.",
@@ -855,6 +905,21 @@ def test_a_lost_euro_sign_reads_like_the_currency_word(written: str) -> None:
     (m,) = find_numbers(f"The plan will cost {written}, the ministry said.")
     assert (m.kind, m.value, m.low, m.high, m.unit) == ("money", 3e10, 3e10, 3e10, "EUR")
     assert m.text == written
+
+
+@pytest.mark.parametrize(
+    "sentence,pair",
+    [
+        ("The home side won 31-24.", "31-24"),
+        ("They won 31 - 24 in the rain.", "31-24"),
+        ("The score was 02-01 at the break.", "2-1"),
+        ("The Sharks (9-7) host the Lions.", "9-7"),
+    ],
+)
+def test_a_score_carries_its_pair_in_iso(sentence: str, pair: str) -> None:
+    (m,) = find_numbers(sentence)
+    assert (m.kind, m.iso, m.value) == ("score", pair, None)
+    assert not m.is_figure
 
 
 def test_number_span_leaves_out_sign_words_and_currency() -> None:

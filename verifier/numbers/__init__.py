@@ -31,14 +31,21 @@ Conventions (tests/test_numbers.py is the executable version of this list):
   "2-1/2 years" is a mixed number (2.5, with its unit).
 - `number_span` is the number alone (no qualifier, sign word, currency or unit); `iso` holds the
   normalised form of dates ("2015-07-31", "--07-31" without year, "2011-03" for a month), times
-  ("15:00") and years ("2015"). Dates and times carry `value=None`.
+  ("15:00", its zone in `unit`: "GMT", "EDT", "local"), years ("2015") and scores ("31-24"). Dates,
+  times and scores carry `value=None`.
+- A hyphenated pair is a score, not a range, only with a result word near it ("won", "beat", "record",
+  ...) or in brackets after a capitalised name ("the Colts (11-4)"); "10-12 people" stays a range.
+- A currency name where its sign was lost is money: "euro30 billion", "e80 million", "Rs 40 crore".
+- A qualified negative figure keeps low <= high: "about -10" is [-11, -9], "fewer than -3" is
+  (-inf, -3], "more than -5" is [-5, inf).
 - Pronoun "one" ("one of the", "no one", "the one who") is no mention; neither are digits glued to
   letters that are no known unit ("3D", "5G") or numbers inside URLs.
 
 Modules, each importing only those before it: `record` (NumberMention, kinds, qualifiers, tolerances),
 `vocab` (word tables), `patterns` (the regex catalogue), `parse` (the number itself and its left
-qualifier), `kinds` (dates, times, vague amounts, fractions, ordinal words), `figures` (a number in its
-context: units, ranges, years, ages, codes), `scan` (`find_numbers`, `parse_number`).
+qualifier), `kinds` (dates, times, vague amounts, fractions, ordinal words), `scores` (a pair of numbers
+that is a result: "won 31-24", "a 36-3 record"), `figures` (a number in its context: units, ranges, years,
+ages, codes), `scan` (`find_numbers`, `parse_number`).
 """
 
 from __future__ import annotations

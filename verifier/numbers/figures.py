@@ -44,6 +44,7 @@ from verifier.numbers.patterns import (
     _YEAR_RIGHT_COUNT,
 )
 from verifier.numbers.record import _FIGURE_KINDS, NumberMention, _mention
+from verifier.numbers.scores import _score_mention
 from verifier.numbers.vocab import _CURRENCY_SYMBOLS
 
 _DIGIT_RUN = re.compile(r"(?:\s+\d+(?![\d,.]\d))+")
@@ -72,6 +73,8 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
         core.start = sign.start()
         left = left[: sign.start() - left_lo]
     raw_qual, qual_span = _left_qualifier(left, left_lo)
+    if sign is None and raw_qual is None and (score := _score_mention(text, core, left)) is not None:
+        return score, score.end  # "won 31-24": a pair, checked before a dash can make it a range
 
     # "one" as a pronoun: "one of the", "no one", "the one who".
     if (
@@ -326,7 +329,7 @@ def _range_second(text: str, core: _Core, raw_qual: str | None, at: int | None =
     elif core.has_scale and c2.has_scale and core.scale != c2.scale and word == "or":
         return None  # "10 bln or 10 tln": two figures
     if not (c2.value > v1 or (c2.value == v1 and word == "and")):
-        return None  # "fell 12 to 10", "won 2-1"
+        return None  # "fell 12 to 10", "it was 7-3 at the break" (a score with a cue is read before this)
     if word == "or" and c2.value >= 10 * max(v1, 1):
         return None  # "1 or 100" is an alternative, not a range
     core.value = v1

@@ -299,6 +299,15 @@ _TEMPERATURE_LEFT = re.compile(r"(?i:\btemperatures?\b)")
 _SECOND_LEFT = re.compile(r"(?i:\b(?:a|per|one|every|each|split|few)\s+$|\d\s*$)")
 _FRACTION_ORDINAL_RIGHT = re.compile(r"\s+(?!of\b|the\b|and\b|or\b|in\b|to\b|percent\b)[a-z]")
 
+# The second half of a score: a dash and one to three digits, not a percent, a decimal or a third part.
+_SCORE_PAIR = re.compile(r"\s?[-–—]\s?(?P<b>\d{1,3})(?!\d|[.,:/-]\d|\s?%)")
+_SCORE_FIRST = re.compile(r"\d{1,3}")
+# "the Colts (11-4)": a record in brackets right after a capitalised name.
+_TEAM_BRACKET_LEFT = re.compile(r"\b[A-Z][\w.'’-]*\s?\($")
+_SCORE_WORD = re.compile(r"[A-Za-z'’]+")
+_SCORE_NEXT_WORD = re.compile(r"\s?-?([A-Za-z'’]+)")
+_CLAUSE_END = re.compile(r".*[.;:!?]", re.DOTALL)
+
 _URL = re.compile(r"(?i:\b(?:https?://|www\.))\S+")
 _AND_JOIN = re.compile(r",?\s+(?:and|but)\s+", re.IGNORECASE)
 _LOWER_BOUNDS = frozenset({"at_least", "more_than"})

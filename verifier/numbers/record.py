@@ -34,6 +34,7 @@ Kind = Literal[
     "duration",  # unit = seconds, minutes, hours, days, weeks, months, years, decades
     "phone",
     "code",  # Resolution 2254, No. 12, Brigade 93, F-16, MH17: names, not amounts
+    "score",  # "won 31-24", "a 36-3 record": iso = "31-24", compared as a pair, never as an amount
 ]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 

@@ -49,6 +49,20 @@ _TIME_ZONES = {
 # too often something else after a number that could be a year or a count.
 _MIN_BARE_ZONE_LEN = 3
 
+# Words that make a hyphenated pair of small numbers a score or a win-loss record, not a range:
+# before it ("won 31-24", "beat them 3-1", "the score was 2-2") or right after it ("a 36-3 record").
+_SCORE_LEFT_CUES = frozenset(
+    "won win wins winning lost lose loses losing beat beats beaten beating defeated defeat defeats defeating "
+    "downed edged routed thrashed drew draw tied trailed trailing trail lead leads led leading score scores "
+    "scoreline record victory victories loss losses".split()
+)
+_SCORE_RIGHT_CUES = frozenset(
+    "record win victory loss defeat lead draw tie scoreline triumph rout thrashing drubbing".split()
+)
+# How many words may stand between a left cue and the score: a team named in up to four words
+# ("defeated the New England Patriots 24-17").
+_SCORE_CUE_REACH = 4
+
 _CURRENCY_SYMBOLS = {
     "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₺": "TRY", "₹": "INR", "₽": "RUB", "₪": "ILS",
     "元": "CNY",

@@ -1,0 +1,64 @@
+"""Scores and win-loss records: "won 31-24", "a 36-3 record", "the Colts (11-4)", "beat them 3-1".
+
+A hyphenated pair of small numbers is a range ("10-12 people") unless a result says otherwise: a cue word
+on its left or right (the tables in `vocab`), or brackets right after a capitalised team name. A score is
+one mention of kind "score" whose `iso` is the pair as written ("31-24"), so two can be compared as pairs.
+"""
+
+from __future__ import annotations
+
+from verifier.numbers.parse import _Core, _may_be_unit
+from verifier.numbers.patterns import (
+    _CLAUSE_END,
+    _PLURAL_RIGHT,
+    _SCORE_FIRST,
+    _SCORE_NEXT_WORD,
+    _SCORE_PAIR,
+    _SCORE_WORD,
+    _TEAM_BRACKET_LEFT,
+    _UNIT_RE,
+    _YEAR_RIGHT_COUNT,
+)
+from verifier.numbers.record import NumberMention, _mention
+from verifier.numbers.vocab import _SCORE_CUE_REACH, _SCORE_LEFT_CUES, _SCORE_RIGHT_CUES
+
+
+def _score_mention(text: str, core: _Core, left: str) -> NumberMention | None:
+    """The score starting at `core` (a bare number with no qualifier or sign), or None."""
+    if core.currency or core.words or core.has_scale or not core.digits:
+        return None
+    if not _SCORE_FIRST.fullmatch(core.digits):
+        return None
+    pair = _SCORE_PAIR.match(text, core.end)
+    if pair is None:
+        return None
+    end = pair.end()
+    bracketed = text[end : end + 1] == ")" and bool(_TEAM_BRACKET_LEFT.search(left))
+    if not (bracketed or _cue_left(left) or _next_word(text, end) in _SCORE_RIGHT_CUES):
+        return None
+    if _counts_something(text, end):
+        return None  # "won 10-12 seats", "lost 3-4 of their tanks": a range of things
+    iso = f"{int(core.digits)}-{int(pair.group('b'))}"
+    return _mention(text, core.start, end, value=None, low=None, high=None, qualifier=None, kind="score",
+                    iso=iso, number_span=(core.num_start, end))  # fmt: skip
+
+
+def _cue_left(left: str) -> bool:
+    """A result word among the last words of the clause before the number."""
+    clause = _CLAUSE_END.match(left)
+    words = _SCORE_WORD.findall(left, clause.end() if clause else 0)
+    return any(w.lower() in _SCORE_LEFT_CUES for w in words[-(_SCORE_CUE_REACH + 1) :])
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _SCORE_NEXT_WORD.match(text, pos)
+    return m.group(1).lower() if m else ""
+
+
+def _counts_something(text: str, end: int) -> bool:
+    """A unit, a count noun or a plural noun right after the pair: it counts things, it is no score."""
+    if _next_word(text, end) in _SCORE_RIGHT_CUES:
+        return False
+    if _YEAR_RIGHT_COUNT.match(text, end) or _PLURAL_RIGHT.match(text, end):
+        return True
+    return _may_be_unit(text, end) and _UNIT_RE.match(text, end) is not None
