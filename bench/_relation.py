@@ -17,7 +17,7 @@ PAIRS = "pairs_dev.refs.jsonl"
 
 def relation_quality(embedder_kind: str) -> dict[str, Any]:
     from bench import eval_pairs
-    from verifier.relation import LABELS
+    from verifier.compare import LABELS
 
     path = need(EVAL / PAIRS)
     # With the real model the baseline gets the embedding cosine (what an embedding-only tool has) and

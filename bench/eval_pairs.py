@@ -32,7 +32,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 sys.path.insert(0, str(ROOT))
 
 from verifier.numbers import find_numbers  # noqa: E402
-from verifier.relation import LABELS, ClaimText, relate  # noqa: E402
+from verifier.compare import LABELS, ClaimText, relate  # noqa: E402
 
 DEFAULT_RESOLVER = ROOT.parent / "shared" / "eval" / "resolve_pairs.py"
 DOC = ROOT / "docs" / "relations.md"

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from verifier.quantities import Quantity, extract
-from verifier.relation import ClaimText, relate
+from verifier.compare import ClaimText, relate
 
 # Words that steer the text into the code paths worth exercising: numbers, qualifiers, measures, groups.
 VOCAB = st.sampled_from(

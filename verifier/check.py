@@ -20,7 +20,7 @@ from typing import Any
 
 from verifier.errors import InputError
 from verifier.quantities import Quantity, extract
-from verifier.relation import ClaimText, relate
+from verifier.compare import ClaimText, relate
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +227,7 @@ def check_claim(
             theirs = ClaimText(
                 hit.claim.text, hit.article.source, hit.article.published, setting=hit.article.title or ""
             )
-            judgement = relate(mine, theirs, similarity=hit.score)
+            judgement = relate(mine, theirs)
             group = _GROUP_OF_LABEL.get(judgement.label)
             if group is None:  # "unrelated": another event or another thing, worded alike
                 continue

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from verifier.errors import InputError
-from verifier.relation import ClaimText, relate
+from verifier.compare import ClaimText, relate
 
 
 def _claim(obj: Any, side: str, lineno: int) -> ClaimText:

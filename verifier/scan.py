@@ -22,7 +22,7 @@ from verifier.check import has_count, share_measure
 from verifier.errors import InputError
 from verifier.quantities import extract
 from verifier.records import Article, Claim, Contradiction, normalise_for_id, pair_id
-from verifier.relation import ClaimText, relate
+from verifier.compare import ClaimText, relate
 
 log = logging.getLogger(__name__)
 
@@ -254,7 +254,7 @@ def _scan(ws: Any, k: int, floor: float, progress: Progress | None) -> tuple[Sca
         cache_key = (text_key[0], text_key[1])
         if cache_key in judged:
             continue  # the same two sentences from other copies: one flag is enough to review
-        judgement = relate(_text(left), _text(right), similarity=similarity)
+        judgement = relate(_text(left), _text(right))
         judged[cache_key] = judgement
         if not worth_flagging(judgement):
             continue

@@ -1,0 +1,93 @@
+"""Which figures of two claims measure the same thing: every pair of one family, scored by the words that
+say what each measures, with the casualty constraints (killed is not wounded, a part is not its whole)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from verifier.compare.comparators import compatible, relative_gap
+from verifier.compare.figures import Figure
+from verifier.compare.groups import group_relation, measure_relation
+from verifier.compare.text import jaccard
+
+# A claim rarely states more than a handful of figures; past this many the extra ones are tables or lists
+# whose pairs would make the comparison quadratic in the input (12 x 12 = 144 comparisons at most).
+MAX_FIGURES = 12
+
+
+@dataclass(frozen=True)
+class Aligned:
+    a: Figure
+    b: Figure
+    strength: float  # Jaccard of the two figures' context words, 0..1
+    measures: str  # same | part | other | unknown (groups.measure_relation)
+    groups: str  # same | a_in_b | b_in_a | sided | disjoint (groups.group_relation)
+    compatible: bool
+    gap: float  # relative distance of the two values, 0..1
+
+    @property
+    def same_thing(self) -> bool:
+        """Nothing says the two figures count different things."""
+        return self.measures in ("same", "unknown") and self.groups == "same"
+
+    @property
+    def part_whole(self) -> bool:
+        return self.measures == "part" or self.groups in ("a_in_b", "b_in_a", "sided")
+
+    @property
+    def part_exceeds_whole(self) -> bool:
+        """A subgroup can never outnumber the group that holds it: "at least 27 IS fighters" against "13
+        fighters" of the same measure cannot both be true."""
+        if self.measures not in ("same", "unknown") or self.a.family != "count":
+            return False
+        if self.groups == "a_in_b":
+            return self.a.low > self.b.high
+        if self.groups == "b_in_a":
+            return self.b.low > self.a.high
+        return False
+
+    @property
+    def clash(self) -> bool:
+        """The two figures cannot both be true: one thing counted twice with incompatible values, or a
+        part larger than its whole."""
+        return (self.same_thing and not self.compatible) or self.part_exceeds_whole
+
+
+def align(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> list[Aligned]:
+    """Every pair of same-family figures, strongest first."""
+    out = []
+    for x in fa[:MAX_FIGURES]:
+        for y in fb[:MAX_FIGURES]:
+            if x.family != y.family:
+                continue
+            out.append(
+                Aligned(
+                    a=x,
+                    b=y,
+                    strength=jaccard(x.context, y.context),
+                    measures=measure_relation(x.q, y.q),
+                    groups=group_relation(x.q, y.q),
+                    compatible=compatible(x, y),
+                    gap=relative_gap(x, y),
+                )
+            )
+    out.sort(key=lambda p: (-p.strength, p.compatible))
+    return out
+
+
+def best_per_figure(pairs: list[Aligned]) -> list[Aligned]:
+    """For each figure of either claim, its strongest partner among the figures nothing sets apart from it
+    (another measure, a group with no member in common); one pair may serve both of its figures."""
+    seen_a: set[int] = set()
+    seen_b: set[int] = set()
+    out: list[Aligned] = []
+    for p in pairs:  # strongest first
+        if p.measures == "other" or p.groups == "disjoint":
+            continue
+        ia, ib = id(p.a), id(p.b)
+        if ia in seen_a and ib in seen_b:
+            continue
+        seen_a.add(ia)
+        seen_b.add(ib)
+        out.append(p)
+    return out

@@ -1,0 +1,74 @@
+"""The decision table on top of the classifier's probabilities: the labelling conventions that are facts of
+the task rather than patterns to learn.
+
+- Unrelated or not first: the pair is about one incident when the classifier gives that at least even odds.
+- One clash is enough (LABELS.md): when the classifier reads a pair as the same incident and quantity
+  but the only figure of one named measure in each claim, of one group, cannot both be
+  true ("6 killed, 32 wounded" / "6 killed, 30 wounded"), the pair is a conflict. "The only figure of that
+  measure" keeps lists ("15 killed in Homs and 3 in Hama") out: there, which figure matches which is a guess.
+- An update needs its evidence (LABELS.md): revision wording, or a report known to be later whose figure
+  grew; a clash without it is a conflict, a clash with it an update.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from collections import Counter
+
+from verifier.compare.align import Aligned, best_per_figure
+from verifier.compare.features import PairView, table_features
+
+
+def table_label(v: PairView) -> str | None:
+    """The label the labelling conventions give once the pair is known to be about one incident, or None
+    when the aligned figures say nothing clear (then the classifier's figures decision stands)."""
+    t = table_features(v, best_per_figure(list(v.pairs)))
+    for name, label in _TABLE:
+        if t[name]:
+            return label
+    return None
+
+
+_TABLE = (
+    ("table_update", "update"),
+    ("table_conflict", "conflict"),
+    ("table_agree", "agree"),
+    ("table_different", "different_quantity"),
+)
+
+
+def clashing_pair(v: PairView) -> Aligned | None:
+    """The clash between the only two figures of one named measure, if there is one."""
+    count_a = Counter(f.q.measure for f in v.figures_a)
+    count_b = Counter(f.q.measure for f in v.figures_b)
+    for p in v.pairs:
+        m = p.a.q.measure
+        if p.clash and p.measures == "same" and p.groups == "same" and count_a[m] == count_b[m] == 1:
+            return p
+    return None
+
+
+# The first decision: the claims are about one incident when the classifier gives that at least even odds;
+# then the figures decide among the four other labels. (Taking the argmax of the joint probabilities instead
+# would call any pair "unrelated" whose figure probabilities are spread over several labels.)
+SAME_INCIDENT_FROM = 0.5
+
+
+def revised(v: PairView, p: Aligned) -> bool:
+    """Update evidence (LABELS.md): revision wording, or a report known to be later with the larger figure."""
+    e = v.evidence
+    gap = e.report_gap or 0
+    wording = (e.revision_b and gap >= 0) or (e.revision_a and gap <= 0)
+    grew = gap != 0 and (p.b.point - p.a.point) * gap > 0
+    return wording or grew
+
+
+def decide(probs: Mapping[str, float], v: PairView) -> str:
+    if 1 - probs["unrelated"] < SAME_INCIDENT_FROM:
+        return "unrelated"
+    label = max((k for k in probs if k != "unrelated"), key=lambda k: probs[k])
+    clash = clashing_pair(v)
+    if clash is not None:
+        return "update" if revised(v, clash) else "conflict"
+    return label

@@ -1,0 +1,147 @@
+"""Evidence that two claims are about one incident, and which report is the later one: report dates,
+stated days and dates, places, kinds of event, revision and cumulative wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from verifier import lexicon as lx
+from verifier.compare.records import ClaimText
+from verifier.compare.vocab import load
+from verifier.quantities import Quantity, parse_date
+
+_NAME = r"[A-Z][\w-]*[a-z][\w-]*"  # a capitalised word ("Darna", "Al-Bab"), not an acronym ("IS")
+_PLACE = re.compile(
+    r"\b(?:(?i:in|near|outside|around|across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"|(?i:" + "|".join(lx.PLACE_NOUNS) + r")\s+of\s+)"
+    r"(?P<name>" + _NAME + r"(?:\s+" + _NAME + r"){0,2})"
+)
+_CAPITALISED = re.compile(_NAME)
+_MONTH_REF = re.compile(
+    r"\b(?i:in|during|throughout|through)\s+(?:early\s+|late\s+|mid-)?("
+    + "|".join(m.capitalize() for m in lx.MONTHS)
+    + r")\b(?!\s*\d)"
+)
+_EVENT_KIND = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for ws in lx.EVENT_KINDS.values()
+        for w in sorted(ws, key=len, reverse=True)
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+_KIND_OF = {" ".join(w.split()): k for k, ws in lx.EVENT_KINDS.items() for w in ws}
+
+
+def _is_country(word: str) -> bool:
+    """A country holds many incidents at once, so it never sets one apart."""
+    return len(word) >= 4 and any(d.startswith(word[:-1]) for d in lx.DEMONYMS)
+
+
+def _name_words(name: str) -> list[str]:
+    return [
+        w
+        for w in _CAPITALISED.findall(name)
+        if len(w) >= 4 and w.lower() not in lx.NOT_PLACE_WORDS and not _is_country(w.lower())
+    ]
+
+
+def places(text: str) -> set[str]:
+    """Place names a text sets its figures in ("in Darna", "the town of Ariha"); not countries."""
+    return {" ".join(w) for m in _PLACE.finditer(text) if (w := _name_words(m.group("name")))}
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One place word spelt two ways ("Darna"/"Derna") or with its adjective ("Syria"/"Syrian")."""
+    if a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a))):
+        return True
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+
+
+def different_places(a: ClaimText, b: ClaimText) -> tuple[str, str] | None:
+    """Two places when each claim is set in a place the other never names."""
+    ta, tb = f"{a.text}\n{a.setting}", f"{b.text}\n{b.setting}"
+    pa, pb = places(ta), places(tb)
+    if not pa or not pb:
+        return None
+    wa = {w.lower() for w in _name_words(ta)}
+    wb = {w.lower() for w in _name_words(tb)}
+
+    def named(place: str, ws: set[str]) -> bool:
+        return any(_same_word(p.lower(), w) for p in place.split() for w in ws)
+
+    if any(named(p, wb) for p in pa) or any(named(p, wa) for p in pb):
+        return None
+    return ", ".join(sorted(pa)), ", ".join(sorted(pb))
+
+
+def event_kinds(text: str) -> frozenset[str]:
+    """Kinds of event a claim names: {"air"} for "air strikes killed 12", {"quake"} for "the tremor"."""
+    return frozenset(_KIND_OF[" ".join(m.group().lower().split())] for m in _EVENT_KIND.finditer(text))
+
+
+def weekdays(text: str) -> frozenset[str]:
+    low = text.lower()
+    return frozenset(d for d in load().weekdays if re.search(rf"\b{d}\b", low))
+
+
+def months(text: str) -> frozenset[str]:
+    return frozenset(m.group(1).lower() for m in _MONTH_REF.finditer(text))
+
+
+def stated_days(frames: tuple[Quantity, ...]) -> frozenset[dt.date]:
+    """Full dates the claim names or resolves ("on October 6", "on Thursday" against the report date)."""
+    out: set[dt.date] = set()
+    for q in frames:
+        for iso in (q.time_resolved, q.iso if q.kind == "date" else None):
+            if iso and len(iso) == 10 and (d := parse_date(iso)) is not None:
+                out.add(d)
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    report_gap: int | None  # days between the report dates, b minus a
+    stated_gap: int | None  # smallest gap in days between the dates the two claims name
+    weekday_clash: bool  # both name weekdays, none in common
+    month_clash: bool  # both name a month their figures belong to, none in common
+    places: tuple[str, str] | None  # each set in a place the other never names
+    kinds_shared: int
+    kinds_clash: bool  # both name kinds of event, none in common
+    revision_a: bool
+    revision_b: bool
+    cumulative_a: bool
+    cumulative_b: bool
+    same_source: bool
+
+
+def _gap(da: frozenset[dt.date], db: frozenset[dt.date]) -> int | None:
+    if not da or not db:
+        return None
+    return min(abs((x - y).days) for x in da for y in db)
+
+
+def gather(a: ClaimText, b: ClaimText, fa: tuple[Quantity, ...], fb: tuple[Quantity, ...]) -> Evidence:
+    ra, rb = parse_date(a.date), parse_date(b.date)
+    wa, wb = weekdays(a.text), weekdays(b.text)
+    ma, mb = months(a.text), months(b.text)
+    ka, kb = event_kinds(a.text), event_kinds(b.text)
+    vocab = load()
+    return Evidence(
+        report_gap=(rb - ra).days if ra and rb else None,
+        stated_gap=_gap(stated_days(fa), stated_days(fb)),
+        weekday_clash=bool(wa and wb and not wa & wb),
+        month_clash=bool(ma and mb and not ma & mb),
+        places=different_places(a, b),
+        kinds_shared=len(ka & kb),
+        kinds_clash=bool(ka and kb and not ka & kb),
+        revision_a=vocab.revision_cues.search(a.text) is not None,
+        revision_b=vocab.revision_cues.search(b.text) is not None,
+        cumulative_a=vocab.cumulative_cues.search(a.text) is not None,
+        cumulative_b=vocab.cumulative_cues.search(b.text) is not None,
+        same_source=bool(a.source and b.source and a.source.lower() == b.source.lower()),
+    )

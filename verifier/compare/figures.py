@@ -1,0 +1,110 @@
+"""A figure ready to compare: its family (what kind of value it is), its interval or key in normal units, and
+the words that say what it measures.
+
+Families: "count", "money:EUR", "percent", "percentage_points", "measure:length", "duration", "age",
+"date", "year", "time", "ordinal", "score", "code". Two figures are compared only within one family; money is
+compared within one currency, measurements after conversion to the dimension's base unit.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from verifier.compare.text import _TOKEN, stem
+from verifier.compare.vocab import load
+from verifier.quantities import Quantity, extract
+
+# Words either side of a number that say what it measures: "killed 27 IS fighters in Darna" reads
+# {kill, IS, fighter, darna} for 27. Five words covers a verb, a modifier and a head noun on each side in
+# news English; more pulls in the next clause.
+CONTEXT_WINDOW = 5
+# Kinds that name things rather than amounts: compared only for being the same string.
+_CODE_KINDS = frozenset({"phone", "code", "id", "resolution"})
+
+
+@dataclass(frozen=True)
+class Figure:
+    q: Quantity
+    family: str
+    low: float
+    high: float
+    key: str | None  # dates "--04-09", times "18:00", scores "31-24": compared as values, not intervals
+    context: frozenset[str]  # stems of the words around the figure, its measure and group head
+
+    @property
+    def point(self) -> float:
+        if math.isinf(self.high):
+            return self.low
+        if math.isinf(self.low):
+            return self.high
+        return (self.low + self.high) / 2
+
+
+def _family(q: Quantity) -> tuple[str, float] | None:
+    """(family, factor to normal units) of a frame, or None for a figure that is not compared."""
+    kind = q.kind
+    if kind in ("count", "fraction", "percent", "percentage_points", "age", "ordinal", "year"):
+        return kind, 1.0
+    if kind == "money":
+        return f"money:{q.unit or '?'}", 1.0
+    vocab = load()
+    unit = (q.unit or "").lower()
+    if kind == "measure":
+        dim = vocab.units.get(unit)
+        return (f"measure:{dim[0]}", dim[1]) if dim else (f"measure:{unit or '?'}", 1.0)
+    if kind == "duration":
+        return "duration", vocab.durations.get(unit, 1.0)
+    if kind in ("date", "time", "score"):
+        return kind, 1.0
+    if kind in _CODE_KINDS:
+        return "code", 1.0
+    return None
+
+
+def _window(text: str, start: int, end: int) -> frozenset[str]:
+    stop = load().stopwords
+    left = [m.group() for m in _TOKEN.finditer(text, max(0, start - 60), start)][-CONTEXT_WINDOW:]
+    right = [m.group() for m in _TOKEN.finditer(text, end, min(len(text), end + 60))][:CONTEXT_WINDOW]
+    return frozenset(stem(w) for w in left + right if w.lower() not in stop and len(w) > 1)
+
+
+_NUMBER_TEXT = re.compile(r"[\d.,:]+")
+
+
+def _key(q: Quantity) -> str | None:
+    if q.kind in ("date", "time", "year"):
+        return q.iso or q.text.lower()
+    if q.kind == "score":
+        return q.iso or q.unit or "-".join(_NUMBER_TEXT.findall(q.text))
+    if q.kind in _CODE_KINDS:
+        return re.sub(r"\W", "", q.text.lower())
+    return None
+
+
+def to_figure(q: Quantity, text: str) -> Figure | None:
+    fam = _family(q)
+    if fam is None:
+        return None
+    family, factor = fam
+    low, high = q.low, q.high
+    if low > high:
+        low, high = high, low
+    if q.negated:
+        low = high = 0.0
+    start, end = q.span
+    ctx = set(_window(text, start, end))
+    for word in (q.measure, q.group_head):
+        if word:
+            ctx.add(stem(word))
+    return Figure(q, family, low * factor, high * factor, _key(q), frozenset(ctx))
+
+
+@lru_cache(maxsize=8192)
+def read_figures(text: str, published: str | None) -> tuple[tuple[Quantity, ...], tuple[Figure, ...]]:
+    """The claim's frames and the figures made from them (dates of publication included as dates)."""
+    frames = tuple(extract(text, published))
+    figs = tuple(f for q in frames if (f := to_figure(q, text)) is not None)
+    return frames, figs

@@ -1,0 +1,57 @@
+"""Who is counted: the casualty knowledge kept as constraints on top of the alignment. Killed is not
+wounded; children are part of civilians, who are part of people; one side's dead are a part of a toll on
+both sides."""
+
+from __future__ import annotations
+
+from verifier import lexicon as lx
+from verifier.quantities import Quantity, parse_group
+
+# Groups that are a part of any toll of people: never the whole of an unqualified toll.
+NARROW_GROUPS = frozenset({"children", "women", "men", "medics", "journalists"})
+
+
+def _ancestors(cls: str) -> list[str]:
+    out = [cls]
+    while out[-1] in lx.GROUP_PARENT and lx.GROUP_PARENT[out[-1]] not in out:
+        out.append(lx.GROUP_PARENT[out[-1]])
+    return out
+
+
+def _comparable_sides(a: str, b: str) -> bool:
+    """Two nationalities, or two factions, are different people; a nationality and a faction may be one."""
+    return (a in lx.DEMONYMS) == (b in lx.DEMONYMS)
+
+
+def measure_relation(qa: Quantity, qb: Quantity) -> str:
+    """same | part (one measure holds the other: the wounded among casualties) | other | unknown."""
+    if qa.measure is None or qb.measure is None:
+        return "unknown"
+    if qa.measure == qb.measure:
+        return "same"
+    if lx.MEASURE_PARENT.get(qa.measure) == qb.measure or lx.MEASURE_PARENT.get(qb.measure) == qa.measure:
+        return "part"
+    return "other"
+
+
+def group_relation(qa: Quantity, qb: Quantity) -> str:
+    """same | a_in_b | b_in_a | sided (one names a side of the other's whole) | disjoint."""
+    ga, gb = parse_group(qa.group), parse_group(qb.group)
+    if ga.side and gb.side and ga.side != gb.side and _comparable_sides(ga.side, gb.side):
+        return "disjoint"
+    if ga.head is None or gb.head is None:
+        named = gb if ga.head is None else ga
+        if named.cls in NARROW_GROUPS:
+            return "b_in_a" if ga.head is None else "a_in_b"
+        return "same"
+    ca, cb = ga.cls, gb.cls
+    if ca is None or cb is None:
+        return "same" if ga.head == gb.head else "disjoint"
+    if (ca in lx.BROAD_CLASSES and cb in lx.BROAD_CLASSES) or ca == cb:
+        return "sided" if bool(ga.side) != bool(gb.side) else "same"
+    anc_a, anc_b = _ancestors(ca), _ancestors(cb)
+    if cb in anc_a or (cb in lx.BROAD_CLASSES and "people" in anc_a):
+        return "a_in_b"
+    if ca in anc_b or (ca in lx.BROAD_CLASSES and "people" in anc_b):
+        return "b_in_a"
+    return "disjoint"

@@ -1,0 +1,145 @@
+"""The shipped classifier: gradient-boosted trees stored as JSON (no pickle), evaluated in pure Python.
+
+Two decisions, each a booster: whether the two claims are about one incident, and, if they are, what their
+figures say. The file holds the feature names in order and, per booster, its labels, learning rate, every
+tree (per boosting stage, one regression tree per label) as parallel arrays, and a temperature fitted on
+held-out folds so that its probabilities are calibrated.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from verifier.errors import ConfigError
+
+MODEL_FILE = "judgement_model.json"
+
+
+@dataclass(frozen=True)
+class Tree:
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    value: tuple[float, ...]
+
+    def predict(self, x: Sequence[float]) -> float:
+        node = 0
+        while self.left[node] != -1:
+            node = self.left[node] if x[self.feature[node]] <= self.threshold[node] else self.right[node]
+        return self.value[node]
+
+
+@dataclass(frozen=True)
+class Booster:
+    """Boosted trees for one decision: with one label, a binary model (probability by the sigmoid of the
+    raw score), with several, one tree per label and stage (probabilities by the softmax)."""
+
+    labels: tuple[str, ...]
+    learning_rate: float
+    stages: tuple[tuple[Tree, ...], ...]  # stages[i][k]: the tree of label k at stage i
+    temperature: float = 1.0
+
+    def raw(self, x: Sequence[float]) -> list[float]:
+        out = [0.0] * len(self.stages[0]) if self.stages else []
+        for stage in self.stages:
+            for k, tree in enumerate(stage):
+                out[k] += self.learning_rate * tree.predict(x)
+        return out
+
+    def proba(self, x: Sequence[float]) -> dict[str, float]:
+        raw = [r / self.temperature for r in self.raw(x)]
+        if len(raw) == 1:  # binary: P(labels[0])
+            p = 1 / (1 + math.exp(-max(-50.0, min(50.0, raw[0]))))
+            return {self.labels[0]: p}
+        top = max(raw)
+        exp = [math.exp(r - top) for r in raw]
+        total = sum(exp)
+        return {lab: e / total for lab, e in zip(self.labels, exp, strict=True)}
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "labels": list(self.labels),
+            "learning_rate": self.learning_rate,
+            "temperature": self.temperature,
+            "stages": [
+                [[t.left, t.right, t.feature, [round(v, 6) for v in t.threshold], t.value] for t in stage]
+                for stage in self.stages
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Model:
+    """Two decisions: are the claims about one incident (`incident`, P(same)), and if so what do their
+    figures say (`figures`: conflict, agree, different_quantity, update)."""
+
+    features: tuple[str, ...]
+    incident: Booster
+    figures: Booster
+    trained_on: str = ""
+
+    def proba(self, feats: Mapping[str, float]) -> dict[str, float]:
+        x = [float(feats.get(name, 0.0)) for name in self.features]
+        same = self.incident.proba(x)["same"]
+        out = {lab: same * p for lab, p in self.figures.proba(x).items()}
+        out["unrelated"] = 1 - same
+        return out
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "format": FORMAT,
+            "features": list(self.features),
+            "trained_on": self.trained_on,
+            "incident": self.incident.to_json(),
+            "figures": self.figures.to_json(),
+        }
+
+
+FORMAT = "verifier-judgement-2"
+
+
+def _booster(obj: Mapping[str, object]) -> Booster:
+    stages = tuple(
+        tuple(
+            Tree(tuple(t[0]), tuple(t[1]), tuple(t[2]), tuple(float(v) for v in t[3]), tuple(float(v) for v in t[4]))
+            for t in stage
+        )
+        for stage in obj["stages"]  # type: ignore[attr-defined]
+    )
+    return Booster(
+        labels=tuple(obj["labels"]),  # type: ignore[arg-type]
+        learning_rate=float(obj["learning_rate"]),  # type: ignore[arg-type]
+        stages=stages,
+        temperature=float(obj.get("temperature", 1.0)),  # type: ignore[arg-type]
+    )
+
+
+def from_json(obj: Mapping[str, object]) -> Model:
+    if obj.get("format") != FORMAT:
+        raise ConfigError(f"the judgement model file is not a {FORMAT} file; retrain it with `verifier tune`")
+    return Model(
+        features=tuple(obj["features"]),  # type: ignore[arg-type]
+        incident=_booster(obj["incident"]),  # type: ignore[arg-type]
+        figures=_booster(obj["figures"]),  # type: ignore[arg-type]
+        trained_on=str(obj.get("trained_on", "")),
+    )
+
+
+def load_file(path: Path) -> Model:
+    try:
+        return from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        raise ConfigError(f"cannot read the judgement model {path}: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def shipped() -> Model:
+    """The model that ships inside the package (trained by scripts/train_judgement.py)."""
+    return from_json(json.loads(resources.files("verifier.compare").joinpath(MODEL_FILE).read_text()))

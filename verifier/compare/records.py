@@ -1,0 +1,33 @@
+"""What the judgement takes and gives: a claim with its report metadata, and a judgement with its reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from verifier.quantities import Quantity
+
+LABELS = ("conflict", "agree", "different_quantity", "update", "unrelated")
+
+
+@dataclass(frozen=True)
+class ClaimText:
+    text: str
+    source: str | None = None
+    date: str | None = None  # ISO date of the report, when known
+    # Words that say where the claim is set without being part of it (the article's title): read only for
+    # place names, so that a sentence without a place under a title naming one is placed.
+    setting: str = ""
+
+
+@dataclass(frozen=True)
+class Judgement:
+    label: str  # one of LABELS
+    score: float  # calibrated probability that the label is right, 0..1
+    explanation: str  # one line naming the figures behind the decision
+    a_figures: tuple[Quantity, ...] = field(default=(), compare=False)
+    b_figures: tuple[Quantity, ...] = field(default=(), compare=False)
+    probabilities: tuple[tuple[str, float], ...] = field(default=(), compare=False)
+
+    @property
+    def flag(self) -> bool:
+        return self.label == "conflict"

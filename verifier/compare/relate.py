@@ -1,0 +1,27 @@
+"""`relate`: read both claims' figures, align them, gather the incident evidence, let the classifier decide,
+and say why."""
+
+from __future__ import annotations
+
+from verifier.compare.decision import decide
+from verifier.compare.explain import explain
+from verifier.compare.features import features, view
+from verifier.compare.model import Model, shipped
+from verifier.compare.records import ClaimText, Judgement
+
+
+def relate(a: ClaimText, b: ClaimText, model: Model | None = None) -> Judgement:
+    """How two claims' figures relate: conflict, agree, different_quantity, update or unrelated. The score is
+    the classifier's calibrated probability that the label is right. `model` defaults to the shipped one
+    (a workspace passes its tuned model)."""
+    v = view(a, b)
+    probs = (model or shipped()).proba(features(v))
+    label = decide(probs, v)
+    return Judgement(
+        label=label,
+        score=round(probs[label], 4),
+        explanation=explain(label, v),
+        a_figures=v.frames_a,
+        b_figures=v.frames_b,
+        probabilities=tuple(sorted(probs.items(), key=lambda kv: -kv[1])),
+    )

@@ -1,0 +1,42 @@
+"""The judgement's vocabulary, loaded from `lexicon_en.json` beside this module: adding a cue or a unit is
+adding data, not code."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Vocab:
+    stopwords: frozenset[str]
+    revision_cues: re.Pattern[str]
+    cumulative_cues: re.Pattern[str]
+    weekdays: tuple[str, ...]
+    time_zones: dict[str, int]  # zone -> minutes east of UTC
+    units: dict[str, tuple[str, float]]  # unit -> (dimension, factor to the dimension's base unit)
+    durations: dict[str, float]  # unit -> seconds
+
+
+def _phrases(items: list[str]) -> re.Pattern[str]:
+    alts = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in items), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def load(language: str = "en") -> Vocab:
+    """The vocabulary of one language (only English ships)."""
+    raw = json.loads(resources.files("verifier.compare").joinpath(f"lexicon_{language}.json").read_text())
+    units = {k: (str(v[0]), float(v[1])) for k, v in raw["units"].items() if not k.startswith("_")}
+    return Vocab(
+        stopwords=frozenset(raw["stopwords"]),
+        revision_cues=_phrases(raw["revision_cues"]),
+        cumulative_cues=_phrases(raw["cumulative_cues"]),
+        weekdays=tuple(raw["weekdays"]),
+        time_zones={k: int(v) for k, v in raw["time_zones"].items()},
+        units=units,
+        durations={k: float(v) for k, v in raw["durations"].items()},
+    )
