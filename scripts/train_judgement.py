@@ -1,7 +1,7 @@
 """Retrain the shipped judgement model from the labelled pairs in ../shared/eval and report grouped
 cross-validation figures (held-out folds only).
 
-    .venv/bin/python scripts/train_judgement.py [--eval-dir ../shared/eval] [--write] [--report docs/relations.md]
+    .venv/bin/python scripts/train_judgement.py [--eval-dir ../shared/eval] [--write] [--json CV.json]
 
 Groups are incidents: an ECB+ pair's topic; a FA-KES pair's location and ISO week (from the FA-KES table),
 joined across the two articles of each pair so that no incident sits on both sides of a split.
@@ -34,9 +34,17 @@ def resolve(eval_dir: Path) -> list[dict]:
         for name in PAIR_FILES:
             out = Path(tmp) / name
             subprocess.run(
-                [sys.executable, str(eval_dir / "resolve_pairs.py"), str(eval_dir / name), "-o", str(out),
-                 "--show", "0"],
-                check=True, capture_output=True,
+                [
+                    sys.executable,
+                    str(eval_dir / "resolve_pairs.py"),
+                    str(eval_dir / name),
+                    "-o",
+                    str(out),
+                    "--show",
+                    "0",
+                ],
+                check=True,
+                capture_output=True,
             )
             confidence = {json.loads(x)["id"]: json.loads(x).get("confidence") for x in open(eval_dir / name)}
             for line in out.read_text().splitlines():
@@ -82,7 +90,11 @@ def labelled(rows: list[dict], groups: dict[str, str]) -> list[train.LabelledPai
 
     return [
         train.LabelledPair(
-            r["id"], claim(r["a"]), claim(r["b"]), r["label"], groups[r["id"]],
+            r["id"],
+            claim(r["a"]),
+            claim(r["b"]),
+            r["label"],
+            groups[r["id"]],
             train.LOW_CONFIDENCE_WEIGHT if r.get("confidence") == "low" else 1.0,
         )
         for r in rows
@@ -111,10 +123,20 @@ def main() -> None:
     rep, temperatures = train.cross_validate(x, pairs, args.folds)
     print_report(rep, f"grouped {args.folds}-fold CV (held out)")
     if args.json:
-        args.json.write_text(json.dumps({
-            "n": rep.n, "accuracy": rep.accuracy, "macro_f1": rep.macro_f1, "per_label": rep.per_label,
-            "confusion": rep.confusion, "temperatures": temperatures, "predictions": rep.predictions,
-        }, indent=1))
+        args.json.write_text(
+            json.dumps(
+                {
+                    "n": rep.n,
+                    "accuracy": rep.accuracy,
+                    "macro_f1": rep.macro_f1,
+                    "per_label": rep.per_label,
+                    "confusion": rep.confusion,
+                    "temperatures": temperatures,
+                    "predictions": rep.predictions,
+                },
+                indent=1,
+            )
+        )
     if args.write:
         model = train.fit(x, pairs, trained_on=f"{len(pairs)} pairs of {', '.join(PAIR_FILES)}")
         model = train.with_temperatures(model, temperatures)

@@ -7,8 +7,8 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verifier.quantities import Quantity, extract
 from verifier.compare import ClaimText, relate
+from verifier.quantities import Quantity, extract
 
 # Words that steer the text into the code paths worth exercising: numbers, qualifiers, measures, groups.
 VOCAB = st.sampled_from(

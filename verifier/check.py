@@ -18,9 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from verifier.compare import ClaimText, relate
 from verifier.errors import InputError
 from verifier.quantities import Quantity, extract
-from verifier.compare import ClaimText, relate
 
 log = logging.getLogger(__name__)
 

@@ -27,11 +27,11 @@ from typing import Any
 
 import numpy as np
 
+from verifier.compare import ClaimText, relate
 from verifier.errors import InputError, StoreError
 from verifier.lexicon import ATTRIBUTE_MEASURES, TOLL_MEASURES
 from verifier.quantities import Quantity, extract, parse_group
 from verifier.records import Article, Claim, Event, content_hash
-from verifier.compare import ClaimText, relate
 from verifier.scan import SCAN_MAX_REPORT_DAYS, days_apart, quote_two_voices, worth_flagging
 
 log = logging.getLogger(__name__)

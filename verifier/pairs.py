@@ -10,8 +10,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from verifier.errors import InputError
 from verifier.compare import ClaimText, relate
+from verifier.errors import InputError
 
 
 def _claim(obj: Any, side: str, lineno: int) -> ClaimText:

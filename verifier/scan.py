@@ -19,10 +19,10 @@ from itertools import combinations
 from typing import Any
 
 from verifier.check import has_count, share_measure
+from verifier.compare import ClaimText, relate
 from verifier.errors import InputError
 from verifier.quantities import extract
 from verifier.records import Article, Claim, Contradiction, normalise_for_id, pair_id
-from verifier.compare import ClaimText, relate
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ class Aligned:
     b: Figure
     strength: float  # Jaccard of the two figures' context words, 0..1
     measures: str  # same | part | other | unknown (groups.measure_relation)
-    groups: str  # same | a_in_b | b_in_a | sided | disjoint (groups.group_relation)
+    groups: str  # same | a_in_b | b_in_a | disjoint (groups.group_relation)
     compatible: bool
     gap: float  # relative distance of the two values, 0..1
 
@@ -32,7 +32,7 @@ class Aligned:
 
     @property
     def part_whole(self) -> bool:
-        return self.measures == "part" or self.groups in ("a_in_b", "b_in_a", "sided")
+        return self.measures == "part" or self.groups in ("a_in_b", "b_in_a")
 
     @property
     def part_exceeds_whole(self) -> bool:

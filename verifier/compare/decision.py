@@ -12,9 +12,8 @@ the task rather than patterns to learn.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from collections import Counter
+from collections.abc import Mapping
 
 from verifier.compare.align import Aligned, best_per_figure
 from verifier.compare.features import PairView, table_features

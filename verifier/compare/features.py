@@ -67,8 +67,8 @@ def _text_features(v: PairView) -> dict[str, float]:
 
 
 def _value_overlap(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> float:
-    va = {(f.family, f.key or round(f.point, 6)) for f in fa}
-    vb = {(f.family, f.key or round(f.point, 6)) for f in fb}
+    va = {f"{f.family}={f.key or round(f.point, 6)}" for f in fa}
+    vb = {f"{f.family}={f.key or round(f.point, 6)}" for f in fb}
     return jaccard(va, vb)
 
 
@@ -77,7 +77,19 @@ def _head(f: Figure) -> str | None:
     return f.q.group_head or f.q.measure or f.q.unit
 
 
-_FAMILIES = ("count", "money", "percent", "measure", "date", "time", "year", "age", "duration", "code", "score")
+_FAMILIES = (
+    "count",
+    "money",
+    "percent",
+    "measure",
+    "date",
+    "time",
+    "year",
+    "age",
+    "duration",
+    "code",
+    "score",
+)
 
 
 def _family_of(p: Aligned | None) -> dict[str, float]:
@@ -111,8 +123,8 @@ def _pair_features(prefix: str, p: Aligned | None, later: int) -> dict[str, floa
 
 
 _PAIR_KEYS = (
-    "strength gap compatible same_measure measure_unknown part_whole role open count when grew_later scope same_head "
-    "log_ratio".split()
+    "strength gap compatible same_measure measure_unknown part_whole role open count when grew_later scope "
+    "same_head log_ratio".split()
 )
 
 
@@ -139,7 +151,9 @@ def _figure_features(v: PairView) -> dict[str, float]:
         "agree_share": len(agree) / n,
         "part_exceeds_whole": float(any(p.part_exceeds_whole for p in best)),
         "part_whole_strong": float(any(p.part_whole and p.strength >= STRONG_ALIGNMENT for p in best)),
-        "measure_other_strong": float(any(p.measures == "other" and p.strength >= STRONG_ALIGNMENT for p in best)),
+        "measure_other_strong": float(
+            any(p.measures == "other" and p.strength >= STRONG_ALIGNMENT for p in best)
+        ),
     }
     points_a = {round(f.point, 6) for f in fa if f.family not in ("date", "time", "code", "score")}
     points_b = {round(f.point, 6) for f in fb if f.family not in ("date", "time", "code", "score")}

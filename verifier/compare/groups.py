@@ -35,7 +35,7 @@ def measure_relation(qa: Quantity, qb: Quantity) -> str:
 
 
 def group_relation(qa: Quantity, qb: Quantity) -> str:
-    """same | a_in_b | b_in_a | sided (one names a side of the other's whole) | disjoint."""
+    """same | a_in_b | b_in_a (a subgroup, or one side of the other's whole) | disjoint."""
     ga, gb = parse_group(qa.group), parse_group(qb.group)
     if ga.side and gb.side and ga.side != gb.side and _comparable_sides(ga.side, gb.side):
         return "disjoint"
@@ -48,7 +48,9 @@ def group_relation(qa: Quantity, qb: Quantity) -> str:
     if ca is None or cb is None:
         return "same" if ga.head == gb.head else "disjoint"
     if (ca in lx.BROAD_CLASSES and cb in lx.BROAD_CLASSES) or ca == cb:
-        return "sided" if bool(ga.side) != bool(gb.side) else "same"
+        if bool(ga.side) == bool(gb.side):
+            return "same"
+        return "a_in_b" if ga.side else "b_in_a"  # one side's fighters are a part of all the fighters
     anc_a, anc_b = _ancestors(ca), _ancestors(cb)
     if cb in anc_a or (cb in lx.BROAD_CLASSES and "people" in anc_a):
         return "a_in_b"

@@ -108,7 +108,13 @@ FORMAT = "verifier-judgement-2"
 def _booster(obj: Mapping[str, object]) -> Booster:
     stages = tuple(
         tuple(
-            Tree(tuple(t[0]), tuple(t[1]), tuple(t[2]), tuple(float(v) for v in t[3]), tuple(float(v) for v in t[4]))
+            Tree(
+                tuple(t[0]),
+                tuple(t[1]),
+                tuple(t[2]),
+                tuple(float(v) for v in t[3]),
+                tuple(float(v) for v in t[4]),
+            )
             for t in stage
         )
         for stage in obj["stages"]  # type: ignore[attr-defined]

@@ -64,7 +64,16 @@ def matrix(pairs: Sequence[LabelledPair]) -> np.ndarray:
 # The incident decision reads only evidence for or against one incident, never whether the figures clash:
 # conflicts are rare in labelled data, so a model that saw clashes would learn "different figures, different
 # incident" and never find a conflict. These feature prefixes are withheld from it.
-CLASH_FEATURES = ("table_", "clash", "strong_clashes", "part_exceeds", "top_gap", "top_compatible", "top_log_ratio", "top_grew")
+CLASH_FEATURES = (
+    "table_",
+    "clash",
+    "strong_clashes",
+    "part_exceeds",
+    "top_gap",
+    "top_compatible",
+    "top_log_ratio",
+    "top_grew",
+)
 SAME = "same"
 FIGURE_LABELS = tuple(lab for lab in LABELS if lab != "unrelated")
 
@@ -72,7 +81,9 @@ FIGURE_LABELS = tuple(lab for lab in LABELS if lab != "unrelated")
 def _weights(labels: Sequence[str], base: Sequence[float]) -> np.ndarray:
     counts = Counter(labels)
     top = max(counts.values())
-    return np.array([w * (top / counts[lab]) ** CLASS_WEIGHT_POWER for lab, w in zip(labels, base, strict=True)])
+    return np.array(
+        [w * (top / counts[lab]) ** CLASS_WEIGHT_POWER for lab, w in zip(labels, base, strict=True)]
+    )
 
 
 def incident_view(x: np.ndarray) -> np.ndarray:
@@ -151,7 +162,9 @@ def fit_temperature(raw: np.ndarray, y: np.ndarray) -> float:
     return min(grid, key=lambda t: _nll(raw, y, t))
 
 
-def cross_validate(x: np.ndarray, pairs: Sequence[LabelledPair], folds: int = 5) -> tuple[Report, tuple[float, float]]:
+def cross_validate(
+    x: np.ndarray, pairs: Sequence[LabelledPair], folds: int = 5
+) -> tuple[Report, tuple[float, float]]:
     """Grouped k-fold: every pair is judged by a model that saw no pair of its group. Returns the report and
     the two temperatures fitted on the held-out raw scores."""
     from sklearn.model_selection import GroupKFold
@@ -190,7 +203,9 @@ def report(y: np.ndarray, pred: np.ndarray, ids: Sequence[str]) -> Report:
         per[lab] = (prec, rec, f1, row)
     macro = sum(v[2] for v in per.values() if v[3]) / max(1, sum(1 for v in per.values() if v[3]))
     acc = float((y == pred).mean()) if len(y) else math.nan
-    return Report(len(y), acc, macro, per, conf, {i: LABELS[p] for i, p in zip(ids, pred.tolist(), strict=True)})
+    return Report(
+        len(y), acc, macro, per, conf, {i: LABELS[p] for i, p in zip(ids, pred.tolist(), strict=True)}
+    )
 
 
 def with_temperatures(model: Model, temperatures: tuple[float, float]) -> Model:

@@ -1,0 +1,138 @@
+"""The judgement (verifier.compare) on sentences written for these tests.
+
+Each row is a pair a fact-checker would judge at once; the rows cover every family of figure the judgement
+reads. The shipped model is the real one (a JSON file in the package); nothing here is a data-set sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from verifier.compare import LABELS, ClaimText, relate
+from verifier.compare.align import align
+from verifier.compare.comparators import compatible
+from verifier.compare.features import feature_names, features, view
+from verifier.compare.figures import read_figures
+from verifier.compare.model import from_json, shipped
+from verifier.errors import ConfigError
+
+# The same sentence twice, one row per family of figure: a pair of copies agrees, whatever it measures.
+COPIES = [
+    "The centre scored 31 points in the final game of the season.",
+    "Rescuers found the missing hikers on March 14.",
+    "The ministry said the repairs would cost 2.4 million dollars.",
+    "Turnout reached 64 percent in the northern district.",
+    "The tremor measured magnitude 5.1 on the local scale.",
+    "The ferry left the harbour at 7:40 p.m. local time.",
+    "The coach, 58, signed a three-year contract.",
+    "Police arrested 23 protesters outside the court.",
+    "The bridge spans 1,200 metres across the estuary.",
+    "The Harriers won the derby 3-1 on Saturday.",
+]
+
+
+@pytest.mark.parametrize("text", COPIES)
+def test_a_copy_of_a_sentence_agrees_whatever_its_figure_measures(text: str) -> None:
+    j = relate(ClaimText(text, date="2024-05-02"), ClaimText(text, date="2024-05-02"))
+    assert j.label == "agree", j
+    assert 0 < j.score <= 1
+
+
+# Near copies: one outlet's wording against another's, the same figure written another way.
+NEAR = [
+    ("The club paid 30 million euros for the striker.", "The club paid euro30 million for the striker."),
+    ("Inflation stood at 7.2% in March.", "Inflation stood at 7.2 per cent in March."),
+    ("The storm killed nine people in the valley.", "Nine people were killed by the storm in the valley."),
+    ("The fire destroyed 40 homes on the ridge.", "Forty homes on the ridge were destroyed by the fire."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), NEAR)
+def test_a_near_copy_with_the_same_figure_agrees(a: str, b: str) -> None:
+    assert relate(ClaimText(a), ClaimText(b)).label == "agree"
+
+
+# Two figures of one incident: the second conflicting makes the pair a conflict, and the explanation names it.
+SECOND = [
+    (
+        "The explosion killed 6 people and wounded 32 in the market.",
+        "The explosion killed 6 people and wounded 30 in the market.",
+        ("32", "30"),
+    ),
+    (
+        "Floods killed 11 residents and left 400 homeless in the delta.",
+        "Floods killed 18 residents and left 400 homeless in the delta.",
+        ("11", "18"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "named"), SECOND)
+def test_one_conflicting_figure_makes_the_pair_a_conflict(a: str, b: str, named: tuple[str, str]) -> None:
+    j = relate(ClaimText(a, date="2023-01-09"), ClaimText(b, date="2023-01-09"))
+    assert j.label == "conflict"
+    assert all(n in j.explanation for n in named), j.explanation
+
+
+# Figure by figure, after normalisation: money by currency and scale, percentages, dates, times with zones,
+# units converted to one base.
+COMPARED = [
+    ("It cost 30 billion euros.", "It cost euro30 billion.", True),
+    ("Sales reached $13.9bn.", "Sales reached nearly $14 billion.", True),
+    ("Sales reached $13.9bn.", "Sales reached $19 billion.", False),
+    ("The rate fell to 4.5%.", "The rate fell to 4.5 per cent.", True),
+    ("The rate fell to 4.5%.", "The rate fell to 5.5%.", False),
+    ("The ship sank on November 18.", "The ship sank on November 18, 2008.", True),
+    ("The ship sank on November 18.", "The ship sank on November 19.", False),
+    ("The plane landed at 14:05 GMT.", "The plane landed at 3:05 p.m. CET.", True),
+    ("The plane landed at 14:05 GMT.", "The plane landed at 16:05 GMT.", False),
+    ("The road runs 5 km.", "The road runs 5,000 metres.", True),
+    ("The road runs 5 km.", "The road runs 9 km.", False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), COMPARED)
+def test_figures_compare_after_normalisation(a: str, b: str, same: bool) -> None:
+    _, fa = read_figures(a, None)
+    _, fb = read_figures(b, None)
+    pairs = align(fa, fb)
+    assert pairs, (fa, fb)
+    assert compatible(pairs[0].a, pairs[0].b) is same
+
+
+# The Darna reading: 40 killed on both sides is a whole, 27 IS fighters a part of it, 13 against at least 27
+# fighters a clash of a part larger than its whole.
+def test_the_darna_figures_keep_their_reading() -> None:
+    whole = ClaimText(
+        "At least 40 people were killed on both sides in the fighting in Darna.", date="2015-07-31"
+    )
+    part = ClaimText("The dead included at least 27 IS fighters, a local official said.", date="2015-07-31")
+    few = ClaimText("Only 13 fighters were killed in Darna, the militia said.", date="2015-07-31")
+    _, fp = read_figures(part.text, part.date)
+    _, ff = read_figures(few.text, few.date)
+    [pair] = [p for p in align(fp, ff) if p.a.family == "count"]
+    assert pair.part_exceeds_whole and pair.clash
+    assert relate(part, few).label == "conflict"
+    assert relate(whole, part).label != "conflict"
+
+
+def test_the_score_is_the_probability_of_the_label() -> None:
+    j = relate(ClaimText("Police arrested 23 protesters."), ClaimText("Police arrested 23 protesters."))
+    probs = dict(j.probabilities)
+    assert set(probs) == set(LABELS)
+    assert math.isclose(sum(probs.values()), 1.0, rel_tol=1e-9)
+    assert j.score == round(probs[j.label], 4)
+
+
+def test_the_shipped_model_reads_every_feature_the_code_computes() -> None:
+    assert shipped().features == feature_names()
+    v = view(ClaimText("Two were hurt."), ClaimText("Three were hurt."))
+    assert set(features(v)) == set(feature_names())
+
+
+def test_a_model_file_of_another_format_is_refused_with_a_clear_message() -> None:
+    with pytest.raises(ConfigError, match="retrain"):
+        from_json(json.loads('{"format": "pickle"}'))
