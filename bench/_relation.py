@@ -49,7 +49,9 @@ def relation_quality(embedder_kind: str) -> dict[str, Any]:
         "description": (
             f"`../shared/eval/{PAIRS}` ({len(ev['gold'])} labelled pairs from FA-KES and ECB+: "
             + ", ".join(f"{k} {v}" for k, v in sorted(gold.items()))
-            + "), evaluated by `bench/eval_pairs.py`. The naive baseline: similar (cosine at or above a "
+            + "), evaluated by `bench/eval_pairs.py`. IN-SAMPLE: the shipped judgement was fitted on these "
+            "pairs, so this is no quality figure; the held-out one (grouped cross-validation over 769 pairs) "
+            "is in docs/relations.md. The naive baseline: similar (cosine at or above a "
             "threshold) and any differing number = conflict, same numbers = agree, else unrelated; its "
             "threshold is the best one on these same pairs, which flatters it. "
             f"verifier judged the pairs in {ev['seconds']:.2f} s without a model."
