@@ -196,7 +196,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("pairs", type=Path, help="resolved pairs JSONL, or a refs file to resolve")
     ap.add_argument("--resolver", type=Path, default=DEFAULT_RESOLVER)
     ap.add_argument("--model", action="store_true", help="also use the bundled embedding model")
-    ap.add_argument("--no-write", action="store_true", help="kept for old scripts; nothing written by default")
+    ap.add_argument(
+        "--no-write", action="store_true", help="kept for old scripts; nothing written by default"
+    )
     doc = DOC.relative_to(ROOT)
     ap.add_argument("--write", action="store_true", help=f"append the (in-sample) figures to {doc}")
     ap.add_argument("--errors", action="store_true", help="list verifier's wrong pairs")
