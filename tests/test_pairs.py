@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import time
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
+from verifier import cli
 from verifier.errors import InputError
 from verifier.pairs import run_pairs
 
@@ -120,3 +124,91 @@ def test_thousands_of_pairs_need_no_workspace_and_stream() -> None:
     t0 = time.perf_counter()
     assert sum(1 for _ in it) == 1999
     assert time.perf_counter() - t0 < 60  # generous bound on a shared machine; timings live in bench/
+
+
+# ------------------------------------------------------------------------------------- the CLI command
+
+GOOD = line(1, "Shelling killed 13 civilians.", "Shelling killed 20 civilians.") + "\n"
+LATIN1 = '{"id": 1, "a": {"text": "Six bateaux coul\u00e9s."}, "b": {"text": "Sept."}}\n'.encode("latin-1")
+DEEP = b"[" * 50_000 + b"]" * 50_000
+
+
+def run_pairs_cli(*args: str) -> Result:
+    return CliRunner().invoke(cli.main, ["pairs", *args], catch_exceptions=False)
+
+
+def assert_one_line_error(result: Result, message: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("Error: ") and message in result.output, result.output
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            LATIN1,
+            "pairs.jsonl is not UTF-8 (byte 0xe9 at offset 41, line 1); re-save it as UTF-8",
+        ),
+        (
+            GOOD.encode() + b'{"id": 2, "a": {"text": "x", "meta": ' + DEEP + b"}}\n",
+            "line 2 is nested too deeply to read",
+        ),
+        (
+            GOOD.encode() + b'{"id": ' + b"7" * 5_000 + b', "a": {"text": "x"}, "b": {"text": "y"}}\n',
+            "line 2 holds an integer of more than 4,300 digits",
+        ),
+        (GOOD.encode() + b"{not json\n", "line 2: not valid JSON"),
+    ],
+)
+def test_bad_pairs_files_are_one_line_with_status_2(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "pairs.jsonl"
+    path.write_bytes(content)
+    assert_one_line_error(run_pairs_cli(str(path)), message)
+
+
+def test_out_into_a_missing_folder_says_so_and_creates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "no" / "such" / "judged.jsonl"
+    result = run_pairs_cli(str(path), "--out", str(out))
+    assert_one_line_error(result, f"--out folder {out.parent} does not exist; create it first")
+    assert not (tmp_path / "no").exists()
+
+
+def test_out_under_a_file_says_it_is_not_a_folder(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(GOOD, encoding="utf-8")
+    result = run_pairs_cli(str(path), "--out", str(path / "judged.jsonl"))
+    assert_one_line_error(result, f"--out folder {path} is a file, not a folder")
+
+
+def test_out_that_cannot_be_written_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(GOOD, encoding="utf-8")
+
+    def refuse(*_: object, **__: object) -> None:  # root may write anywhere: the refusal is simulated
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "write_text", refuse)
+    result = run_pairs_cli(str(path), "--out", str(tmp_path / "judged.jsonl"))
+    assert_one_line_error(result, f"cannot write {tmp_path / 'judged.jsonl'} (Permission denied)")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only folder")
+def test_out_into_a_read_only_folder_is_refused_before_judging(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(GOOD, encoding="utf-8")
+    folder = tmp_path / "locked"
+    folder.mkdir(mode=0o500)
+    result = run_pairs_cli(str(path), "--out", str(folder / "judged.jsonl"))
+    assert_one_line_error(result, "(permission denied); choose another --out path")
+
+
+def test_out_writes_one_judgement_per_line(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(GOOD + "\n" + GOOD.replace('"id": 1', '"id": 2'), encoding="utf-8")
+    out = tmp_path / "judged.jsonl"
+    result = run_pairs_cli(str(path), "--out", str(out))
+    assert result.exit_code == 0 and result.output == f"Wrote 2 judgements to {out}\n"
+    assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == [1, 2]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from verifier.display import terminal_json, terminal_text
-from verifier.errors import VerifierError
+from verifier.errors import InputError, VerifierError
 from verifier.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -211,18 +212,39 @@ def doctor(ctx: click.Context, rebuild: bool) -> None:
 @click.argument("input_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
 def pairs(input_path: Path, out_path: Path | None) -> None:
-    """Judge claim pairs from JSONL (no workspace needed): one {id,label,flag,score,explanation} per line."""
-    from verifier.pairs import run_pairs
+    """Judge claim pairs from JSONL (no workspace needed): one {id,label,flag,score,explanation} per line.
+
+    Example: verifier pairs pairs.jsonl --out judged.jsonl
+    """
+    from verifier.pairs import read_pairs
 
     with _errors():
-        with input_path.open(encoding="utf-8", errors="strict") as fh:
-            rows = [json.dumps(r, ensure_ascii=False) for r in run_pairs(fh)]
+        if out_path:
+            _check_out(out_path)  # before the work, not after minutes of judging
+        rows = [json.dumps(r, ensure_ascii=False) for r in read_pairs(input_path)]
     text = "\n".join(rows) + ("\n" if rows else "")
     if out_path:
-        out_path.write_text(text, encoding="utf-8")
+        try:
+            out_path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"cannot write {out_path} ({exc.strerror or exc}); choose another --out path.")
         _echo(f"Wrote {len(rows)} judgements to {out_path}")
     else:
         click.echo(terminal_json(text), nl=False)
+
+
+def _check_out(out_path: Path) -> None:
+    """A missing folder is named, not created: a typo in --out should not leave a new tree behind."""
+    folder = out_path.parent
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"--out folder {folder} is a file, not a folder; choose another path.")
+    if not folder.is_dir():
+        raise InputError(
+            f"--out folder {folder} does not exist; create it first (mkdir -p {folder}) or choose another "
+            "path."
+        )
+    if not os.access(folder, os.W_OK) or (out_path.exists() and not os.access(out_path, os.W_OK)):
+        raise InputError(f"cannot write {out_path} (permission denied); choose another --out path.")
 
 
 def _evidence_line(e: Any) -> str:

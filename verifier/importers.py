@@ -497,26 +497,34 @@ def _json_error(path: Path, exc: json.JSONDecodeError, line: int | None = None) 
 
 
 def _load_json(path: Path, text: str, line: int | None = None) -> Any:
-    """`json.loads`, every way it can fail as one InputError naming the file (and the JSONL line).
-
-    Besides syntax errors: nesting deeper than Python's recursion limit (the JSON reader recurses once per
-    `[` or `{`; an article needs two or three levels) and an integer longer than Python's limit on the
-    digits of an int (4,300 by default, a guard against slow conversions: no article field needs one).
-    """
-    where = path.name + (f" line {line}" if line is not None else "")
+    """`json.loads`, every way it can fail as one InputError naming the file (and the JSONL line)."""
     try:
-        return json.loads(text)
+        return load_json(text, path.name + (f" line {line}" if line is not None else ""))
     except json.JSONDecodeError as exc:
         raise _json_error(path, exc, line) from exc
+
+
+def load_json(text: str, where: str, noun: str = "article", again: str = "import again") -> Any:
+    """`json.loads`, with the two failures Python reports as a traceback made one-line InputErrors naming
+    `where` (a file, a file and line): nesting deeper than Python's recursion limit (the JSON reader recurses
+    once per `[` or `{`; a `noun` needs two or three levels) and an integer longer than Python's limit on the
+    digits of an int (4,300 by default, a guard against slow conversions: no `noun` field needs one).
+    Syntax errors stay `json.JSONDecodeError`: the caller knows what its input should hold.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
     except RecursionError as exc:
+        a = "an" if noun[:1] in "aeiou" else "a"
         raise InputError(
             f"{where} is nested too deeply to read (more than about {sys.getrecursionlimit():,} levels of "
-            "[ or {); an article is an object of text fields: flatten it and import again."
+            f"[ or {{); {a} {noun} is an object of text fields: flatten it and {again}."
         ) from exc
     except ValueError as exc:  # only the int-digits limit: every syntax error is a JSONDecodeError
         raise InputError(
-            f"{where} holds an integer of more than {sys.get_int_max_str_digits():,} digits; no article "
-            "field needs one: write it as a quoted string or remove it, and import again."
+            f"{where} holds an integer of more than {sys.get_int_max_str_digits():,} digits; no {noun} "
+            f"field needs one: write it as a quoted string or remove it, and {again}."
         ) from exc
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from verifier.compare import ClaimText, relate
 from verifier.errors import InputError
+from verifier.importers import decode, load_json
 
 
 def _claim(obj: Any, side: str, lineno: int) -> ClaimText:
@@ -35,7 +37,7 @@ def _claim(obj: Any, side: str, lineno: int) -> ClaimText:
 def parse_pair(line: str, lineno: int) -> tuple[Any, ClaimText, ClaimText]:
     """One input line -> (id, claim a, claim b). Raises InputError naming the line."""
     try:
-        obj = json.loads(line)
+        obj = load_json(line, f"line {lineno}", noun="pair", again="run again")
     except json.JSONDecodeError as exc:
         raise InputError(
             f"line {lineno}: not valid JSON ({exc.msg} at column {exc.colno}); "
@@ -47,6 +49,19 @@ def parse_pair(line: str, lineno: int) -> tuple[Any, ClaimText, ClaimText]:
         if side not in obj:
             raise InputError(f'line {lineno}: missing "{side}"; each line needs "a" and "b" claims')
     return obj.get("id", lineno), _claim(obj["a"], "a", lineno), _claim(obj["b"], "b", lineno)
+
+
+def read_pairs(path: Path) -> Iterator[dict[str, Any]]:
+    """Judge every pair of a JSONL file. Text that is not UTF-8 (a latin-1 export) is an InputError naming
+    the byte and line, before any pair is judged: a guessed encoding would compare mojibake."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it ({exc.strerror or exc}).") from exc
+    if not data.strip():
+        return iter(())
+    # split("\n"), not splitlines(): U+2028 and friends may sit unescaped inside a JSON string.
+    return run_pairs(decode(data, path.name).split("\n"))
 
 
 def run_pairs(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
