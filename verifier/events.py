@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from verifier.compare import ClaimText, relate
+from verifier.dates import parse_date
 from verifier.errors import InputError, StoreError
 from verifier.lexicon import ATTRIBUTE_MEASURES, TOLL_MEASURES
 from verifier.quantities import Quantity, extract, parse_group
@@ -93,15 +94,6 @@ def names_of(text: str) -> set[str]:
         out.add(" ".join(words))
         out.update(w for w in words if len(w) > 2 and w not in _NOT_NAMES)
     return out
-
-
-def _date(text: str | None) -> dt.date | None:
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
 
 
 def similarity_matrix(vectors: np.ndarray, dates: Sequence[dt.date | None]) -> np.ndarray:
@@ -193,7 +185,7 @@ def build_events(ws: Any, threshold: float = EVENT_DISTANCE_THRESHOLD) -> list[E
     articles = {a.id: a for a in ws.store.list_articles()}
     members_of = [articles[i] for i in ids]
     names = [names_of(a.title + "\n" + a.text[:2000]) for a in members_of]
-    labels = cluster(vectors, [_date(a.published) for a in members_of], threshold)
+    labels = cluster(vectors, [parse_date(a.published) for a in members_of], threshold)
     df = Counter(x for ns in names for x in ns)
     groups: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):

@@ -24,11 +24,11 @@ import sys
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from verifier.dates import normalise_date
 from verifier.errors import InputError
 from verifier.records import Article
 from verifier.settings import DEFAULT_MAX_FILE_BYTES
@@ -86,54 +86,6 @@ class ImportResult:
     skipped: tuple[Skipped, ...] = ()
     duplicates: int = 0  # rows whose text repeats an earlier row's text in the same input
     warnings: tuple[str, ...] = field(default=())  # imported, but something was not understood (a date)
-
-
-# ---------------------------------------------------------------------------------------------- dates
-
-_ORDINAL = re.compile(r"(?<=\d)(st|nd|rd|th)\b", re.IGNORECASE)
-_WEEKDAY = re.compile(
-    r"^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?\.?,?\s+", re.IGNORECASE
-)
-_DATE_FORMATS = (
-    "%Y-%m-%d",
-    "%Y/%m/%d",
-    "%m/%d/%Y",  # FA-KES and most US exports: month first
-    "%d/%m/%Y",  # tried only when the month-first reading is impossible (a day over 12)
-    "%d %B %Y",
-    "%d %b %Y",
-    "%B %d %Y",
-    "%b %d %Y",
-    "%d.%m.%Y",
-    "%Y%m%d",
-)
-
-
-def normalise_date(value: str | None) -> str | None:
-    """An ISO date (YYYY-MM-DD) from the date formats seen in news exports, or None if not understood.
-
-    "4/5/2017" is read month first (April 5), as FA-KES and US tools write it.
-    """
-    if value is None:
-        return None
-    s = str(value).strip()
-    if not s:
-        return None
-    iso = re.match(r"(\d{4}-\d{2}-\d{2})[T ]", s)  # 2015-07-31T10:00:00Z
-    if iso:
-        s = iso.group(1)
-    s = _WEEKDAY.sub("", s)
-    s = _ORDINAL.sub("", s).replace(",", " ")
-    s = re.sub(r"(?<=[A-Za-z])\.", "", s)  # "Sept." -> "Sept"
-    s = re.sub(r"\bSept\b", "Sep", s, flags=re.IGNORECASE)
-    s = re.sub(r"\s+", " ", s).strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            parsed = datetime.strptime(s, fmt)
-        except ValueError:
-            continue
-        if 1000 <= parsed.year <= 9999:
-            return parsed.date().isoformat()
-    return None
 
 
 # ------------------------------------------------------------------------------------------- sources

@@ -443,6 +443,15 @@ MONTHS = (
     "november",
     "december",
 )
+# Short forms as sources write them ("Wed 05 Apr 2017", "Sept. 3, 2016"); each maps to its index in
+# WEEKDAYS / MONTHS. Every date reader (verifier.dates, numbers, segment) takes its names from here.
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 0, "feb": 1, "mar": 2, "apr": 3, "jun": 5, "jul": 6, "aug": 7, "sep": 8, "sept": 8, "oct": 9,
+    "nov": 10, "dec": 11,
+}  # fmt: skip
 # Relative day words -> offset in days from the article date.
 RELATIVE_DAYS: dict[str, int] = {
     "today": 0,

@@ -9,7 +9,6 @@ sorted claim ids), so re-scanning updates the score but never duplicates a pair 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 import time
@@ -20,6 +19,7 @@ from typing import Any
 
 from verifier.check import has_count, share_measure
 from verifier.compare import ClaimText, relate
+from verifier.dates import parse_date
 from verifier.errors import InputError
 from verifier.quantities import extract
 from verifier.records import Article, Claim, Contradiction, normalise_for_id, pair_id
@@ -164,10 +164,8 @@ def _candidates(
 
 def days_apart(a: Article, b: Article) -> int:
     """Days between two reports' dates; 0 when either is undated (then only meaning decides)."""
-    try:
-        da = dt.date.fromisoformat((a.published or "")[:10])
-        db = dt.date.fromisoformat((b.published or "")[:10])
-    except ValueError:
+    da, db = parse_date(a.published), parse_date(b.published)
+    if da is None or db is None:
         return 0
     return abs((da - db).days)
 

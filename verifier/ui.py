@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any, Protocol
 
+from verifier.dates import normalise_date
 from verifier.display import char_name, code_point, replace_invisible
 from verifier.errors import InputError
-from verifier.importers import normalise_date
 
 # -- text ----------------------------------------------------------------------------------------------
 

@@ -11,13 +11,14 @@ bottleneck beside embedding (see bench/extraction_speed.py).
 
 Modules, each importing only those before it: `record` (Quantity), `patterns`, `context` (per-sentence
 words and triggers), `groups` (counted group, `parse_group`, `group_contains`), `measure`, `attribution`
-(speaker, time, `parse_date`, scope), `frames` (one frame per mention or negation), `parts` (measures
+(speaker, time, scope), `frames` (one frame per mention or negation), `parts` (measures
 carried across a list, parts and totals), `pipeline` (`extract`).
 """
 
 from __future__ import annotations
 
-from verifier.quantities.attribution import SCOPE_WINDOW, parse_date
+from verifier.dates import parse_date
+from verifier.quantities.attribution import SCOPE_WINDOW
 from verifier.quantities.groups import GROUP_MAX_WORDS, group_contains, parse_group
 from verifier.quantities.measure import MEASURE_AFTER_WINDOW, MEASURE_BEFORE_WINDOW
 from verifier.quantities.pipeline import EXTRACT_CACHE_SIZE, _extract_cached, extract

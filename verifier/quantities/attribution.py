@@ -1,59 +1,18 @@
-"""Who says so, when, and over what period: attribution, time expressions (`parse_date`) and scopes."""
+"""Who says so, when, and over what period: attribution, time expressions and scopes. Article dates are
+read by `verifier.dates.parse_date` (re-exported from `verifier.quantities`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 
 from verifier import lexicon as lx
 from verifier.quantities.context import _break_between, _Ctx, _norm_ws, _words_between
-from verifier.quantities.patterns import _MONTH, _SCOPE, _SCOPE_WORDS, _SENT_BREAK, _TIME, _TIME_WORDS
+from verifier.quantities.patterns import _SCOPE, _SCOPE_WORDS, _SENT_BREAK, _TIME, _TIME_WORDS
 
 # How far (in words) a period expression may sit from a figure and still qualify it: "Seven days of air
 # strikes across the province had left more than 75 civilians dead" needs 8.
 SCOPE_WINDOW = 12
-
-
-_SLASH_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
-_WORDY_DATE = re.compile(
-    r"^(?:\w+,?\s+)?(?:(\d{1,2})\s+("
-    + _MONTH
-    + r")\.?,?\s+(\d{4})|("
-    + _MONTH
-    + r")\.?\s+(\d{1,2}),?\s+(\d{4}))\b",
-    re.IGNORECASE,
-)
-
-
-@lru_cache(maxsize=1024)
-def parse_date(s: str | None) -> dt.date | None:
-    """An article date as given by a source: ISO "2016-11-28" (with or without a time), "11/28/2016" (US
-    order, as FA-KES writes it; "28/11/2016" when the first number cannot be a month), "28 November
-    2016", "November 28, 2016". None when it is none of these."""
-    if not s:
-        return None
-    s = str(s).strip()
-    try:
-        return dt.date.fromisoformat(s[:10])
-    except ValueError:
-        pass
-    try:
-        m = _SLASH_DATE.match(s)
-        if m:
-            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            return dt.date(y, a, b) if a <= 12 else dt.date(y, b, a)
-        m = _WORDY_DATE.match(s)
-        if m:
-            if m.group(1):
-                return dt.date(int(m.group(3)), _month_index(m.group(2)), int(m.group(1)))
-            return dt.date(int(m.group(6)), _month_index(m.group(4)), int(m.group(5)))
-    except ValueError:
-        return None
-    return None
-
-
-_parse_date = parse_date
 
 
 def _month_index(name: str) -> int:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
+from verifier.dates import parse_date
 from verifier.numbers import find_numbers
-from verifier.quantities.attribution import _attribution, _parse_date, _scopes, _times
+from verifier.quantities.attribution import _attribution, _scopes, _times
 from verifier.quantities.context import _Ctx, _find_triggers, _lower_words, _words_between
 from verifier.quantities.frames import _frame, _negated_frame, _num_start
 from verifier.quantities.measure import _LINK_BEFORE
@@ -39,7 +40,7 @@ def _extract(text: str, published: str | None) -> list[Quantity]:
         mentions = [m for m in mentions if not any(n.start() <= m.start < n.end() for n in negs)]
     if not mentions and not negs:
         return []
-    pub = _parse_date(published)
+    pub = parse_date(published)
     words = _lower_words(text)
     low = text.lower()
     vocab = {w[2] for w in words}
