@@ -30,7 +30,7 @@ import numpy as np
 from verifier.compare import ClaimText, relate
 from verifier.dates import parse_date
 from verifier.errors import InputError, StoreError
-from verifier.lexicon import ATTRIBUTE_MEASURES, TOLL_MEASURES
+from verifier.lexicon import ATTRIBUTE_MEASURES, MONTH_ABBREVIATIONS, MONTHS, TOLL_MEASURES, WEEKDAYS
 from verifier.quantities import Quantity, extract, parse_group
 from verifier.records import Article, Claim, Event, content_hash
 from verifier.scan import SCAN_MAX_REPORT_DAYS, days_apart, quote_two_voices, worth_flagging
@@ -61,13 +61,11 @@ _NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:al-|el-|de\s+|of\s+)?[A-Z][\w'’
 _NOT_NAMES = frozenset(
     """a an the in on at of for and but or if as by to from with after before during since while when
     it its this that these those there their they he she his her we our you i my
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december mr mrs ms dr gen col maj capt sgt lt president minister
+    mr mrs ms dr gen col maj capt sgt lt president minister
     demo text according officials official police medical local state group council news reuters
     afp ap update breaking photo video read more one two three four five six seven eight nine ten eleven
-    twelve thirteen fifteen twenty thirty forty fifty hundred thousand dozens jan feb mar apr jun jul aug sep
-    sept oct nov dec""".split()
-)
+    twelve thirteen fifteen twenty thirty forty fifty hundred thousand dozens""".split()
+) | frozenset((*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS))
 
 
 def names_of(text: str) -> set[str]:

@@ -6,6 +6,33 @@ reading regexes. Every list is lower case; lookups lower-case the text first.
 
 from __future__ import annotations
 
+# --- calendar -----
+# The one month list and the one weekday list, in calendar order (Monday first, as `date.weekday()`).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+# Short forms as sources write them ("Wed 05 Apr 2017", "Sept. 3, 2016"); each maps to its index in
+# WEEKDAYS / MONTHS. Every date reader (verifier.dates, numbers, segment) takes its names from here.
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 0, "feb": 1, "mar": 2, "apr": 3, "jun": 5, "jul": 6, "aug": 7, "sep": 8, "sept": 8, "oct": 9,
+    "nov": 10, "dec": 11,
+}  # fmt: skip
+
 # --- measures -----
 # Trigger phrase -> normalised measure. Multi-word phrases first matter only for readability: the regex built
 # in quantities.py sorts alternatives longest first.
@@ -318,11 +345,9 @@ GROUP_STOP = frozenset(
     was were is are be been being have has had having will would could should may might can did do does
     said says say told reported according added including among between both each all most some many
     more this these those there here it its their his her they them he she we our you your
-    monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december
     today yesterday tonight overnight morning afternoon evening night times got get gets last next
     """.split()
-)
+) | frozenset(WEEKDAYS + MONTHS)
 
 # Determiners and adjectives allowed between a number and its group that do not change who is counted.
 GROUP_SKIP = frozenset({"other", "more", "further", "additional", "young", "innocent", "unarmed", "local"})
@@ -416,10 +441,8 @@ SPEAKER_HEADS = (
 # Nouns before "of" that introduce a place name ("the town of Ariha", "Aleppo province" is read by "in").
 PLACE_NOUNS = ("city", "town", "village", "province", "district", "region", "suburb", "capital", "outskirts")
 # Capitalised words after "in" that do not name a place, or name too broad a one to tell events apart.
-NOT_PLACE_WORDS = frozenset(DEMONYMS) | frozenset(
+NOT_PLACE_WORDS = frozenset(DEMONYMS + WEEKDAYS + MONTHS) | frozenset(
     """
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december
     islamic state army forces force militia militias group groups council front brigade brigades
     party coalition alliance government regime ministry police hospital news agency said
     north south east west northern southern eastern western central upper lower greater city town
@@ -428,30 +451,6 @@ NOT_PLACE_WORDS = frozenset(DEMONYMS) | frozenset(
 )
 
 # --- time -----
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-# Short forms as sources write them ("Wed 05 Apr 2017", "Sept. 3, 2016"); each maps to its index in
-# WEEKDAYS / MONTHS. Every date reader (verifier.dates, numbers, segment) takes its names from here.
-WEEKDAY_ABBREVIATIONS: dict[str, int] = {
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
-}  # fmt: skip
-MONTH_ABBREVIATIONS: dict[str, int] = {
-    "jan": 0, "feb": 1, "mar": 2, "apr": 3, "jun": 5, "jul": 6, "aug": 7, "sep": 8, "sept": 8, "oct": 9,
-    "nov": 10, "dec": 11,
-}  # fmt: skip
 # Relative day words -> offset in days from the article date.
 RELATIVE_DAYS: dict[str, int] = {
     "today": 0,

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 import blingfire
 
+from verifier import lexicon as lx
 from verifier.records import Article, Claim
 
 log = logging.getLogger(__name__)
@@ -54,17 +55,10 @@ _NUMBER_ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()
 )
-_WEEKDAYS = (
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
-)
-_MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
 # Words after "3 p.m." that continue the same sentence rather than start a new one.
 _TIME_FOLLOWERS = frozenset(
-    f"{_WEEKDAYS} {_MONTHS} gmt utc et est edt ct cst cdt pt pst pdt cet cest bst eet eest local".split()
-)
+    (*lx.WEEKDAYS, *lx.WEEKDAY_ABBREVIATIONS, *lx.MONTHS, *lx.MONTH_ABBREVIATIONS)
+) | frozenset("gmt utc et est edt ct cst cdt pt pst pdt cet cest bst eet eest local".split())
 
 _CLOSERS = "\"'”’»)]"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from verifier import lexicon as lx
 from verifier.numbers.vocab import (
     _COUNT_NOUNS,
     _CURRENCY_CODES,
@@ -321,9 +322,7 @@ _TRIGGER_WORDS = frozenset(
        "thousands", "millions",
        "billions", "scores", "us", "u"]
     + [c.lower() for c in _CURRENCY_CODES]
-    + ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-       "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-       "dec"]
+    + list(lx.MONTHS) + list(lx.MONTH_ABBREVIATIONS)
     + [t + o for t in _TENS for o in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                                      "eighth", "ninth")]
 )  # fmt: skip

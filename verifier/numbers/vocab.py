@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from verifier import lexicon as lx
+
 _SMALL = {
     "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -29,10 +31,8 @@ _DIGIT_SCALES = {
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tln": 1e12, "trn": 1e12,
     "tn": 1e12, "k": 1e3, "lakh": 1e5, "crore": 1e7, "dozen": 12, "dozens": 12,
 }  # fmt: skip
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
+# First three letters of a month name -> its number ("Sept." is read by its first three letters).
+_MONTHS = {name[:3]: i + 1 for i, name in enumerate(lx.MONTHS)}
 
 # Time zones after a time of day ("3:15 p.m. EDT", "1215 GMT", "14:00 local time"), as written -> the
 # `unit` of the time mention, so that 15:00 GMT and 15:00 EDT are never taken for the same moment.
