@@ -49,13 +49,6 @@ def test_check_groups_evidence_by_what_the_figures_say(crash: Workspace) -> None
     assert {s.role for s in worst.spans} >= {"figure", "measure", "group"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "learned judgement (verifier/compare), known gap: the later, higher toll of the crash "
-        "fixture is not read as an update"
-    ),
-)
 def test_the_summary_names_a_later_update(crash: Workspace) -> None:
     crash.ingest_articles(
         [

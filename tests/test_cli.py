@@ -209,20 +209,7 @@ def store(run: Any, articles: list[Article]) -> None:
         ws.ingest_articles(articles)
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        "search",
-        pytest.param(
-            "check",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="learned judgement, known gap: escape sequences inside the stored sentence make the "
-                "check judge the passage unrelated, so no evidence is printed",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("command", ["search", "check"])
 def test_printed_text_holds_no_terminal_controls(run: Any, command: str) -> None:
     store(run, [ESCAPING])
     result = run(command, "Fourteen miners were trapped in the Orrin pit")

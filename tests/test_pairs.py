@@ -66,13 +66,6 @@ def test_flag_is_true_exactly_for_conflicts() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "learned judgement (verifier/compare), known gap: two one-clause reports worded alike two "
-        "days apart are judged unrelated, not an update"
-    ),
-)
 def test_input_label_is_ignored_and_source_and_date_are_used() -> None:
     obj = {
         "id": "x",

@@ -63,11 +63,14 @@ def revised(v: PairView, p: Aligned) -> bool:
     return wording or grew
 
 
-def decide(probs: Mapping[str, float], v: PairView) -> str:
-    if 1 - probs["unrelated"] < SAME_INCIDENT_FROM:
-        return "unrelated"
+def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
+    """The label and the probability that it is right. Where the table overrides the figures decision, the
+    label is certain once the pair is about one incident, so its probability is that of one incident."""
+    same = 1 - probs["unrelated"]
+    if same < SAME_INCIDENT_FROM:
+        return "unrelated", probs["unrelated"]
     label = max((k for k in probs if k != "unrelated"), key=lambda k: probs[k])
     clash = clashing_pair(v)
     if clash is not None:
-        return "update" if revised(v, clash) else "conflict"
-    return label
+        return ("update" if revised(v, clash) else "conflict"), same
+    return label, probs[label]

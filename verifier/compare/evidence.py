@@ -79,6 +79,12 @@ def different_places(a: ClaimText, b: ClaimText) -> tuple[str, str] | None:
     return ", ".join(sorted(pa)), ", ".join(sorted(pb))
 
 
+def _shared_place(a: ClaimText, b: ClaimText) -> bool:
+    pa = places(f"{a.text}\n{a.setting}")
+    pb = places(f"{b.text}\n{b.setting}")
+    return any(_same_word(x.lower(), y.lower()) for p in pa for q in pb for x in p.split() for y in q.split())
+
+
 def event_kinds(text: str) -> frozenset[str]:
     """Kinds of event a claim names: {"air"} for "air strikes killed 12", {"quake"} for "the tremor"."""
     return frozenset(_KIND_OF[" ".join(m.group().lower().split())] for m in _EVENT_KIND.finditer(text))
@@ -110,6 +116,8 @@ class Evidence:
     weekday_clash: bool  # both name weekdays, none in common
     month_clash: bool  # both name a month their figures belong to, none in common
     places: tuple[str, str] | None  # each set in a place the other never names
+    places_shared: bool  # both set their figures in one named place
+    days_shared: bool  # both name one weekday or one date
     kinds_shared: int
     kinds_clash: bool  # both name kinds of event, none in common
     revision_a: bool
@@ -131,12 +139,15 @@ def gather(a: ClaimText, b: ClaimText, fa: tuple[Quantity, ...], fb: tuple[Quant
     ma, mb = months(a.text), months(b.text)
     ka, kb = event_kinds(a.text), event_kinds(b.text)
     vocab = load()
+    stated_gap = _gap(stated_days(fa), stated_days(fb))
     return Evidence(
         report_gap=(rb - ra).days if ra and rb else None,
-        stated_gap=_gap(stated_days(fa), stated_days(fb)),
+        stated_gap=stated_gap,
         weekday_clash=bool(wa and wb and not wa & wb),
         month_clash=bool(ma and mb and not ma & mb),
         places=different_places(a, b),
+        places_shared=_shared_place(a, b),
+        days_shared=bool(wa & wb) or (stated_gap == 0),
         kinds_shared=len(ka & kb),
         kinds_clash=bool(ka and kb and not ka & kb),
         revision_a=vocab.revision_cues.search(a.text) is not None,

@@ -56,8 +56,14 @@ def _text_features(v: PairView) -> dict[str, float]:
         "same_text": float(normalised(v.a.text) == normalised(v.b.text)),
         "same_wording": float(masked(v.a.text) == masked(v.b.text)),
         "content_cosine": set_cosine(wa.content, wb.content),
+        # A short claim whose words all stand in a longer passage: cosine punishes the length difference.
+        "containment": len(wa.content & wb.content) / max(1, min(len(wa.content), len(wb.content))),
+        "name_containment": len(wa.names & wb.names) / max(1, min(len(wa.names), len(wb.names))),
         "name_jaccard": jaccard(wa.names, wb.names),
         "names_shared": float(min(len(wa.names & wb.names), 8)),
+        # Names each claim has that the other lacks: two different players, towns or officials.
+        "names_apart": float(min(len(wa.names - wb.names), len(wb.names - wa.names), 8)),
+        "content_apart": float(min(len(wa.content - wb.content), len(wb.content - wa.content), 20)),
         "content_shared": float(min(len(wa.content & wb.content), 20)),
         "names_either": float(bool(wa.names or wb.names)),
         "char_cosine": char_cosine(v.a.text, v.b.text),
@@ -158,6 +164,10 @@ def _figure_features(v: PairView) -> dict[str, float]:
     points_a = {round(f.point, 6) for f in fa if f.family not in ("date", "time", "code", "score")}
     points_b = {round(f.point, 6) for f in fb if f.family not in ("date", "time", "code", "score")}
     out["any_value_equal"] = float(bool(points_a & points_b))
+    out["values_shared"] = float(min(len(points_a & points_b), 8))
+    years_a = {f.key for f in fa if f.family == "year"}
+    years_b = {f.key for f in fb if f.family == "year"}
+    out["year_clash"] = float(bool(years_a and years_b and not years_a & years_b))
     out["families_a"] = float(len({f.family for f in fa}))
     out["families_b"] = float(len({f.family for f in fb}))
     out |= _family_of(v.pairs[0] if v.pairs else None)
@@ -198,6 +208,8 @@ def _evidence_features(v: PairView) -> dict[str, float]:
         "weekday_clash": float(e.weekday_clash),
         "month_clash": float(e.month_clash),
         "places_differ": float(e.places is not None),
+        "places_shared": float(e.places_shared),
+        "days_shared": float(e.days_shared),
         "kinds_shared": float(e.kinds_shared),
         "kinds_clash": float(e.kinds_clash),
         "revision_either": float(e.revision_a or e.revision_b),

@@ -12,14 +12,14 @@ from verifier.compare.records import ClaimText, Judgement
 
 def relate(a: ClaimText, b: ClaimText, model: Model | None = None) -> Judgement:
     """How two claims' figures relate: conflict, agree, different_quantity, update or unrelated. The score is
-    the classifier's calibrated probability that the label is right. `model` defaults to the shipped one
+    the calibrated probability that the label is right (see decision.decide). `model` defaults to the shipped one
     (a workspace passes its tuned model)."""
     v = view(a, b)
     probs = (model or shipped()).proba(features(v))
-    label = decide(probs, v)
+    label, score = decide(probs, v)
     return Judgement(
         label=label,
-        score=round(probs[label], 4),
+        score=round(score, 4),
         explanation=explain(label, v),
         a_figures=v.frames_a,
         b_figures=v.frames_b,

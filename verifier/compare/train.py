@@ -181,7 +181,7 @@ def cross_validate(
             raw_inc[i] = model.incident.raw(row)
             raw_fig[i] = model.figures.raw(row)
             probs = model.proba(dict(zip(model.features, row, strict=True)))
-            pred[i] = LABELS.index(decide(probs, view(pairs[i].a, pairs[i].b)))
+            pred[i] = LABELS.index(decide(probs, view(pairs[i].a, pairs[i].b))[0])
     same = (y != LABELS.index("unrelated")).astype(int)
     idx = np.where(same == 1)[0]
     yf = np.array([FIGURE_LABELS.index(LABELS[v]) for v in y[idx]])
