@@ -30,6 +30,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check verifier tests app.py bench scripts
 	$(BIN)/mypy verifier
+	$(BIN)/lint-imports --no-cache
 
 test: $(STAMP) lint
 	bash scripts/ensure-chromium.sh
