@@ -23,21 +23,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import numpy as np
 
 from verifier.embed import Embedder, SentenceTransformerEmbedder
 from verifier.errors import InputError, ModelMismatchError, StoreError
 from verifier.index import IVF_MIN_VECTORS, IndexMeta, VectorIndex, choose_index_type, meta_path_for
+from verifier.lock import WorkspaceLock
 from verifier.records import Article, Claim, SearchHit
 from verifier.settings import Settings
 from verifier.store import Store
-
-try:  # POSIX only; without it, concurrent writers from several processes are not serialised.
-    import fcntl
-except ImportError:  # pragma: no cover
-    fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +153,7 @@ class Workspace:
         self._stamp: tuple[int, ...] | None = None
         self._lock = threading.RLock()
         self._lock_depth = 0
-        self._lock_file: IO[str] | None = None
+        self._process_lock = WorkspaceLock(settings.workspace, settings.lock_timeout)
 
     @classmethod
     def open(
@@ -188,13 +184,12 @@ class Workspace:
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
-        """Exclusive across threads and processes; re-entrant. Reloads the index if another process
+        """Exclusive across threads and processes; re-entrant. Another process's lock is waited for up to
+        `Settings.lock_timeout` seconds, then StoreError names it. Reloads the index if another process
         saved it since we read it."""
         with self._lock:
             if self._lock_depth == 0:
-                if fcntl is not None:
-                    self._lock_file = open(self.settings.workspace / ".lock", "a")
-                    fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_EX)
+                self._process_lock.acquire()
                 if self._index is not None and self._disk_stamp() != self._stamp:
                     self._index = None
             self._lock_depth += 1
@@ -202,10 +197,8 @@ class Workspace:
                 yield
             finally:
                 self._lock_depth -= 1
-                if self._lock_depth == 0 and self._lock_file is not None:
-                    fcntl.flock(self._lock_file.fileno(), fcntl.LOCK_UN)
-                    self._lock_file.close()
-                    self._lock_file = None
+                if self._lock_depth == 0:
+                    self._process_lock.release()
 
     def _disk_stamp(self) -> tuple[int, ...] | None:
         stamp: list[int] = []
