@@ -142,6 +142,8 @@ def main() -> None:
         model = train.with_temperatures(model, temperatures)
         path = ROOT / "verifier" / "compare" / "judgement_model.json"
         path.write_text(json.dumps(model.to_json(), separators=(",", ":")))
+        rows_path = train.write_labelled_features(x, pairs)
+        print(f"wrote {rows_path} ({rows_path.stat().st_size // 1024} KB): the pairs' feature rows, no text")
         print(f"wrote {path} ({path.stat().st_size // 1024} KB), temperatures {temperatures}")
 
 

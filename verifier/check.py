@@ -21,6 +21,7 @@ from typing import Any
 from verifier.compare import ClaimText, relate
 from verifier.errors import InputError
 from verifier.quantities import Quantity, extract
+from verifier.tune import workspace_model
 
 log = logging.getLogger(__name__)
 
@@ -217,6 +218,7 @@ def check_claim(
     claim_quantities = extract(claim, published)
     with_figures = has_count(claim_quantities)
     hits = [h for h in ws.search(claim, k=k) if h.score >= floor]
+    model = workspace_model(ws)
     mine = ClaimText(claim, "", published)
 
     groups: dict[str, list[Evidence]] = {CORROBORATING: [], CONFLICTING: [], RELATED: []}
@@ -227,7 +229,7 @@ def check_claim(
             theirs = ClaimText(
                 hit.claim.text, hit.article.source, hit.article.published, setting=hit.article.title or ""
             )
-            judgement = relate(mine, theirs)
+            judgement = relate(mine, theirs, model)
             group = _GROUP_OF_LABEL.get(judgement.label)
             if group is None:  # "unrelated": another event or another thing, worded alike
                 continue

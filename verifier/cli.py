@@ -323,6 +323,35 @@ def review(ctx: click.Context, contradiction_id: str, decision: str, note: str) 
 
 
 @main.command()
+@click.option("--reset", is_flag=True, help="Go back to the shipped judgement model.")
+@click.option(
+    "--weight",
+    default=None,
+    type=click.FloatRange(min=0, min_open=True),
+    help="How many public labelled pairs one review weighs (default: verifier.tune.REVIEW_WEIGHT).",
+)
+@click.option("--rescan", is_flag=True, help="Judge every stored claim again with the tuned model.")
+@click.pass_context
+def tune(ctx: click.Context, reset: bool, weight: float | None, rescan: bool) -> None:
+    """Refit the judgement on the shipped labelled pairs plus this workspace's reviewed pairs.
+
+    Example: verifier review 3f2a dismiss --note "different incident"; verifier tune --rescan
+    """
+    from verifier import tune as tuning
+    from verifier.scan import rescan_all
+
+    with _errors(), _open(_settings(ctx), need_model=rescan) as ws:
+        if reset:
+            removed = tuning.reset(ws)
+            _echo("Back to the shipped judgement." if removed else "Already on the shipped judgement.")
+        else:
+            report = tuning.tune(ws, tuning.REVIEW_WEIGHT if weight is None else weight)
+            _echo(report.summary())
+        if rescan:
+            _echo(rescan_all(ws).summary())
+
+
+@main.command()
 @click.option("--rescan", is_flag=True, help="Judge every stored claim again (decisions are kept).")
 @click.pass_context
 def scan(ctx: click.Context, rescan: bool) -> None:

@@ -34,6 +34,7 @@ from verifier.lexicon import ATTRIBUTE_MEASURES, MONTH_ABBREVIATIONS, MONTHS, TO
 from verifier.quantities import Quantity, extract, parse_group
 from verifier.records import Article, Claim, Event, content_hash
 from verifier.scan import SCAN_MAX_REPORT_DAYS, days_apart, quote_two_voices, worth_flagging
+from verifier.tune import workspace_model
 
 log = logging.getLogger(__name__)
 
@@ -392,6 +393,7 @@ def build_table(ws: Any, event_id: str) -> ComparisonTable:
         rows.setdefault((f.q.measure or "", group_label(f.q)), []).append(f)
     dismissed = _dismissed_pairs(ws, {f.claim.id for f in figs})
     judgements: dict[tuple[str, str], str] = {}
+    model = workspace_model(ws)
 
     def label_of(x: _Fig, y: _Fig) -> str:
         key = (x.claim.id, y.claim.id)
@@ -399,6 +401,7 @@ def build_table(ws: Any, event_id: str) -> ComparisonTable:
             j = relate(
                 ClaimText(x.claim.text, x.article.source, x.article.published),
                 ClaimText(y.claim.text, y.article.source, y.article.published),
+                model,
             )
             # the scan's rule for a conflict worth showing, so the table and `conflicts` agree
             label = "conflict" if worth_flagging(j) else ("other" if j.label == "conflict" else j.label)

@@ -23,6 +23,7 @@ from verifier.dates import parse_date
 from verifier.errors import InputError
 from verifier.quantities import extract
 from verifier.records import Article, Claim, Contradiction, normalise_for_id, pair_id
+from verifier.tune import workspace_model
 
 log = logging.getLogger(__name__)
 
@@ -242,6 +243,7 @@ def _scan(ws: Any, k: int, floor: float, progress: Progress | None) -> tuple[Sca
     with_figures = [r for r in unscanned if r in cache and cache[r].has_figures]
     pairs = _candidates(ws, with_figures, k, floor, cache, progress)
 
+    model = workspace_model(ws)
     flagged: dict[str, Contradiction] = {}
     judged: dict[tuple[str, str], Any] = {}  # wire copies: one judgement per distinct pair of texts
     for (a, b), similarity in pairs.items():
@@ -252,7 +254,7 @@ def _scan(ws: Any, k: int, floor: float, progress: Progress | None) -> tuple[Sca
         cache_key = (text_key[0], text_key[1])
         if cache_key in judged:
             continue  # the same two sentences from other copies: one flag is enough to review
-        judgement = relate(_text(left), _text(right))
+        judgement = relate(_text(left), _text(right), model)
         judged[cache_key] = judgement
         if not worth_flagging(judgement):
             continue

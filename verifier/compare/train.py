@@ -6,10 +6,13 @@ scikit-learn is used here only; the fitted trees are exported to the JSON format
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
@@ -17,6 +20,7 @@ from verifier.compare.decision import decide
 from verifier.compare.features import feature_names, features, view
 from verifier.compare.model import Booster, Model, Tree
 from verifier.compare.records import LABELS, ClaimText
+from verifier.errors import ConfigError
 
 # Boosting settings, chosen by grouped 5-fold cross-validation over the labelled pairs (docs/relations.md):
 # stumps of depth 2 with a small learning rate generalised across incidents at least as well as depth 3-4
@@ -181,7 +185,10 @@ def cross_validate(
             raw_inc[i] = model.incident.raw(row)
             raw_fig[i] = model.figures.raw(row)
             probs = model.proba(dict(zip(model.features, row, strict=True)))
-            pred[i] = LABELS.index(decide(probs, view(pairs[i].a, pairs[i].b))[0])
+            if pairs[i].a.text:  # the decision table reads the text; shipped feature rows have none
+                pred[i] = LABELS.index(decide(probs, view(pairs[i].a, pairs[i].b))[0])
+            else:
+                pred[i] = LABELS.index(max(probs, key=lambda k: probs[k]))
     same = (y != LABELS.index("unrelated")).astype(int)
     idx = np.where(same == 1)[0]
     yf = np.array([FIGURE_LABELS.index(LABELS[v]) for v in y[idx]])
@@ -215,4 +222,53 @@ def with_temperatures(model: Model, temperatures: tuple[float, float]) -> Model:
         model,
         incident=replace(model.incident, temperature=temperatures[0]),
         figures=replace(model.figures, temperature=temperatures[1]),
+    )
+
+
+LABELLED_FEATURES_FILE = "labelled_features.json"
+
+
+@dataclass(frozen=True)
+class FeatureRows:
+    """Labelled pairs as feature rows only (no text): what `verifier tune` refits on beside a workspace's
+    reviewed pairs. The shipped file holds the rows of the public labelled pairs (numbers, not sentences)."""
+
+    features: tuple[str, ...]
+    x: np.ndarray
+    labels: tuple[str, ...]
+    groups: tuple[str, ...]
+    weights: tuple[float, ...]
+
+    def pairs(self) -> list[LabelledPair]:
+        """Stand-in pairs carrying label, group and weight (their text is not shipped)."""
+        empty = ClaimText("")
+        return [
+            LabelledPair(f"row-{i}", empty, empty, lab, grp, w)
+            for i, (lab, grp, w) in enumerate(zip(self.labels, self.groups, self.weights, strict=True))
+        ]
+
+
+def write_labelled_features(x: np.ndarray, pairs: Sequence[LabelledPair]) -> Path:
+    path = Path(__file__).with_name(LABELLED_FEATURES_FILE)
+    obj = {
+        "features": list(feature_names()),
+        "rows": [[round(float(v), 6) for v in row] for row in x],
+        "labels": [p.label for p in pairs],
+        "groups": [p.group for p in pairs],
+        "weights": [p.weight for p in pairs],
+    }
+    path.write_text(json.dumps(obj, separators=(",", ":")), encoding="utf-8")
+    return path
+
+
+def shipped_rows() -> FeatureRows:
+    raw = json.loads(resources.files("verifier.compare").joinpath(LABELLED_FEATURES_FILE).read_text())
+    if tuple(raw["features"]) != feature_names():
+        raise ConfigError("the shipped labelled features do not match this version's features; retrain")
+    return FeatureRows(
+        tuple(raw["features"]),
+        np.array(raw["rows"], dtype=np.float64),
+        tuple(raw["labels"]),
+        tuple(raw["groups"]),
+        tuple(float(w) for w in raw["weights"]),
     )

@@ -19,6 +19,7 @@ class Vocab:
     time_zones: dict[str, int]  # zone -> minutes east of UTC
     units: dict[str, tuple[str, float]]  # unit -> (dimension, factor to the dimension's base unit)
     durations: dict[str, float]  # unit -> seconds
+    dismissal_reasons: dict[str, str]  # words opening a dismissal note -> the label they give the pair
 
 
 def _phrases(items: list[str]) -> re.Pattern[str]:
@@ -39,4 +40,5 @@ def load(language: str = "en") -> Vocab:
         time_zones={k: int(v) for k, v in raw["time_zones"].items()},
         units=units,
         durations={k: float(v) for k, v in raw["durations"].items()},
+        dismissal_reasons={str(k): str(v) for k, v in raw["dismissal_reasons"].items()},
     )
