@@ -21,13 +21,21 @@ from verifier.dates import parse_date
 from verifier.quantities.attribution import SCOPE_WINDOW
 from verifier.quantities.groups import GROUP_MAX_WORDS, group_contains, parse_group
 from verifier.quantities.measure import MEASURE_AFTER_WINDOW, MEASURE_BEFORE_WINDOW
-from verifier.quantities.pipeline import EXTRACT_CACHE_SIZE, _extract_cached, extract
+from verifier.quantities.pipeline import (
+    EXTRACT_CACHE_SIZE,
+    MAX_EXTRACT_CHARS,
+    MAX_EXTRACT_FIGURES,
+    _extract_cached,
+    extract,
+)
 from verifier.quantities.record import NON_COUNT_KINDS, Quantity
 
 __all__ = [
     "EXTRACT_CACHE_SIZE",
     "GROUP_MAX_WORDS",
     "MEASURE_AFTER_WINDOW",
+    "MAX_EXTRACT_CHARS",
+    "MAX_EXTRACT_FIGURES",
     "MEASURE_BEFORE_WINDOW",
     "NON_COUNT_KINDS",
     "Quantity",

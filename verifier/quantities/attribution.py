@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 
 from verifier import lexicon as lx
 from verifier.quantities.context import _break_between, _Ctx, _norm_ws, _words_between
@@ -83,9 +84,15 @@ def _times(
 
 
 def _nearest_time(ctx: _Ctx, start: int, end: int) -> tuple[int, int, str, str | None] | None:
+    """The time expression holding the figure, else the nearest one. Times are in text order and never
+    overlap, so only the last one starting at or before the figure, those starting inside it and the first
+    one after it can win: the others are farther."""
+    times = ctx.times
+    i = max(0, bisect_right(times, start, key=lambda t: t[0]) - 1)
+    j = bisect_left(times, end, key=lambda t: t[0]) + 1
     best = None
     best_d = 10**9
-    for t in ctx.times:
+    for t in times[i:j]:
         if t[0] <= start < t[1]:  # the number is part of the date itself ("November 19")
             return t
         d = t[0] - end if t[0] >= end else start - t[1]
@@ -217,11 +224,11 @@ def _scope_for(ctx: _Ctx, start: int, end: int) -> tuple[int, int, str] | None:
     """The period a figure counts over: the nearest period expression of its clause within SCOPE_WINDOW
     words ("in two days"), else the nearest running-total wording ("so far", "brought the toll to")."""
     best: dict[bool, tuple[int, tuple[int, int, str]]] = {}
-    for sc in ctx.scopes:
+    for sc in _scopes_near(ctx, start, end):
         a, b = (sc[1], start) if sc[1] <= start else (end, sc[0])
         if a > b:
             d = 0
-        elif _break_between(ctx.text, a, b):
+        elif _break_between(ctx, a, b):
             continue
         else:
             d = _words_between(ctx, a, b)
@@ -233,6 +240,25 @@ def _scope_for(ctx: _Ctx, start: int, end: int) -> tuple[int, int, str] | None:
     if True in best:
         return best[True][1]
     return None
+
+
+def _scopes_near(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The period expressions that can qualify a figure, in text order: walking out from the figure each
+    way, a farther one spans more words and every break a nearer one spans, so the walk stops at the first
+    that is past SCOPE_WINDOW words or a clause break."""
+    scopes = ctx.scopes  # in text order, never overlapping
+    i = bisect_right(scopes, start, key=lambda sc: sc[1])  # those ending at or before the figure
+    k = i - 1
+    while k >= 0 and _within(ctx, scopes[k][1], start):
+        k -= 1
+    j = i
+    while j < len(scopes) and (scopes[j][0] < end or _within(ctx, end, scopes[j][0])):
+        j += 1
+    return scopes[k + 1 : j]
+
+
+def _within(ctx: _Ctx, a: int, b: int) -> bool:
+    return _words_between(ctx, a, b) <= SCOPE_WINDOW and not _break_between(ctx, a, b)
 
 
 # Wording that restates a running total rather than naming a period.

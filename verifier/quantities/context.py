@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from verifier import lexicon as lx
 from verifier.quantities.patterns import _ALPHA, _PHRASES, _SENT_BREAK, _WORD
@@ -52,6 +54,28 @@ def _find_triggers(text: str, words: list[tuple[int, int, str]]) -> list[tuple[i
     return out
 
 
+class _Spans:
+    """Character spans sorted by start, asked "does one cover this position / start in this range" by
+    bisection: a scan of every span for every figure made extraction quadratic in the figure count."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted((s, e) for s, e in spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans up to each one (spans may overlap)
+        for _, e in ordered:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def covers(self, pos: int) -> bool:
+        """Whether some span has start <= pos < end."""
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
+
+    def starts_in(self, a: int, b: int) -> bool:
+        """Whether some span starts in [a, b)."""
+        i = bisect_left(self.starts, a)
+        return i < len(self.starts) and self.starts[i] < b
+
+
 @dataclass
 class _Ctx:
     """Everything found once per sentence and shared by its figures."""
@@ -69,6 +93,32 @@ class _Ctx:
     trigger_ends: list[int] = field(default_factory=list)
     event_verbs: list[tuple[int, int, str]] | None = None
 
+    # Indexes built on first use, so that each figure's questions cost a bisection, not a scan.
+    @cached_property
+    def breaks(self) -> list[tuple[int, int]]:
+        """Clause breaks, in order; they never overlap (a break never starts inside another)."""
+        return [(m.start(), m.end()) for m in _SENT_BREAK.finditer(self.text)]
+
+    @cached_property
+    def break_starts(self) -> list[int]:
+        return [s for s, _ in self.breaks]
+
+    @cached_property
+    def numbers(self) -> _Spans:
+        return _Spans(self.number_spans)
+
+    @cached_property
+    def trigger_spans(self) -> _Spans:
+        return _Spans((s, e) for s, e, _ in self.triggers)
+
+    @cached_property
+    def trigger_starts(self) -> list[int]:
+        return [t[0] for t in self.triggers]
+
+    @cached_property
+    def sorted_count_ends(self) -> list[int]:
+        return sorted(self.count_ends)
+
 
 def _norm_ws(s: str) -> str:
     return " ".join(s.split())
@@ -78,9 +128,12 @@ def _words_between(ctx: _Ctx, a: int, b: int) -> int:
     return bisect_left(ctx.word_starts, b) - bisect_left(ctx.word_starts, a)
 
 
-def _break_between(text: str, a: int, b: int) -> bool:
-    return bool(_SENT_BREAK.search(text[a:b]))
+def _break_between(ctx: _Ctx, a: int, b: int) -> bool:
+    """Whether a clause break lies wholly inside [a, b): the same answer as searching text[a:b], found by
+    bisection in the breaks of the sentence."""
+    i = bisect_left(ctx.break_starts, a)
+    return i < len(ctx.breaks) and ctx.breaks[i][1] <= b
 
 
 def _number_between(ctx: _Ctx, a: int, b: int) -> bool:
-    return any(a <= s < b for s, _ in ctx.number_spans)
+    return ctx.numbers.starts_in(a, b)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from types import MappingProxyType
 
 from verifier import lexicon as lx
@@ -168,11 +169,13 @@ def _negated_frame(ctx: _Ctx, n: re.Match[str]) -> Quantity:
         measure = lx.MEASURE_TRIGGERS.get(noun)
         spans["measure"] = (n.start("noun"), n.end("noun"))
     else:
-        for ts, te, meas in ctx.triggers:
-            if end <= ts and _words_between(ctx, end, ts) <= 4 and not _break_between(ctx.text, end, ts):
+        # The first trigger after it, if near: a later one spans more words and every break this one does.
+        i = bisect_left(ctx.trigger_starts, end)
+        if i < len(ctx.triggers):
+            ts, te, meas = ctx.triggers[i]
+            if _words_between(ctx, end, ts) <= 4 and not _break_between(ctx, end, ts):
                 measure = meas
                 spans["measure"] = (ts, te)
-                break
     group = head = None
     if noun in ("people", "civilians", "victims"):
         group = head = noun

@@ -12,6 +12,10 @@ from verifier.quantities.patterns import _WORD
 
 # Longest counted-group phrase, in words: "IS-held town civilians" is the longest we saw in news text.
 GROUP_MAX_WORDS = 4
+# Longest group word glued to its number by a hyphen that is read ("1000-member", "24-strong"; the longest
+# word in FA-KES has 32 characters, a run of joined names): a run such as "1-a-1-a-..." would otherwise be
+# read again, whole, for each of its numbers.
+GLUED_WORD_MAX_CHARS = 64
 
 
 def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
@@ -20,7 +24,7 @@ def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
     pos = end
     # "1000-member church", "24-strong crew": the group is glued to the number by a hyphen.
     if pos < len(text) and text[pos] == "-" and pos + 1 < len(text) and text[pos + 1].isalpha():
-        m = _WORD.match(text, pos + 1)
+        m = _WORD.match(text, pos + 1, pos + 1 + GLUED_WORD_MAX_CHARS)
         if m:
             w = m.group().lower()
             return m.group(), _head(w), m.start(), m.end()
@@ -33,20 +37,19 @@ def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
     taken: list[tuple[int, int, str]] = []
     prev_end = pos
     for ws, we, lw in words:
-        gap = text[prev_end:ws]
-        if gap.strip(" ") or ws - prev_end > 2:  # punctuation or a line break ends the phrase
-            if taken or gap.strip(" ") not in ("", "-"):
-                break
+        # Punctuation or a line break ends the phrase; before its first word, one hyphen or spaces may
+        # stand ("27 - IS fighters"). Read with a pattern from `prev_end`, not a copy of the gap: after a
+        # number inside a long run ("1-1-1-...") the gap is the rest of the run.
+        if not _SPACED_HYPHEN.fullmatch(text, prev_end, ws):
+            break
+        if taken and (ws - prev_end > 2 or text.find("-", prev_end, ws) != -1):
+            break
         acronym = len(lw) > 1 and text[ws:we].isupper()  # "IS fighters", "SDF troops"
         if lw in lx.GROUP_SKIP and not taken:
             pass  # "five more civilians", "four other victims"
         elif lw in lx.MEASURE_TRIGGERS and lw.endswith("ed") and _next_is_head(ctx, we):
             pass  # a participle modifier: "355 damaged shops", "17 of the hijacked ships"
-        elif (
-            (lw in lx.GROUP_STOP and not acronym)
-            or _in_trigger(ctx, ws)
-            or any(s <= ws < e for s, e in ctx.number_spans)
-        ):
+        elif (lw in lx.GROUP_STOP and not acronym) or _in_trigger(ctx, ws) or ctx.numbers.covers(ws):
             break
         if lw[0].isdigit():
             break
@@ -71,9 +74,10 @@ def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
         return None
     gs, ge = taken[0][0], taken[-1][1]
     # "175 members of the ISIS", "18 fighters of Daesh": the organisation says whose side they are on.
-    comp = _COMPLEMENT.match(text, ge) or _SIDE_OF.match(text, ge)
-    if comp and taken[-1][2] in lx.GROUP_CLASS:
-        ge = comp.end()
+    if taken[-1][2] in lx.GROUP_CLASS:
+        comp = _COMPLEMENT.match(text, ge) or _SIDE_OF.match(text, ge)
+        if comp:
+            ge = comp.end()
     written = text[gs:ge]
     if taken[-1][2] in lx.GROUP_SKIP and taken[-1][2] not in ("others",):
         return None
@@ -85,6 +89,8 @@ _COMPLEMENT = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\
 
 # "fighters on the Islamic State side", "soldiers on the government side": whose side they fought on.
 _SIDE_OF = re.compile(r"\s+on\s+the\s+(?:[\w'’-]+\s+){1,3}side\b", re.IGNORECASE)
+
+_SPACED_HYPHEN = re.compile(r" *-? *")
 
 _OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.IGNORECASE)
 
@@ -99,14 +105,19 @@ def _next_is_plural(ctx: _Ctx, pos: int) -> bool:
 
 
 def _in_trigger(ctx: _Ctx, pos: int) -> bool:
-    return any(s <= pos < e for s, e, _ in ctx.triggers)
+    return ctx.trigger_spans.covers(pos)
 
 
 def _next_is_head(ctx: _Ctx, pos: int) -> bool:
-    for ws, _, lw in ctx.words:
-        if ws >= pos:
-            return ctx.text[pos:ws].strip() == "" and lw in lx.GROUP_CLASS
-    return False
+    i = bisect_left(ctx.word_starts, pos)
+    if i >= len(ctx.words):
+        return False
+    ws, _, lw = ctx.words[i]
+    return lw in lx.GROUP_CLASS and _BLANK.fullmatch(ctx.text, pos, ws) is not None
+
+
+# Only white space (read with a pattern from a position rather than a copy of the text).
+_BLANK = re.compile(r"\s*")
 
 
 def _head(word: str) -> str:

@@ -15,9 +15,10 @@ def _link_parts(ctx: _Ctx, frames: list[Quantity]) -> list[Quantity]:
     """Carry a measure over to figures that elide it: "killed 45 in Aleppo and 22 in Idlib", "seven children
     were among 71 killed", "five were killed and one in Harasta"."""
     out: list[Quantity] = []
+    near = _Near(frames)
     for i, q in enumerate(frames):
         if q.is_count and q.measure is None and not q.negated:
-            donor = _donor(ctx, frames, i)
+            donor = _donor(ctx, frames, i, near)
             if donor is not None:
                 spans = dict(q.spans)
                 if "measure" in donor.spans:
@@ -36,7 +37,7 @@ def _link_parts(ctx: _Ctx, frames: list[Quantity]) -> list[Quantity]:
         if q.measure is not None or q.negated or nxt.measure is None:
             continue
         e = q.spans.get("group", q.spans["number"])[1]
-        if _LIST.fullmatch(ctx.text[e : nxt.spans["number"][0]]):
+        if _LIST.fullmatch(ctx.text, e, nxt.spans["number"][0]):
             spans = dict(q.spans)
             if "measure" in nxt.spans:
                 spans["measure"] = nxt.spans["measure"]
@@ -47,44 +48,60 @@ def _link_parts(ctx: _Ctx, frames: list[Quantity]) -> list[Quantity]:
 _LIST = re.compile(r"\s*(?:,|,?\s*(?:and|or|as\s+well\s+as))\s+", re.IGNORECASE)
 
 
-def _donor(ctx: _Ctx, frames: list[Quantity], i: int) -> Quantity | None:
+class _Near:
+    """For each frame, the nearest count with a measure before and after it, found in one pass each way: a
+    donor is always one of these two (or the next frame), so no frame walks the whole list."""
+
+    def __init__(self, frames: list[Quantity]) -> None:
+        self.before: list[Quantity | None] = []
+        last: Quantity | None = None
+        for q in frames:
+            self.before.append(last)
+            if q.is_count and q.measure:
+                last = q
+        self.after: list[Quantity | None] = []
+        last = None
+        for q in reversed(frames):
+            self.after.append(last)
+            if q.is_count and q.measure:
+                last = q
+        self.after.reverse()
+
+
+def _donor(ctx: _Ctx, frames: list[Quantity], i: int, near: _Near) -> Quantity | None:
     q = frames[i]
     s, e = q.spans["number"]
+    before, after = near.before[i], near.after[i]
     # A part points at its total: after it for "7 children were among 71 killed", before it for "20 people
     # were killed including 13 civilians" and "a toll of 36 dead, among them 15 children".
     if q.role == "part":
         if _PART_BEFORE.search(ctx.text[max(0, s - 40) : s]):
-            for other in reversed(frames[:i]):
-                if other.is_count and other.measure:
-                    return other if not _break_between(ctx.text, other.spans["number"][1], s) else None
-            return None
-        for other in frames[i + 1 :]:
-            if other.is_count and other.measure and not _break_between(ctx.text, e, other.spans["number"][0]):
-                return other
+            if before is None:
+                return None
+            return before if not _break_between(ctx, before.spans["number"][1], s) else None
+        # A break before the nearest one is a break before every later one too.
+        if after is not None and not _break_between(ctx, e, after.spans["number"][0]):
+            return after
     # A total points at the part right after it ("12 civilians including four children were killed").
     if i + 1 < len(frames) and frames[i + 1].role == "part" and frames[i + 1].measure:
         nxt = frames[i + 1]
-        if (
-            not _break_between(ctx.text, e, nxt.spans["number"][0])
-            and _words_between(ctx, e, nxt.spans["number"][0]) <= 4
+        if _words_between(ctx, e, nxt.spans["number"][0]) <= 4 and not _break_between(
+            ctx, e, nxt.spans["number"][0]
         ):
             return nxt
-    for other in reversed(frames[:i]):
-        if not other.is_count or other.measure is None:
-            continue
-        os_, oe = other.spans["number"]
-        if _break_between(ctx.text, oe, s) or _words_between(ctx, oe, s) > 10:
+    if before is not None:
+        oe = before.spans["number"][1]
+        if _words_between(ctx, oe, s) > 10 or _break_between(ctx, oe, s):
             return None
         if q.group is None or q.role == "part":
-            return other
-        if other.group is not None and parse_group(q.group).cls == parse_group(other.group).cls:
-            return other
+            return before
+        if before.group is not None and parse_group(q.group).cls == parse_group(before.group).cls:
+            return before
         return None
     # Coordination: "27 IS fighters and 13 others were killed" - the verb after the last conjunct.
     if i + 1 < len(frames) and frames[i + 1].measure and frames[i + 1].is_count:
         nxt = frames[i + 1]
-        between = ctx.text[q.spans.get("group", (e, e))[1] : nxt.spans["number"][0]]
-        if _AND.fullmatch(between):
+        if _AND.fullmatch(ctx.text, q.spans.get("group", (e, e))[1], nxt.spans["number"][0]):
             return nxt
     return None
 
