@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+import numpy as np
 
 from verifier.errors import ConfigError
 
@@ -37,6 +39,44 @@ class Tree:
 
 
 @dataclass(frozen=True)
+class _Flat:
+    """A booster's trees as flat arrays (node i of tree t at offset[t] + i), built once per booster."""
+
+    offset: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    feature: np.ndarray
+    threshold: np.ndarray
+    value: np.ndarray
+    depth: int
+
+    @staticmethod
+    def of(stages: tuple[tuple[Tree, ...], ...]) -> _Flat:
+        trees = [t for stage in stages for t in stage]
+        sizes = [len(t.left) for t in trees]
+        offset = np.cumsum([0, *sizes[:-1]]).astype(np.int64)
+
+        def cat(attr: str) -> np.ndarray:
+            return np.concatenate([np.asarray(getattr(t, attr)) for t in trees])
+
+        return _Flat(
+            offset,
+            cat("left").astype(np.int64),
+            cat("right").astype(np.int64),
+            cat("feature").astype(np.int64),
+            cat("threshold").astype(np.float64),
+            cat("value").astype(np.float64),
+            max(_depth(t) for t in trees),
+        )
+
+
+def _depth(t: Tree, node: int = 0) -> int:
+    if t.left[node] == -1:
+        return 0
+    return 1 + max(_depth(t, t.left[node]), _depth(t, t.right[node]))
+
+
+@dataclass(frozen=True)
 class Booster:
     """Boosted trees for one decision: with one label, a binary model (probability by the sigmoid of the
     raw score), with several, one tree per label and stage (probabilities by the softmax)."""
@@ -45,13 +85,26 @@ class Booster:
     learning_rate: float
     stages: tuple[tuple[Tree, ...], ...]  # stages[i][k]: the tree of label k at stage i
     temperature: float = 1.0
+    _flat: _Flat | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.stages:
+            object.__setattr__(self, "_flat", _Flat.of(self.stages))
 
     def raw(self, x: Sequence[float]) -> list[float]:
-        out = [0.0] * len(self.stages[0]) if self.stages else []
-        for stage in self.stages:
-            for k, tree in enumerate(stage):
-                out[k] += self.learning_rate * tree.predict(x)
-        return out
+        """The raw score per label: every tree walked at once, one level per step (numpy)."""
+        f = self._flat
+        if f is None:
+            return []
+        xs = np.asarray(x, dtype=np.float64)
+        node = np.zeros(len(f.offset), dtype=np.int64)
+        for _ in range(f.depth):
+            at = f.offset + node
+            leaf = f.left[at] == -1
+            step = np.where(xs[f.feature[at]] <= f.threshold[at], f.left[at], f.right[at])
+            node = np.where(leaf, node, step)
+        values = f.value[f.offset + node].reshape(len(self.stages), -1)
+        return (self.learning_rate * values.sum(axis=0)).tolist()
 
     def proba(self, x: Sequence[float]) -> dict[str, float]:
         raw = [r / self.temperature for r in self.raw(x)]
