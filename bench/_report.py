@@ -214,6 +214,14 @@ def _failed(r: dict[str, Any], name: str) -> str:
 def _relation(rel: dict[str, Any]) -> str:
     out: list[str] = []
     out.append(f"{rel.get('description', '')}\n")
+    speed = rel.get("speed")
+    if speed:
+        out.append(
+            f"\nSpeed (caches emptied first): `relate` judged {speed['pairs_per_second']:,} pairs/s over the "
+            f"{speed['pairs']} labelled pairs without a model (target >= {speed['targets']['pairs_per_second']}); "
+            f"figure extraction read {speed['extraction_sentences_per_second']:,} FA-KES sentences/s over "
+            f"{speed['sentences']:,} (target >= {speed['targets']['extraction_sentences_per_second']:,}).\n"
+        )
     labels = rel.get("labels") or []
     for system in rel.get("systems", []):
         name = system["name"]

@@ -188,7 +188,7 @@ def run(
     if "retrieval" in parts:
         _part(results, "retrieval", lambda: retrieval.run(embedder, smoke, keep=ecb_keep))
     if "relation" in parts:
-        _part(results, "relation", lambda: relation_quality(embedder_kind))
+        _part(results, "relation", lambda: relation_quality(embedder_kind, smoke))
         _part(results, "misjudged", lambda: misjudged(results.get("relation")))
         (results.get("relation") or {}).pop("_wrong", None)  # pair texts never reach the report
     if "scale" in parts:

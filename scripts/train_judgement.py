@@ -3,102 +3,21 @@ cross-validation figures (held-out folds only).
 
     .venv/bin/python scripts/train_judgement.py [--eval-dir ../shared/eval] [--write] [--json CV.json]
 
-Groups are incidents: an ECB+ pair's topic; a FA-KES pair's location and ISO week (from the FA-KES table),
-joined across the two articles of each pair so that no incident sits on both sides of a split.
+Groups are incidents (see bench/labelled.py), so that no incident sits on both sides of a split.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime as dt
 import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.labelled import PAIR_FILES, load  # noqa: E402
 from verifier.compare import train  # noqa: E402
-from verifier.compare.records import ClaimText  # noqa: E402
-
-PAIR_FILES = ("pairs_train.refs.jsonl", "pairs_dev.refs.jsonl")
-
-
-def resolve(eval_dir: Path) -> list[dict]:
-    """The labelled pairs with their text, through the data set's own resolver."""
-    rows: list[dict] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for name in PAIR_FILES:
-            out = Path(tmp) / name
-            subprocess.run(
-                [
-                    sys.executable,
-                    str(eval_dir / "resolve_pairs.py"),
-                    str(eval_dir / name),
-                    "-o",
-                    str(out),
-                    "--show",
-                    "0",
-                ],
-                check=True,
-                capture_output=True,
-            )
-            confidence = {json.loads(x)["id"]: json.loads(x).get("confidence") for x in open(eval_dir / name)}
-            for line in out.read_text().splitlines():
-                r = json.loads(line)
-                r["confidence"] = confidence.get(r["id"])
-                rows.append(r)
-    return rows
-
-
-def fakes_places(data_dir: Path) -> dict[str, str]:
-    path = data_dir / "fakes" / "FA-KES-Dataset.csv"
-    with open(path, encoding="latin-1", newline="") as fh:
-        return {r["unit_id"]: (r.get("location") or "").strip().lower() for r in csv.DictReader(fh)}
-
-
-def _side_key(side: dict, places: dict[str, str]) -> str:
-    if side["corpus"] == "ecbplus":
-        return "ecb:" + side["doc"].split("_")[0]
-    day = dt.date.fromisoformat(side["date"]) if side.get("date") else None
-    week = f"{day.isocalendar()[0]}-{day.isocalendar()[1]}" if day else "?"
-    return f"fakes:{places.get(str(side['unit_id']), '?')}:{week}"
-
-
-def incident_groups(rows: list[dict], places: dict[str, str]) -> dict[str, str]:
-    """pair id -> group: the two sides' keys joined (union-find), so linked incidents stay together."""
-    parent: dict[str, str] = {}
-
-    def find(k: str) -> str:
-        while parent.setdefault(k, k) != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for r in rows:
-        ka, kb = _side_key(r["a"], places), _side_key(r["b"], places)
-        parent[find(ka)] = find(kb)
-    return {r["id"]: find(_side_key(r["a"], places)) for r in rows}
-
-
-def labelled(rows: list[dict], groups: dict[str, str]) -> list[train.LabelledPair]:
-    def claim(s: dict) -> ClaimText:
-        return ClaimText(s["text"], source=s.get("source") or None, date=s.get("date") or None)
-
-    return [
-        train.LabelledPair(
-            r["id"],
-            claim(r["a"]),
-            claim(r["b"]),
-            r["label"],
-            groups[r["id"]],
-            train.LOW_CONFIDENCE_WEIGHT if r.get("confidence") == "low" else 1.0,
-        )
-        for r in rows
-    ]
 
 
 def print_report(rep: train.Report, title: str) -> None:
@@ -116,8 +35,7 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="write the model into the package")
     ap.add_argument("--json", type=Path, help="write the CV report as JSON here")
     args = ap.parse_args()
-    rows = resolve(args.eval_dir)
-    pairs = labelled(rows, incident_groups(rows, fakes_places(args.data_dir)))
+    _, pairs = load(args.eval_dir, args.data_dir)
     print(f"{len(pairs)} pairs in {len(set(p.group for p in pairs))} incident groups")
     x = train.matrix(pairs)
     rep, temperatures = train.cross_validate(x, pairs, args.folds)
