@@ -32,13 +32,15 @@ def main() -> None:
     ap.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     ap.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--no-synthetic", action="store_true", help="train on the labelled pairs alone")
     ap.add_argument("--write", action="store_true", help="write the model into the package")
     ap.add_argument("--json", type=Path, help="write the CV report as JSON here")
     args = ap.parse_args()
     _, pairs = load(args.eval_dir, args.data_dir)
     print(f"{len(pairs)} pairs in {len(set(p.group for p in pairs))} incident groups")
     x = train.matrix(pairs)
-    rep, temperatures = train.cross_validate(x, pairs, args.folds)
+    extra = train.synthetic() if not args.no_synthetic else None
+    rep, temperatures = train.cross_validate(x, pairs, args.folds, extra=extra)
     print_report(rep, f"grouped {args.folds}-fold CV (held out)")
     if args.json:
         args.json.write_text(
@@ -56,7 +58,10 @@ def main() -> None:
             )
         )
     if args.write:
-        model = train.fit(x, pairs, trained_on=f"{len(pairs)} pairs of {', '.join(PAIR_FILES)}")
+        trained_on = f"{len(pairs)} pairs of {', '.join(PAIR_FILES)}" + (
+            " + synthetic pairs" if extra else ""
+        )
+        model = train.fit(x, pairs, trained_on=trained_on, extra=extra)
         model = train.with_temperatures(model, temperatures)
         path = ROOT / "verifier" / "compare" / "judgement_model.json"
         path.write_text(json.dumps(model.to_json(), separators=(",", ":")))

@@ -196,10 +196,6 @@ def test_darna_claim_is_corroborated(darna: Workspace) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    strict=True,
-    reason="learned judgement, known gap: the misreported Darna toll is not judged a conflict",
-)
 def test_darna_claim_conflicts_with_the_misreported_toll(darna: Workspace) -> None:
     result = check_claim(darna, "At least 27 IS fighters were killed in Darna")
     assert "Ridgeline Courier" in {e.source for e in result.conflicting}  # its 13 dead as the whole toll

@@ -10,7 +10,7 @@ from verifier.compare.align import Aligned, align, best_per_figure
 from verifier.compare.evidence import Evidence, gather
 from verifier.compare.figures import Figure, read_figures
 from verifier.compare.records import ClaimText
-from verifier.compare.text import char_cosine, jaccard, masked, normalised, set_cosine, words
+from verifier.compare.text import char_cosine, jaccard, masked, normalised, rare_overlap, set_cosine, words
 from verifier.quantities import Quantity
 
 # Context words shared by two figures above which they are taken to measure the same thing when counting
@@ -52,7 +52,11 @@ def _later(v: PairView) -> int:
 def _text_features(v: PairView) -> dict[str, float]:
     wa, wb = words(v.a.text), words(v.b.text)
     la, lb = len(v.a.text), len(v.b.text)
+    rare_jaccard, rarest_shared, rare_apart = rare_overlap(wa, wb)
     return {
+        "rare_jaccard": rare_jaccard,
+        "rarest_shared": rarest_shared,
+        "rare_apart": min(rare_apart, 40.0),
         "same_text": float(normalised(v.a.text) == normalised(v.b.text)),
         "same_wording": float(masked(v.a.text) == masked(v.b.text)),
         "content_cosine": set_cosine(wa.content, wb.content),

@@ -28,6 +28,7 @@ def stem(word: str) -> str:
 class Words:
     content: frozenset[str]  # stems of the content words
     names: frozenset[str]  # stems of capitalised words that are not the first of the claim
+    rarity: dict[str, float]  # stem -> how rare its word is in English (see `rarity`)
 
 
 @lru_cache(maxsize=8192)
@@ -35,6 +36,7 @@ def words(text: str) -> Words:
     stop = load().stopwords
     content: set[str] = set()
     names: set[str] = set()
+    rare: dict[str, float] = {}
     for i, m in enumerate(_TOKEN.finditer(text)):
         raw = m.group()
         low = raw.lower()
@@ -42,9 +44,34 @@ def words(text: str) -> Words:
             continue
         s = stem(low)
         content.add(s)
+        rare[s] = max(rare.get(s, 0.0), rarity(low))
         if i > 0 and raw[0].isupper():
             names.add(s)
-    return Words(frozenset(content), frozenset(names))
+    return Words(frozenset(content), frozenset(names), rare)
+
+
+# Zipf frequency of the most common English words (wordfreq's scale: "the" is 7.7, a word met once in a
+# million words is 3). Rarity is how far a word falls below this: shared rare words ("Darna", "shelling")
+# say far more about one incident than shared common ones ("killed", "people").
+COMMON_ZIPF = 7.0
+
+
+@lru_cache(maxsize=65536)
+def rarity(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return max(0.0, COMMON_ZIPF - zipf_frequency(word, "en"))
+
+
+def rare_overlap(a: Words, b: Words) -> tuple[float, float, float]:
+    """(rarity-weighted Jaccard, rarity of the rarest shared word, rarity each claim has the other lacks)."""
+    shared = a.content & b.content
+    w = {**a.rarity, **b.rarity}
+    union = sum(w[x] for x in a.content | b.content)
+    jac = sum(w[x] for x in shared) / union if union else 0.0
+    top = max((w[x] for x in shared), default=0.0)
+    apart = min(sum(w[x] for x in a.content - b.content), sum(w[x] for x in b.content - a.content))
+    return jac, top, apart
 
 
 def normalised(text: str) -> str:

@@ -20,6 +20,8 @@ from verifier.compare.decision import decide
 from verifier.compare.features import feature_names, features, view
 from verifier.compare.model import Booster, Model, Tree
 from verifier.compare.records import LABELS, ClaimText
+from verifier.compare.synthetic import SYNTHETIC_WEIGHT
+from verifier.compare.synthetic import pairs as synthetic_pairs
 from verifier.errors import ConfigError
 
 # Boosting settings, chosen by grouped 5-fold cross-validation over the labelled pairs (docs/relations.md):
@@ -133,8 +135,27 @@ def _boost(x: np.ndarray, y: np.ndarray, w: np.ndarray, labels: tuple[str, ...],
     return _export(clf, labels)
 
 
-def fit(x: np.ndarray, pairs: Sequence[LabelledPair], trained_on: str = "", seed: int = 0) -> Model:
-    """Both boosters on the feature matrix `x` (rows aligned with `pairs`)."""
+def synthetic() -> tuple[np.ndarray, list[LabelledPair]]:
+    """The pairs of `synthetic.py` as feature rows, each its own group, at SYNTHETIC_WEIGHT."""
+    made = [
+        LabelledPair(f"synthetic-{i}", a, b, label, f"synthetic-{i}", SYNTHETIC_WEIGHT)
+        for i, (a, b, label) in enumerate(synthetic_pairs())
+    ]
+    return matrix(made), made
+
+
+def fit(
+    x: np.ndarray,
+    pairs: Sequence[LabelledPair],
+    trained_on: str = "",
+    seed: int = 0,
+    extra: tuple[np.ndarray, Sequence[LabelledPair]] | None = None,
+) -> Model:
+    """Both boosters on the feature matrix `x` (rows aligned with `pairs`), plus `extra` training rows (the
+    synthetic pairs) when given."""
+    if extra is not None and len(extra[1]):
+        x = np.vstack([x, extra[0]])
+        pairs = [*pairs, *extra[1]]
     labels = [p.label for p in pairs]
     base = [p.weight for p in pairs]
     missing = set(LABELS) - set(labels)
@@ -167,10 +188,14 @@ def fit_temperature(raw: np.ndarray, y: np.ndarray) -> float:
 
 
 def cross_validate(
-    x: np.ndarray, pairs: Sequence[LabelledPair], folds: int = 5
+    x: np.ndarray,
+    pairs: Sequence[LabelledPair],
+    folds: int = 5,
+    extra: tuple[np.ndarray, Sequence[LabelledPair]] | None = None,
 ) -> tuple[Report, tuple[float, float]]:
-    """Grouped k-fold: every pair is judged by a model that saw no pair of its group. Returns the report and
-    the two temperatures fitted on the held-out raw scores."""
+    """Grouped k-fold: every pair is judged by a model that saw no pair of its group. `extra` rows join every
+    training fold and are never scored. Returns the report and the two temperatures fitted on the held-out
+    raw scores."""
     from sklearn.model_selection import GroupKFold
 
     y = np.array([LABELS.index(p.label) for p in pairs])
@@ -179,7 +204,7 @@ def cross_validate(
     raw_fig = np.zeros((len(pairs), len(FIGURE_LABELS)))
     pred = np.zeros(len(pairs), dtype=int)
     for train_idx, test_idx in GroupKFold(n_splits=folds).split(x, y, groups):
-        model = fit(x[train_idx], [pairs[i] for i in train_idx])
+        model = fit(x[train_idx], [pairs[i] for i in train_idx], extra=extra)
         for i in test_idx:
             row = x[i].tolist()
             raw_inc[i] = model.incident.raw(row)
