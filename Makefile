@@ -38,6 +38,7 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
+	$(BIN)/python -m bench.fuzz --json docs/fuzz.json
 
 clean-workspace:
 	rm -rf indexes

@@ -144,3 +144,9 @@ def test_the_synthetic_training_pairs_are_fixed_and_cover_every_label() -> None:
     made = pairs()
     assert made == pairs()  # the same seed writes the same pairs
     assert {label for _, _, label in made} == set(LABELS)
+
+
+def test_a_figure_with_no_value_is_compared_without_error() -> None:
+    # A code-like token ("O" followed by an Arabic-Indic digit) has no value: its interval is unbounded.
+    j = relate(ClaimText("Unit O\u0661 moved."), ClaimText("Unit O\u0661 moved."))
+    assert j.label in LABELS

@@ -87,6 +87,17 @@ def _head(f: Figure) -> str | None:
     return f.q.group_head or f.q.measure or f.q.unit
 
 
+# Ratios are capped: past e^3 (20x) two figures are simply far apart.
+MAX_LOG_RATIO = 3.0
+
+
+def _log_ratio(x: float, y: float) -> float:
+    """|log| of the ratio of two magnitudes; an open-ended or unread value (inf) counts as far apart."""
+    if not (math.isfinite(x) and math.isfinite(y)):
+        return MAX_LOG_RATIO
+    return min(MAX_LOG_RATIO, abs(math.log((abs(x) + 1) / (abs(y) + 1))))
+
+
 _FAMILIES = (
     "count",
     "money",
@@ -128,7 +139,7 @@ def _pair_features(prefix: str, p: Aligned | None, later: int) -> dict[str, floa
         f"{prefix}_grew_later": grew,
         f"{prefix}_scope": float(bool(p.a.q.scope) != bool(p.b.q.scope)),
         f"{prefix}_same_head": float(_head(p.a) is not None and _head(p.a) == _head(p.b)),
-        f"{prefix}_log_ratio": min(3.0, abs(math.log((abs(p.a.point) + 1) / (abs(p.b.point) + 1)))),
+        f"{prefix}_log_ratio": _log_ratio(p.a.point, p.b.point),
     }
 
 
