@@ -47,8 +47,22 @@ def _report(rng: random.Random, inc: dict[str, str], place: str, n: int, group: 
     return rng.choice(forms)
 
 
-def _claim(rng: random.Random, text: str, v: dict[str, Any], day: dt.date) -> ClaimText:
-    return ClaimText(text, rng.choice(v["outlets"]), day.isoformat())
+# Follow-up reports often drop the place and the outlet's date line ("The toll rose to 19."): this share of
+# the synthetic claims loses its place name and this share its report date.
+NO_PLACE_SHARE = 0.3
+NO_DATE_SHARE = 0.2
+
+
+def _claim(
+    rng: random.Random, text: str, v: dict[str, Any], day: dt.date, keep_place: bool = False
+) -> ClaimText:
+    """A claim of an outlet; unless `keep_place` (the place is what sets an unrelated pair apart), it may
+    lose its place name."""
+    if not keep_place and rng.random() < NO_PLACE_SHARE:
+        for place in v["places"]:
+            text = text.replace(f" in {place}", "")
+    date = None if rng.random() < NO_DATE_SHARE else day.isoformat()
+    return ClaimText(text, rng.choice(v["outlets"]), date)
 
 
 def _one(rng: random.Random, v: dict[str, Any], label: str) -> tuple[ClaimText, ClaimText]:
@@ -58,7 +72,7 @@ def _one(rng: random.Random, v: dict[str, Any], label: str) -> tuple[ClaimText, 
     n = rng.randint(3, 60)
     day = _DAY0 + dt.timedelta(days=rng.randint(0, 900))
     say = lambda: rng.choice(v["speakers"])  # noqa: E731
-    a = _claim(rng, _report(rng, inc, place, n, group, say()), v, day)
+    a = _claim(rng, _report(rng, inc, place, n, group, say()), v, day, keep_place=label == "unrelated")
     makers: dict[str, Callable[[], ClaimText]] = {
         "agree": lambda: _claim(rng, _report(rng, inc, place, n, group, say()), v, day),
         "conflict": lambda: _claim(
@@ -82,6 +96,7 @@ def _one(rng: random.Random, v: dict[str, Any], label: str) -> tuple[ClaimText, 
             _report(rng, rng.choice(v["incidents"]), other, rng.randint(2, 60), group, say()),
             v,
             day + dt.timedelta(days=rng.choice([0, 1, 20, 45, 200])),
+            keep_place=True,
         ),
     }
     return a, makers[label]()
