@@ -377,7 +377,7 @@ def compare_page() -> None:
                 key=f"dl-{fmt}", on_click="ignore",
             )
         st.caption(
-            "CSV, Excel and JSON hold this event's table; ClaimReview holds every flagged or confirmed pair."
+            "CSV, Excel and JSON hold this event's table; ClaimReview, confirmed pairs of all events."
         )
 
 
