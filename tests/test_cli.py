@@ -66,6 +66,26 @@ def test_ingest_scans_and_groups_events(run: Any, tmp_path: Path) -> None:
     assert lines[-1] == "Grouped the articles into 4 events."
 
 
+def test_ingest_names_every_skipped_file_and_why(run: Any, tmp_path: Path) -> None:
+    folder = write_markdown(tmp_path / "articles", CRASH[:1])
+    (folder / "README.md").write_text("How these files were collected.\n", encoding="utf-8")
+    (folder / "bad.jsonl").write_text('{"text": \n', encoding="utf-8")
+    (folder / "notes.xyz").write_text("scratch\n", encoding="utf-8")
+    (folder / "nested").mkdir()
+    (folder / "nested" / "rows.csv").write_text("title,text\nA,The ferry sank.\nB,\n", encoding="utf-8")
+    result = run("ingest", "--no-scan", str(folder))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith(", 4 skipped")
+    assert lines[1:] == [
+        f"Skipped {folder / 'README.md'}: documentation (README, LICENSE, SOURCE...), not an article",
+        f"Skipped {folder / 'bad.jsonl'}: line 1 is not valid JSON (Expecting value); fix or remove it and "
+        "import again.",
+        f"Skipped {folder / 'notes.xyz'}: unknown file type .xyz",
+        f"Skipped {folder / 'nested' / 'rows.csv'}:3: empty text in column 'text'",
+    ]
+
+
 def test_ingest_no_scan(run: Any, tmp_path: Path) -> None:
     result = run("ingest", "--no-scan", str(write_markdown(tmp_path / "articles", CRASH)))
     assert "Scanned" not in result.output
@@ -115,7 +135,7 @@ def test_review_records_a_decision(ingested: Any) -> None:
             ("export", "--format", "xlsx"),
             "Error: an XLSX file cannot go to the terminal: give --out FILE.xlsx",
         ),
-        (("export", "--format", "claimreview", "--event", "e1"), "Error: ClaimReview exports flagged"),
+        (("export", "--format", "claimreview", "--event", "e1"), "Error: no event with id 'e1'"),
     ],
 )
 def test_errors_are_one_clear_line_with_status_2(ingested: Any, args: tuple[str, ...], message: str) -> None:
@@ -187,9 +207,30 @@ def test_export_writes_files_that_read_back(ingested: Any, tmp_path: Path) -> No
     assert result.output == f"Wrote {out} ({out.stat().st_size:,} bytes).\n"
     assert len(pd.read_excel(out)) == 2
     csv_text = ingested("export", "--format", "csv").output
-    assert csv_text.splitlines()[0].startswith("id,relation,score,explanation,status")
-    reviews = json.loads(ingested("export", "--format", "claimreview").output)
-    assert [r["@type"] for r in reviews] == ["ClaimReview", "ClaimReview"]
+    assert csv_text.splitlines()[0].startswith("id,relation,score,explanation,review_status")
+
+
+def test_claimreview_export_publishes_confirmed_pairs_and_says_what_it_left_out(
+    ingested: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VERIFIER_PUBLISHER", "Marrow Bay Fact Desk")
+    result = ingested("export", "--format", "claimreview")
+    assert json.loads(result.stdout) == []  # the two flags are unreviewed
+    assert result.stderr == (
+        "Left out 2 unreviewed pairs: confirm them with `verifier review`, or publish them as not reviewed "
+        "with --include-unreviewed.\n"
+    )
+    with Workspace.open(Settings(workspace=ingested.workspace), FakeEmbedder()) as ws:
+        crash_event(ws)
+    first = pairs(ingested)[0]
+    ingested("review", first.id, "confirm")
+    [confirmed] = json.loads(ingested("export", "--format", "claimreview", "--event", "crash").stdout)
+    assert confirmed["identifier"] == first.id
+    assert confirmed["publisher"] == {"@type": "Organization", "name": "Marrow Bay Fact Desk"}
+    assert confirmed["reviewRating"]["alternateName"].startswith("Outlets disagree: ")
+    every = ingested("export", "--format", "claimreview", "--include-unreviewed")
+    assert [r["@type"] for r in json.loads(every.stdout)] == ["ClaimReview", "ClaimReview"]
+    assert every.stderr == ""
 
 
 # Article text with terminal controls in it: clear the screen, turn the text red, retitle the window,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -136,6 +137,8 @@ def ingest(
         if bar is not None:
             bar.close()
         _echo(report.summary())
+        for where, why in report.skipped:
+            _echo(_skipped_line(paths, where, why))
         if not no_scan and report.new_claim_rowids:
             from verifier.events import build_events
             from verifier.scan import scan_new
@@ -143,6 +146,20 @@ def ingest(
             _echo(scan_new(ws).summary())
             events = build_events(ws)
             _echo(f"Grouped the articles into {len(events)} events.")
+
+
+_ROW_NUMBER = re.compile(r":\d+$")
+
+
+def _skipped_line(paths: tuple[Path, ...], where: str, why: str) -> str:
+    """ "Skipped data/notes.xyz: unknown file type .xyz". A file inside the one folder given is named from
+    that folder, as the user typed it; a reason that opens with the file's name does not repeat it."""
+    if len(paths) == 1 and paths[0].is_dir():
+        where = str(paths[0] / where)
+    name = _ROW_NUMBER.sub("", Path(where).name)  # "rows.csv:4" is row 4 of rows.csv
+    if name and why.startswith((f"{name} ", f"{name}:")):
+        why = why[len(name) :].lstrip(" :")
+    return f"Skipped {where}: {why}"
 
 
 @main.command()
@@ -421,25 +438,51 @@ def table(ctx: click.Context, event_id: str, as_json: bool) -> None:
     default=None,
     help="File to write (default: standard output; required for xlsx).",
 )
-@click.option("--event", "event_id", default=None, help="Export this event's comparison table instead.")
+@click.option(
+    "--event",
+    "event_id",
+    default=None,
+    help="Export this event's comparison table instead (ClaimReview: only this event's pairs).",
+)
+@click.option(
+    "--include-unreviewed",
+    is_flag=True,
+    help="ClaimReview: also publish flags nobody has confirmed yet (labelled as not reviewed).",
+)
 @click.pass_context
-def export(ctx: click.Context, fmt: str, out_path: Path | None, event_id: str | None) -> None:
-    """Export flagged contradictions (or one event's table) as CSV, XLSX, JSON or ClaimReview JSON-LD."""
-    from verifier.export import export_bytes
+def export(
+    ctx: click.Context, fmt: str, out_path: Path | None, event_id: str | None, include_unreviewed: bool
+) -> None:
+    """Export flagged contradictions (or one event's table) as CSV, XLSX, JSON or ClaimReview JSON-LD.
+
+    ClaimReview holds confirmed pairs only, signed by $VERIFIER_PUBLISHER and $VERIFIER_AUTHOR.
+    Example: VERIFIER_PUBLISHER="Bay Fact Desk" verifier export --format claimreview --out reviews.json
+    """
+    from verifier.export import export_bytes, unreviewed_left_out
 
     if fmt == "xlsx" and out_path is None:
         _fail("an XLSX file cannot go to the terminal: give --out FILE.xlsx")
+    left_out = 0
     with _errors(), _open(_settings(ctx)) as ws:
-        data = export_bytes(ws, fmt, event_id=event_id)
+        data = export_bytes(ws, fmt, event_id=event_id, include_unreviewed=include_unreviewed)
+        if fmt == "claimreview" and not include_unreviewed:
+            left_out = unreviewed_left_out(ws, event_id)
     if out_path is None:
         # The export is data for a file or a pipe: printed as exported, byte for byte.
         click.echo(data.decode("utf-8"), nl=False)
-        return
-    try:
-        out_path.write_bytes(data)
-    except OSError as exc:
-        _fail(f"cannot write {out_path}: {exc.strerror or exc}")
-    _echo(f"Wrote {out_path} ({len(data):,} bytes).")
+    else:
+        try:
+            out_path.write_bytes(data)
+        except OSError as exc:
+            _fail(f"cannot write {out_path}: {exc.strerror or exc}")
+        _echo(f"Wrote {out_path} ({len(data):,} bytes).")
+    if left_out:
+        # On stderr: the standard output may be the export itself, piped to a file.
+        _echo(
+            f"Left out {left_out} unreviewed pair{'s' * (left_out != 1)}: confirm them with `verifier "
+            "review`, or publish them as not reviewed with --include-unreviewed.",
+            err=True,
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -579,6 +579,11 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
                 yield p, None
 
 
+def _in_folder(where: str, name: str, relative: str) -> str:
+    """ "rows.csv:4" of the file at `relative` in a folder: "nested/rows.csv:4"."""
+    return relative + where[len(name) :] if where.startswith(name) else where
+
+
 def read_path(
     path: str | os.PathLike[str],
     mapping: ColumnMapping = ColumnMapping(),  # noqa: B008 - frozen, so a shared default is safe
@@ -610,7 +615,8 @@ def read_path(
                 skipped.append(Skipped(where, str(exc)))
                 continue
             articles.extend(a)
-            skipped.extend(s)
+            # A row is named from the folder too: "nested/rows.csv:4", not a bare "rows.csv:4".
+            skipped.extend(Skipped(_in_folder(x.where, file.name, where), x.reason) for x in s)
             notes.extend(n)
     else:
         articles, skipped, notes = _read_file(p, mapping, max_bytes, default_source)
