@@ -155,7 +155,7 @@ def test_a_crash_after_the_store_commit_is_repaired_on_reopen(
         ws.ingest_articles(ARTICLES[2:])
     monkeypatch.undo()
 
-    with Workspace.open(settings, fake_embedder) as ws:
+    with Workspace.open(settings, fake_embedder, resume=False) as ws:
         assert ws.store.count_claims() == 8  # committed before the "kill"
         assert VectorIndex.load(settings.index_path).count == 4  # the saved index lags behind
         report = ws.doctor()
@@ -241,6 +241,7 @@ def test_an_index_from_another_model_is_refused_until_rebuilt(settings: Settings
 
 def test_doctor_on_a_healthy_workspace(workspace: Workspace) -> None:
     workspace.ingest_articles(ARTICLES)
+    workspace.finish()  # scanned and grouped, as `verifier ingest` does
     report = workspace.doctor()
     assert report.ok and report.problems == () and report.actions == ()
     assert (report.schema_version, report.articles, report.claims, report.vectors) == (1, 4, 8, 8)
@@ -356,6 +357,10 @@ def test_a_model_failure_keeps_earlier_batches_consistent(
     with Workspace.open(settings, FakeEmbedder()) as ws:
         assert ws.store.count_articles() == 2  # the two batches embedded before the failure
         assert VectorIndex.load(settings.index_path).count == 4  # and their vectors were saved
+        # opening finished the scan and the grouping the failed run never reached, and doctor says so
+        assert ws.doctor().problems == (
+            "4 claims not scanned for contradictions", "the events do not include the latest claims"
+        )
         assert ws.doctor().problems == ()
 
 
@@ -367,11 +372,13 @@ def test_a_second_process_sees_new_claims(settings: Settings) -> None:
         assert app.search("central bank interest rate", k=1)[0].article.source == "Money Daily"
         app.delete_article(ARTICLES[2].id)
         assert cli.search("central bank interest rate", k=1)[0].article.source != "Money Daily"
+        cli.finish()
         assert cli.doctor().problems == ()
 
 
 def test_doctor_removes_leftovers_of_an_interrupted_save(workspace: Workspace, settings: Settings) -> None:
     workspace.ingest_articles(ARTICLES[:1])
+    workspace.finish()
     (settings.workspace / ".claims.faiss.abc123.tmp").write_bytes(b"half an index")
     report = workspace.doctor()
     assert report.actions == ("removed 1 temporary files of an interrupted save",)

@@ -127,25 +127,21 @@ def ingest(
             bar.n = done
             bar.refresh()
 
-        report = ws.ingest_paths(
-            list(paths),
-            mapping=mapping,
-            max_bytes=max_bytes,
-            default_source=default_source,
-            progress=progress,
-        )
-        if bar is not None:
-            bar.close()
-        _echo(report.summary())
-        for where, why in report.skipped:
-            _echo(_skipped_line(paths, where, why))
-        if not no_scan and report.new_claim_rowids:
-            from verifier.events import build_events
-            from verifier.scan import scan_new
-
-            _echo(scan_new(ws).summary())
-            events = build_events(ws)
-            _echo(f"Grouped the articles into {len(events)} events.")
+        with ws.writing():  # one writer from the first article to the grouping, or a clear message
+            report = ws.ingest_paths(
+                list(paths),
+                mapping=mapping,
+                max_bytes=max_bytes,
+                default_source=default_source,
+                progress=progress,
+            )
+            if bar is not None:
+                bar.close()
+            _echo(report.summary())
+            for where, why in report.skipped:
+                _echo(_skipped_line(paths, where, why))
+            for line in ws.finish(scan=not no_scan).lines():
+                _echo(line)
 
 
 _ROW_NUMBER = re.compile(r":\d+$")
@@ -372,12 +368,18 @@ def tune(ctx: click.Context, reset: bool, weight: float | None, rescan: bool) ->
 @click.option("--rescan", is_flag=True, help="Judge every stored claim again (decisions are kept).")
 @click.pass_context
 def scan(ctx: click.Context, rescan: bool) -> None:
-    """Scan claims not yet scanned for contradictions (everything with --rescan)."""
+    """Scan claims not yet scanned for contradictions (everything with --rescan), and regroup the events
+    if claims came since they were grouped (after `ingest --no-scan` or an interrupted run)."""
     from verifier.scan import rescan_all, scan_new
 
-    with _errors(), _open(_settings(ctx)) as ws:
-        report = rescan_all(ws) if rescan else scan_new(ws)
-    _echo(report.summary())
+    with _errors(), _open(_settings(ctx)) as ws, ws.writing():
+        if rescan:
+            _echo(rescan_all(ws).summary())
+            return
+        done = ws.finish(scan=True)
+        _echo((done.scan or scan_new(ws)).summary())
+        if done.events is not None:
+            _echo(f"Grouped the articles into {done.events} events.")
 
 
 @main.command()

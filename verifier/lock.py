@@ -55,6 +55,17 @@ class WorkspaceLock:
             raise StoreError(f"cannot lock the workspace {self.folder}: {exc}") from exc
         self._write_holder()
 
+    def try_acquire(self) -> bool:
+        """Take the lock only if it is free now (readers finishing leftover work never wait)."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return False
+        except OSError as exc:
+            raise StoreError(f"cannot lock the workspace {self.folder}: {exc}") from exc
+        self._write_holder()
+        return True
+
     def release(self) -> None:
         try:
             (self.folder / HOLDER_FILE).unlink(missing_ok=True)
@@ -85,12 +96,15 @@ class WorkspaceLock:
         except OSError as exc:  # the lock is held all the same; only the message for waiters is poorer
             log.warning("could not record the workspace lock holder: %s", exc)
 
-    def _busy_message(self) -> str:
+    def describe_holder(self) -> str:
+        """'process 123 (`verifier ingest data`, since ...)', or 'another process' when unknown."""
         who = self.holder()
         if who is None:
-            held_by = "another process"
-        else:
-            held_by = f"process {who.get('pid')} (`{who.get('command')}`, since {who.get('since')})"
+            return "another process"
+        return f"process {who.get('pid')} (`{who.get('command')}`, since {who.get('since')})"
+
+    def _busy_message(self) -> str:
+        held_by = self.describe_holder()
         return (
             f"the workspace {self.folder} is being written by {held_by}; waited {self.timeout:g} s. "
             "Wait for it to finish and try again, or stop that process; to wait longer, set "

@@ -11,6 +11,7 @@ the pair and the fact-checker's decision come back together.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,6 +26,29 @@ from verifier.records import REVIEW_STATUSES, Article, Claim, Contradiction, Eve
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
+
+# How long a statement waits for SQLite's own lock before failing. In WAL mode readers never wait for the
+# writer; a writer (or a reader during crash recovery of the WAL) waits for another connection's
+# transaction, and ours are one batch of articles (well under a second) or one scan's updates. 30 s covers a
+# slow disk under a big batch; the workspace lock (Settings.lock_timeout) is what bounds whole runs.
+BUSY_TIMEOUT_S = 30.0
+
+# Test hook, not a setting: `VERIFIER_TEST_CRASH_AT=step` (embed, store, index, scan or events) makes the
+# process exit at once, as kill -9 would, when a run reaches that step. The crash tests use it to stop an
+# ingest at a chosen moment; unset, it costs one environment lookup per step.
+CRASH_ENV = "VERIFIER_TEST_CRASH_AT"
+CRASH_STEPS = ("embed", "store", "index", "scan", "events")
+
+# Keys of the meta table that record unfinished work (see `Store.events_stale`, `Store.scan_deferred`).
+_EVENTS_STALE = "events_stale"
+_SCAN_DEFERRED = "scan_deferred"
+
+
+def crash_point(step: str) -> None:
+    """The test hook of CRASH_ENV: exit immediately (no clean-up, no flush) at the chosen step."""
+    if os.environ.get(CRASH_ENV) == step:
+        os._exit(137)
+
 
 # SQLite's default limit on bound parameters is 32766 since 3.32, 999 before: stay well under both.
 _CHUNK = 500
@@ -148,8 +172,13 @@ class Store:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30.0)
-            conn.execute("PRAGMA journal_mode=WAL")
+            conn = sqlite3.connect(
+                path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S
+            )
+            # WAL: readers see the last commit while a writer works, and never block it. Switching needs
+            # the database to itself, so it is only asked for when the mode is not WAL already.
+            if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             # NORMAL in WAL mode: a crashed process never corrupts the database; at worst a power cut
             # loses the last commits, which `doctor` then finds missing from the index too.
@@ -214,7 +243,11 @@ class Store:
         return int(row[0]) if row else 0
 
     def migrate(self) -> int:
-        """Bring the schema to SCHEMA_VERSION; returns the version found before."""
+        """Bring the schema to SCHEMA_VERSION; returns the version found before. A store already at it is
+        only read: opening a workspace to read must not queue behind a writer's transaction."""
+        if self._one("SELECT 1 FROM sqlite_master WHERE name = 'meta'") is not None:
+            if self.schema_version == SCHEMA_VERSION:
+                return SCHEMA_VERSION
         with self.transaction():
             self._exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             found = self.schema_version
@@ -274,6 +307,8 @@ class Store:
                      claim.text_hash),
                 )
                 rowids.append(int(cur.lastrowid or 0))
+            if rowids:
+                self._set_meta_flag(_EVENTS_STALE, True)  # with the claims: the grouping is now behind
             return rowids
 
     def get_article(self, article_id: str) -> Article:
@@ -418,10 +453,16 @@ class Store:
 
     # -- incremental contradiction scan -------------------------------------------------------------
 
+    def count_unscanned(self) -> int:
+        row = self._one("SELECT COUNT(*) FROM claims WHERE scanned = 0")
+        return int(row[0]) if row else 0
+
     def unscanned_claim_rowids(self) -> list[int]:
         return [int(r[0]) for r in self._all("SELECT rowid FROM claims WHERE scanned = 0 ORDER BY rowid")]
 
     def mark_scanned(self, rowids: Iterable[int], scanned: bool = True) -> None:
+        if scanned:
+            crash_point("scan")  # after the scan stored its flags, before the claims are marked
         with self.transaction():
             for chunk in _chunks(list(rowids)):
                 marks = ",".join("?" * len(chunk))
@@ -521,13 +562,45 @@ class Store:
     # -- events -------------------------------------------------------------------------------------
 
     def replace_events(self, events: Iterable[Event]) -> None:
-        """Replace every stored event with these (the grouping is recomputed as a whole)."""
+        """Replace every stored event with these (the grouping is recomputed as a whole); the events are
+        no longer stale (`events_stale`) once this commits."""
+        crash_point("events")
         with self.transaction():
+            self._set_meta_flag(_EVENTS_STALE, False)
             self._exec("DELETE FROM events")
             for ev in events:
                 self._exec("INSERT INTO events(id, label) VALUES (?, ?)", (ev.id, ev.label))
                 for cid in dict.fromkeys(ev.claim_ids):
                     self._exec("INSERT INTO event_claims(event_id, claim_id) VALUES (?, ?)", (ev.id, cid))
+
+    def events_stale(self) -> bool:
+        """True when claims were stored after the last grouping (set in the same transaction as the
+        claims, cleared with the new grouping), or claims exist and no grouping does (a store written
+        before this marker)."""
+        if self._meta_flag(_EVENTS_STALE):
+            return True
+        return self.has_claims() and self._one("SELECT 1 FROM events LIMIT 1") is None
+
+    @property
+    def scan_deferred(self) -> bool:
+        """True after `ingest --no-scan`: unscanned claims wait for `verifier scan`, not for any reader."""
+        return self._meta_flag(_SCAN_DEFERRED)
+
+    @scan_deferred.setter
+    def scan_deferred(self, value: bool) -> None:
+        with self.transaction():
+            self._set_meta_flag(_SCAN_DEFERRED, value)
+
+    def _meta_flag(self, key: str) -> bool:
+        row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
+        return row is not None and row[0] == "1"
+
+    def _set_meta_flag(self, key: str, value: bool) -> None:
+        self._exec(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, "1" if value else "0"),
+        )
 
     def list_events(self) -> list[Event]:
         members: dict[str, list[str]] = {}

@@ -8,6 +8,17 @@ detected whenever the index is loaded (id sets compared) and repaired: orphans r
 re-embedded. Rowids are never reused (AUTOINCREMENT), so an orphan vector cannot be taken for a new
 claim. Writers in several processes (the app and the CLI) take an exclusive lock on the workspace.
 
+Resumable work. An ingest is a sequence of durable steps, each leaving a record of what it finished:
+claims stored (store), their vectors (the saved index), scanned (each claim's flag), grouped (the store's
+"events stale" marker, set with the claims and cleared with the new grouping). `finish` does whatever
+those records say is left; `Workspace.open` calls it (`resume`) when no other process is writing, so any
+command after a kill completes the killed run. `ingest --no-scan` records that the scan waits on purpose.
+
+Readers never wait. SQLite runs in WAL mode (readers see the last commit while a writer works) and the
+index is replaced atomically, so a reader reads the previous file. Only writers wait for the workspace
+lock (`Settings.lock_timeout`); a reader that finds work left tries the lock without waiting, and if
+another process holds it, reads what was last saved.
+
 Embedding once. Claims with the same normalised text (`Claim.text_hash`: wire copies) share one
 embedding: within a batch they are sent to the model once, and a text already stored reuses the vector
 of a stored copy (`VectorIndex.reconstruct`), so no separate vector table is needed.
@@ -23,17 +34,27 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from verifier.embed import Embedder, SentenceTransformerEmbedder
-from verifier.errors import InputError, ModelMismatchError, StoreError
-from verifier.index import IVF_MIN_VECTORS, IndexMeta, VectorIndex, choose_index_type, meta_path_for
+from verifier.errors import InputError, ModelMismatchError, StoreError, VerifierError
+from verifier.index import (
+    IVF_MIN_VECTORS,
+    IndexMeta,
+    VectorIndex,
+    choose_index_type,
+    ids_checksum,
+    meta_path_for,
+)
 from verifier.lock import WorkspaceLock
 from verifier.records import Article, Claim, SearchHit
 from verifier.settings import Settings
-from verifier.store import Store
+from verifier.store import Store, crash_point
+
+if TYPE_CHECKING:
+    from verifier.scan import ScanReport
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +128,7 @@ class DoctorReport:
     problems: tuple[str, ...] = ()  # what was found wrong
     actions: tuple[str, ...] = ()  # what was done about it
     remaining: tuple[str, ...] = ()  # what is still wrong, with what to do
+    deferred: tuple[str, ...] = ()  # work left on purpose (`ingest --no-scan`), with the command that does it
 
     @property
     def ok(self) -> bool:
@@ -120,8 +142,78 @@ class DoctorReport:
         lines += [f"found: {p}" for p in self.problems]
         lines += [f"done: {a}" for a in self.actions]
         lines += [f"still wrong: {r}" for r in self.remaining]
+        lines += [f"waiting: {d}" for d in self.deferred]
         lines.append("OK: store and index agree" if self.ok else "NOT OK")
         return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    """What the records of the durable steps say is not done yet (see the module docstring)."""
+
+    index_behind: bool = False  # the saved index does not hold exactly the stored claims' vectors
+    unscanned: int = 0  # claims the contradiction scan has not read
+    events_stale: bool = False  # claims stored since the events were last grouped
+    scan_deferred: bool = False  # `ingest --no-scan`: scan and grouping wait for `verifier scan`
+    other_model: bool = False  # the index is another model's: only `doctor --rebuild` goes on from here
+
+    @property
+    def pending(self) -> bool:
+        """Work a later command should finish now: not what was deferred, nothing on another model's index."""
+        if self.other_model:
+            return False
+        return self.index_behind or (not self.scan_deferred and (self.unscanned > 0 or self.events_stale))
+
+    def describe(self) -> list[str]:
+        """The unfinished scan and grouping, one phrase each (the index has its own doctor lines)."""
+        out = []
+        if self.unscanned:
+            out.append(f"{self.unscanned} claims not scanned for contradictions")
+        if self.events_stale:
+            out.append("the events do not include the latest claims")
+        return out
+
+
+@dataclass(frozen=True)
+class FinishReport:
+    """What `Workspace.finish` found unfinished and what it did about it."""
+
+    found: Unfinished
+    missing_vectors: int = 0  # claims embedded because the saved index lacked them
+    orphan_vectors: int = 0  # vectors removed because their claims were gone
+    scan: ScanReport | None = None  # None: no scan was needed (or it was deferred)
+    events: int | None = None  # how many events after regrouping; None: not regrouped
+
+    @property
+    def did_work(self) -> bool:
+        return bool(self.missing_vectors or self.orphan_vectors or self.scan or self.events is not None)
+
+    def actions(self) -> list[str]:
+        out = []
+        if self.missing_vectors:
+            out.append(f"embedded {self.missing_vectors} claims without vectors")
+        if self.orphan_vectors:
+            out.append(f"removed {self.orphan_vectors} vectors of deleted claims")
+        if self.scan is not None:
+            out.append(
+                f"scanned {self.scan.claims_scanned} claims ({self.scan.flagged} conflicts flagged, "
+                f"{self.scan.new} new)"
+            )
+        if self.events is not None:
+            out.append(f"grouped the articles into {self.events} events")
+        return out
+
+    def lines(self) -> list[str]:
+        """What a run of the pipeline prints after the ingest summary (the scan's, then the grouping's)."""
+        out = [self.scan.summary()] if self.scan is not None else []
+        if self.events is not None:
+            out.append(f"Grouped the articles into {self.events} events.")
+        return out
+
+    def summary(self) -> str:
+        """One line for a command that finished an interrupted run's work ("" when nothing was left)."""
+        done = self.actions()
+        return f"Finished what an interrupted run left: {', '.join(done)}." if done else ""
 
 
 @dataclass
@@ -132,6 +224,17 @@ class _Consistency:
     @property
     def ok(self) -> bool:
         return len(self.missing) == 0 and len(self.orphans) == 0
+
+
+@dataclass
+class _Notes:
+    """What `doctor` found, did, could not do and leaves for later, as it goes."""
+
+    problems: list[str] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+    remaining: list[str] = field(default_factory=list)
+    deferred: list[str] = field(default_factory=list)
+    rebuilt: bool = False
 
 
 def _validate_k(k: int) -> None:
@@ -150,17 +253,26 @@ class Workspace:
         self.embedder = embedder
         self._segment = segmenter or _default_segmenter
         self._index: VectorIndex | None = None
+        # False while `_index` is a snapshot read as is because another process was writing (not checked
+        # against the store nor repaired): a writer must read it again.
+        self._index_checked = True
         self._stamp: tuple[int, ...] | None = None
+        self.resumed: FinishReport | None = None  # what `open` finished of an interrupted run
         self._lock = threading.RLock()
         self._lock_depth = 0
         self._process_lock = WorkspaceLock(settings.workspace, settings.lock_timeout)
 
     @classmethod
     def open(
-        cls, settings: Settings, embedder: Embedder | None = None, segmenter: Segmenter | None = None
+        cls,
+        settings: Settings,
+        embedder: Embedder | None = None,
+        segmenter: Segmenter | None = None,
+        resume: bool = True,
     ) -> Workspace:
-        """Open (creating if needed) the workspace. Nothing heavy happens here: the index is read on
-        first use and the model loaded on first encode, so listing conflicts costs neither."""
+        """Open (creating if needed) the workspace. Nothing heavy happens here on a finished workspace:
+        the index is read on first use and the model loaded on first encode, so listing conflicts costs
+        neither. With `resume`, work an interrupted run left is finished first (`resume`, `resumed`)."""
         settings = replace(settings, workspace=Path(settings.workspace))
         try:
             settings.workspace.mkdir(parents=True, exist_ok=True)
@@ -168,7 +280,10 @@ class Workspace:
             raise StoreError(f"cannot create the workspace {settings.workspace}: {exc}") from exc
         store = Store.open(settings.store_path)
         embedder = embedder or SentenceTransformerEmbedder.from_settings(settings)
-        return cls(settings, store, embedder, segmenter)
+        ws = cls(settings, store, embedder, segmenter)
+        if resume:
+            ws.resume()
+        return ws
 
     def close(self) -> None:
         self.store.close()
@@ -183,18 +298,32 @@ class Workspace:
     # -- locking and the index on disk --------------------------------------------------------------
 
     @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """Exclusive across threads and processes; re-entrant. Another process's lock is waited for up to
-        `Settings.lock_timeout` seconds, then StoreError names it. Reloads the index if another process
-        saved it since we read it."""
+    def writing(self) -> Iterator[None]:
+        """Hold the writer lock around several steps (an ingest with its scan and grouping), so that no
+        other process takes the workspace between them. Exclusive across threads and processes;
+        re-entrant. Another process's lock is waited for up to `Settings.lock_timeout` seconds, then
+        StoreError names it."""
+        with self._holding(wait=True):
+            yield
+
+    _writing = writing
+
+    @contextmanager
+    def _holding(self, wait: bool) -> Iterator[bool]:
+        """The writer lock; yields False at once (holding nothing) if not `wait` and another process has
+        it. Reloads the index if another process saved it since we read it or it was read unchecked."""
         with self._lock:
             if self._lock_depth == 0:
-                self._process_lock.acquire()
-                if self._index is not None and self._disk_stamp() != self._stamp:
+                if wait:
+                    self._process_lock.acquire()
+                elif not self._process_lock.try_acquire():
+                    yield False
+                    return
+                if self._index is not None and (not self._index_checked or self._disk_stamp() != self._stamp):
                     self._index = None
             self._lock_depth += 1
             try:
-                yield
+                yield True
             finally:
                 self._lock_depth -= 1
                 if self._lock_depth == 0:
@@ -253,25 +382,42 @@ class Workspace:
     @property
     def index(self) -> VectorIndex:
         """The index, read on first use (or again if another process saved it) and made consistent
-        with the store: an interrupted ingest or delete is repaired here."""
+        with the store: an interrupted ingest or delete is repaired here. While another process writes,
+        the index it last saved is used as it is (never waiting): claims stored since are found once it
+        saves, and vectors of claims it removed match no stored claim, so they are never shown."""
         with self._lock:
             if self._index is not None and self._disk_stamp() == self._stamp:
                 return self._index
             index = self._read_index()
             if index is None and not self.store.has_claims():
-                self._index = self._new_index()
-                return self._index
+                return self._keep(self._new_index(), checked=True)
             if index is not None and not index.stale_meta and self._compare(index).ok:
-                self._index = index
-                return index
-        with self._writing():  # repairs, under the workspace lock, on a fresh read
-            index = self._read_index() or self._new_index(self.store.count_claims())
-            found = self._compare(index)
-            if not found.ok or index.stale_meta or not self.settings.index_path.exists():
-                self._repair(index, found)
-                self._save(index)
-            self._index = index
-            return index
+                return self._keep(index, checked=True)
+            with self._holding(wait=False) as mine:
+                if mine:
+                    return self._heal_index()[0]
+            log.info(
+                "%s is writing the workspace: searching the index it saved last",
+                self._process_lock.describe_holder(),
+            )
+            return self._keep(index or self._new_index(), checked=False)
+
+    def _keep(self, index: VectorIndex, checked: bool) -> VectorIndex:
+        self._index = index
+        self._index_checked = checked
+        if not self.settings.index_path.exists():
+            self._stamp = None  # no file yet: read again as soon as one is saved
+        return index
+
+    def _heal_index(self) -> tuple[VectorIndex, int, int]:
+        """Under the writer lock: read the index afresh and make it hold exactly the stored claims.
+        Returns (the index, claims embedded, vectors removed)."""
+        index = self._read_index() or self._new_index(self.store.count_claims())
+        found = self._compare(index)
+        if not found.ok or index.stale_meta or not self.settings.index_path.exists():
+            self._repair(index, found)
+            self._save(index)
+        return self._keep(index, checked=True), len(found.missing), len(found.orphans)
 
     # -- embedding ----------------------------------------------------------------------------------
 
@@ -333,6 +479,7 @@ class Workspace:
                     return
                 texts = [(c.text, c.text_hash) for _, claims in batch for c in claims]
                 vectors, n = self._vectors_for(index, texts)  # before any write: a model error stores nothing
+                crash_point("embed")
                 embedded += n
                 rowids: list[int] = []
                 keep: list[int] = []
@@ -347,6 +494,7 @@ class Workspace:
                             rowids += got
                             keep += range(offset, offset + len(claims))
                         offset += len(claims)
+                crash_point("store")  # committed; the index is saved later
                 index.add(rowids, vectors[np.asarray(keep, dtype=np.intp)])
                 claims_added += len(rowids)
                 new_rowids.extend(rowids)
@@ -384,6 +532,7 @@ class Workspace:
                 # What reached the store must reach the index file too, even if a later batch failed.
                 if unsaved or not self.settings.index_path.exists():
                     self._save(index)
+            crash_point("index")  # stored and indexed; not yet scanned nor grouped
         report = IngestReport(
             articles_added=added,
             articles_skipped_existing=existing,
@@ -428,6 +577,82 @@ class Workspace:
             skipped=tuple(skipped) + report.skipped,
             warnings=tuple(warnings) + report.warnings,
         )
+
+    # -- finishing what a run left ---------------------------------------------------------------------
+
+    def unfinished(self) -> Unfinished:
+        """What the durable steps' records say is left; cheap (no index or model is loaded)."""
+        return Unfinished(
+            index_behind=self._index_behind(),
+            unscanned=self.store.count_unscanned(),
+            events_stale=self.store.events_stale(),
+            scan_deferred=self.store.scan_deferred,
+            other_model=self._index_of_other_model(),
+        )
+
+    def _index_meta(self) -> IndexMeta | None:
+        try:
+            return IndexMeta.read(meta_path_for(self.settings.index_path))
+        except (FileNotFoundError, StoreError):
+            return None
+
+    def _index_of_other_model(self) -> bool:
+        meta = self._index_meta()
+        return meta is not None and (meta.model != self.embedder.name or meta.dim != self.embedder.dim)
+
+    def _index_behind(self) -> bool:
+        """The saved index's metadata (count and id checksum) against the stored claim ids."""
+        meta = self._index_meta()
+        if meta is None or not self.settings.index_path.exists():
+            return self.store.has_claims() or self.settings.index_path.exists()
+        stored = self.store.all_claim_rowids()
+        return meta.count != len(stored) or meta.ids_checksum != ids_checksum(stored)
+
+    def finish(self, scan: bool | None = None) -> FinishReport:
+        """Do what earlier steps left, under the writer lock: embed the claims the index lacks (and drop
+        vectors of deleted claims), scan the unscanned claims, regroup stale events.
+
+        `scan=True` also scans what `ingest --no-scan` deferred and ends the deferral; `scan=False` defers
+        the scan and the grouping to `verifier scan`; None (any later command) keeps an earlier deferral.
+        """
+        from verifier.events import build_events
+        from verifier.scan import scan_new
+
+        with self._writing():
+            if scan is not None and self.store.scan_deferred == scan:
+                self.store.scan_deferred = not scan
+            found = self.unfinished()
+            if found.other_model:
+                return FinishReport(found)
+            missing = orphans = 0
+            if found.index_behind:
+                _, missing, orphans = self._heal_index()
+            if found.scan_deferred:
+                return FinishReport(found, missing, orphans)
+            scanned = scan_new(self) if found.unscanned else None
+            events = len(build_events(self)) if found.events_stale else None
+        return FinishReport(found, missing, orphans, scanned, events)
+
+    def resume(self) -> FinishReport | None:
+        """Finish what an interrupted run left if no other process is writing (its work is its own then).
+        Never waits; a failure is logged with what to do, so that opening a damaged workspace still lets
+        `doctor` run. The result is also kept in `resumed`."""
+        try:
+            if not self.unfinished().pending:
+                return None
+            with self._holding(wait=False) as mine:
+                if not mine:
+                    holder = self._process_lock.describe_holder()
+                    log.info("%s is writing the workspace: its work is its own", holder)
+                    return None
+                report = self.finish()
+        except VerifierError as exc:
+            log.warning("could not finish what an interrupted run left (%s); run `verifier doctor`", exc)
+            return None
+        if report.did_work:
+            log.warning("%s", report.summary())
+        self.resumed = report
+        return report
 
     def delete_article(self, article_id: str) -> int:
         """Remove an article, its claims (store and index) and their contradictions; returns claims removed.
@@ -496,67 +721,29 @@ class Workspace:
     # -- doctor -------------------------------------------------------------------------------------
 
     def doctor(self, rebuild: bool = False) -> DoctorReport:
-        """Check the store and the index against each other and repair what can be repaired.
+        """Check the store, the index and the steps' records against each other and finish or repair what
+        can be: missing vectors embedded, orphan vectors removed, an unreadable index rebuilt from the
+        store, unscanned claims scanned, stale events regrouped (what `open` already finished of an
+        interrupted run is reported too).
 
-        Missing vectors are embedded, orphan vectors removed, an unreadable index rebuilt from the store.
         An index built with another model is only rebuilt when asked (`rebuild=True`): re-embedding the
         corpus with a different model is a choice, not a repair. `rebuild=True` always re-embeds all.
         """
-        problems: list[str] = []
-        actions: list[str] = []
-        remaining: list[str] = []
-        missing = orphans = 0
-        index_model: str | None = None
+        notes = _Notes()
+        counts = [0, 0]  # missing, orphan vectors
+        if self.resumed is not None:
+            self._note_finished(self.resumed, notes, counts)
+            self.resumed = None
         with self._writing():
             version = self.store.schema_version
             for problem in self.store.integrity_problems():
-                problems.append(f"store: {problem}")
-                remaining.append(f"store: {problem} (restore the workspace from a backup)")
-            index: VectorIndex | None = None
-            try:
-                index_model = IndexMeta.read(meta_path_for(self.settings.index_path)).model
-            except (FileNotFoundError, StoreError):
-                index_model = None
-            try:
-                index = None if rebuild else self._read_index()
-            except ModelMismatchError as exc:
-                problems.append(str(exc))
-                remaining.append(str(exc))
-            except StoreError as exc:
-                problems.append(str(exc))
-                rebuild = True
-            if index is None and not rebuild and not remaining and self.store.count_claims():
-                problems.append("no index file although claims are stored")
-                rebuild = True
-            if rebuild:
-                n = self.store.count_claims()
-                index = self._new_index(n)
-                embedded = self._embed_rowids(index, self.store.all_claim_rowids())
-                self._save(index)
-                self._index = index
-                actions.append(f"rebuilt the index from the store: {n} claims, {embedded} texts embedded")
-            elif index is not None:
-                found = self._compare(index)
-                missing, orphans = len(found.missing), len(found.orphans)
-                if missing:
-                    problems.append(f"{missing} stored claims have no vector")
-                    actions.append(f"embedded {missing} missing claims")
-                if orphans:
-                    problems.append(f"{orphans} vectors belong to no stored claim")
-                    actions.append(f"removed {orphans} orphan vectors")
-                if index.stale_meta:
-                    problems.append("the index metadata did not match the index (interrupted save)")
-                    actions.append("rewrote the index metadata")
-                if not found.ok or index.stale_meta:
-                    self._repair(index, found)
-                    self._save(index)
-                self._index = index
-            leftovers = list(self.settings.workspace.glob(f".{self.settings.index_path.name}*.tmp"))
-            for tmp in leftovers:
-                tmp.unlink()
-            if leftovers:
-                actions.append(f"removed {len(leftovers)} temporary files of an interrupted save")
-            vectors = self._index.count if (self._index is not None and not remaining) else 0
+                notes.problems.append(f"store: {problem}")
+                notes.remaining.append(f"store: {problem} (restore the workspace from a backup)")
+            index_model = self._doctor_index(rebuild, notes, counts)
+            if not notes.remaining:
+                self._note_finished(self.finish(), notes, counts)
+            self._remove_leftover_temp_files(notes)
+            vectors = self._index.count if (self._index is not None and not notes.remaining) else 0
             report = DoctorReport(
                 schema_version=version,
                 articles=self.store.count_articles(),
@@ -564,16 +751,74 @@ class Workspace:
                 vectors=vectors,
                 model=self.embedder.name,
                 index_model=index_model,
-                missing_vectors=missing,
-                orphan_vectors=orphans,
-                rebuilt=rebuild and not remaining,
-                problems=tuple(problems),
-                actions=tuple(actions),
-                remaining=tuple(remaining),
+                missing_vectors=counts[0],
+                orphan_vectors=counts[1],
+                rebuilt=notes.rebuilt and not notes.remaining,
+                problems=tuple(notes.problems),
+                actions=tuple(notes.actions),
+                remaining=tuple(notes.remaining),
+                deferred=tuple(notes.deferred),
             )
-        for line in problems:
+        for line in notes.problems:
             log.warning("doctor: %s", line)
         return report
+
+    def _doctor_index(self, rebuild: bool, notes: _Notes, counts: list[int]) -> str | None:
+        """The index part of `doctor`; returns the model the index on disk was built with."""
+        meta = self._index_meta()
+        index_model = meta.model if meta is not None else None
+        index: VectorIndex | None = None
+        try:
+            index = None if rebuild else self._read_index()
+        except ModelMismatchError as exc:
+            notes.problems.append(str(exc))
+            notes.remaining.append(str(exc))
+        except StoreError as exc:
+            notes.problems.append(str(exc))
+            rebuild = True
+        if index is None and not rebuild and not notes.remaining and self.store.count_claims():
+            notes.problems.append("no index file although claims are stored")
+            rebuild = True
+        if rebuild:
+            n = self.store.count_claims()
+            index = self._new_index(n)
+            embedded = self._embed_rowids(index, self.store.all_claim_rowids())
+            self._save(index)
+            self._keep(index, checked=True)
+            notes.rebuilt = True
+            notes.actions.append(f"rebuilt the index from the store: {n} claims, {embedded} texts embedded")
+        elif index is not None:
+            if index.stale_meta:
+                notes.problems.append("the index metadata did not match the index (interrupted save)")
+                notes.actions.append("rewrote the index metadata")
+            self._note_finished(FinishReport(Unfinished(), *self._heal_index()[1:]), notes, counts)
+        return index_model
+
+    @staticmethod
+    def _note_finished(done: FinishReport, notes: _Notes, counts: list[int]) -> None:
+        """Doctor lines for what `finish` (or the repair of the index) found and did."""
+        if done.missing_vectors:
+            counts[0] += done.missing_vectors
+            notes.problems.append(f"{done.missing_vectors} stored claims have no vector")
+        if done.orphan_vectors:
+            counts[1] += done.orphan_vectors
+            notes.problems.append(f"{done.orphan_vectors} vectors belong to no stored claim")
+        if done.found.scan_deferred and not done.found.other_model:
+            waiting = done.found.describe()
+            if waiting:
+                notes.deferred.append(
+                    f"{' and '.join(waiting)}: ingested with --no-scan; `verifier scan` does both"
+                )
+        elif done.scan is not None or done.events is not None:
+            notes.problems += done.found.describe()
+        notes.actions += done.actions()
+
+    def _remove_leftover_temp_files(self, notes: _Notes) -> None:
+        leftovers = list(self.settings.workspace.glob(f".{self.settings.index_path.name}*.tmp"))
+        for tmp in leftovers:
+            tmp.unlink()
+        if leftovers:
+            notes.actions.append(f"removed {len(leftovers)} temporary files of an interrupted save")
 
     def status(self) -> dict[str, object]:
         """Counts for a status line; does not read the index or load the model."""
