@@ -6,6 +6,8 @@ the task rather than patterns to learn.
   but the only figure of one named measure in each claim, of one group, cannot both be
   true ("6 killed, 32 wounded" / "6 killed, 30 wounded"), the pair is a conflict. "The only figure of that
   measure" keeps lists ("15 killed in Homs and 3 in Hama") out: there, which figure matches which is a guess.
+- Conflict, agree and update compare figures: a pair with no two figures of one family is, at most, about
+  another quantity of the same incident.
 - An update needs its evidence (LABELS.md): revision wording, or a report known to be later whose figure
   grew; a clash without it is a conflict, a clash with it an update.
 """
@@ -69,7 +71,10 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
     same = 1 - probs["unrelated"]
     if same < SAME_INCIDENT_FROM:
         return "unrelated", probs["unrelated"]
-    label = max((k for k in probs if k != "unrelated"), key=lambda k: probs[k])
+    # Conflict, agreement and update are all about two figures of one family (LABELS.md); with none aligned,
+    # only another quantity or another incident is left.
+    allowed = [k for k in probs if k != "unrelated"] if v.pairs else ["different_quantity"]
+    label = max(allowed, key=lambda k: probs[k])
     clash = clashing_pair(v)
     if clash is not None:
         return ("update" if revised(v, clash) else "conflict"), same

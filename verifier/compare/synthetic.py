@@ -113,6 +113,18 @@ def _amount(rng: random.Random, v: dict[str, Any], label: str) -> tuple[ClaimTex
     return a, b
 
 
+def _other_topic(rng: random.Random, v: dict[str, Any]) -> tuple[ClaimText, ClaimText]:
+    """An incident report against a sentence about money or a vote elsewhere: nothing in common."""
+    inc = rng.choice(v["incidents"])
+    place, other = rng.sample(v["places"], 2)
+    day = _DAY0 + dt.timedelta(days=rng.randint(0, 900))
+    text = _report(rng, inc, place, rng.randint(2, 60), rng.choice(v["groups"]), "officials said")
+    a = _claim(rng, text, v, day)
+    t = rng.choice(v["amounts"])
+    b = ClaimText(f"{t['a'].format(n=rng.randint(2, 90))} in {other}.", rng.choice(v["outlets"]), a.date)
+    return a, b
+
+
 def pairs(n: int = SYNTHETIC_PAIRS, seed: int = 0) -> list[tuple[ClaimText, ClaimText, str]]:
     """`n` labelled pairs, the same for the same seed."""
     rng = random.Random(seed)
@@ -123,6 +135,8 @@ def pairs(n: int = SYNTHETIC_PAIRS, seed: int = 0) -> list[tuple[ClaimText, Clai
         for i in range(round(n * part)):
             if label in ("agree", "conflict") and i % 5 == 0:
                 a, b = _amount(rng, v, label)
+            elif label == "unrelated" and i % 4 == 0:
+                a, b = _other_topic(rng, v)
             else:
                 a, b = _one(rng, v, label)
             out.append((a, b, label) if rng.random() < 0.5 else (b, a, label))
