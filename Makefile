@@ -8,6 +8,9 @@ export HF_HUB_OFFLINE := 1
 # e.g. `make run ADDRESS=0.0.0.0 PORT=8080`, and anyone who can reach that address can read and edit.
 ADDRESS ?= 127.0.0.1
 PORT    ?= 8501
+# The folder holding the store and the index, for the demo ingest and the app alike, e.g.
+# `make run WORKSPACE=$HOME/checks`; by default $VERIFIER_WORKSPACE, else ./indexes (as the CLI and app).
+WORKSPACE ?= $(or $(VERIFIER_WORKSPACE),indexes)
 export TRANSFORMERS_OFFLINE := 1
 
 .PHONY: run test lint bench bench-smoke venv clean-workspace
@@ -22,10 +25,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+# The file watcher is off: it reloads the app when a source file changes, which a user never needs, and
+# watching the virtualenv fills the server log with about a thousand warnings.
 run: $(STAMP)
-	$(BIN)/verifier ingest data --if-empty
-	$(BIN)/streamlit run app.py --server.headless true --browser.gatherUsageStats false \
-		--server.address $(ADDRESS) --server.port $(PORT)
+	VERIFIER_WORKSPACE='$(WORKSPACE)' $(BIN)/verifier ingest data --if-empty
+	VERIFIER_WORKSPACE='$(WORKSPACE)' $(BIN)/streamlit run app.py --server.headless true \
+		--browser.gatherUsageStats false --server.address $(ADDRESS) --server.port $(PORT) \
+		--server.fileWatcherType none
 
 lint: $(STAMP)
 	$(BIN)/ruff check verifier tests app.py bench scripts

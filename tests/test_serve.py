@@ -3,6 +3,7 @@ skips the export's formula neutralising. The address and port are the operator's
 
 from __future__ import annotations
 
+import itertools
 import os
 import shlex
 import socket
@@ -19,13 +20,25 @@ START_TIMEOUT_S = 60  # streamlit starts in a few seconds; a busy 2-core machine
 LISTEN = "0A"  # the state column of /proc/net/tcp for a listening socket
 
 
-def streamlit_command(*make_args: str) -> list[str]:
-    """The `streamlit run` line of `make run`, as make would run it (a dry run: nothing is started)."""
+def make_run(*make_args: str) -> dict[str, tuple[dict[str, str], list[str]]]:
+    """The commands of `make run` as make would run them (a dry run: nothing is started), by what they
+    start ("verifier", "streamlit"): the environment each is given, and its argument list."""
     out = subprocess.run(
         ["make", "-s", "-n", "run", *make_args], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
-    [line] = [ln for ln in out.replace("\\\n", " ").splitlines() if "streamlit run" in ln]
-    return shlex.split(line)
+    found: dict[str, tuple[dict[str, str], list[str]]] = {}
+    for line in out.replace("\\\n", " ").splitlines():
+        words = shlex.split(line)
+        env = dict(w.split("=", 1) for w in itertools.takewhile(lambda w: "=" in w and w[0] != "-", words))
+        argv = words[len(env) :]
+        if len(argv) > 1 and Path(argv[0]).name in ("verifier", "streamlit") and argv[1] in ("ingest", "run"):
+            found[Path(argv[0]).name] = (env, argv)
+    return found
+
+
+def streamlit_command(*make_args: str) -> list[str]:
+    """The `streamlit run` line of `make run`."""
+    return make_run(*make_args)["streamlit"][1]
 
 
 def option(command: list[str], name: str) -> str:
@@ -37,6 +50,24 @@ def test_make_run_binds_to_this_machine_unless_told_otherwise() -> None:
     assert (option(command, "--server.address"), option(command, "--server.port")) == ("127.0.0.1", "8501")
     shared = streamlit_command("ADDRESS=0.0.0.0", "PORT=8080")
     assert (option(shared, "--server.address"), option(shared, "--server.port")) == ("0.0.0.0", "8080")
+
+
+def test_make_run_passes_the_port_and_the_workspace_to_the_ingest_and_the_app() -> None:
+    commands = make_run("PORT=8600", "WORKSPACE=/tmp/x")
+    (ingest_env, ingest), (app_env, app) = commands["verifier"], commands["streamlit"]
+    assert ingest[1:] == ["ingest", "data", "--if-empty"]
+    assert ingest_env == app_env == {"VERIFIER_WORKSPACE": "/tmp/x"}
+    assert option(app, "--server.port") == "8600"
+    assert option(app, "--server.fileWatcherType") == "none"  # a quiet server log
+
+
+def test_make_run_workspace_defaults_to_verifier_workspace_then_indexes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("VERIFIER_WORKSPACE", raising=False)
+    assert make_run()["streamlit"][0] == {"VERIFIER_WORKSPACE": "indexes"}
+    monkeypatch.setenv("VERIFIER_WORKSPACE", "/tmp/checks")
+    assert make_run()["verifier"][0] == make_run()["streamlit"][0] == {"VERIFIER_WORKSPACE": "/tmp/checks"}
 
 
 def test_streamlit_config_is_closed_and_offline_by_default() -> None:
@@ -74,8 +105,8 @@ def listening_addresses(port: int) -> set[str]:
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="needs Linux /proc/net to see the socket")
 def test_the_app_started_by_make_run_listens_on_127_0_0_1_only(tmp_path: Path) -> None:
     port = _free_port()
-    command = streamlit_command(f"PORT={port}") + ["--server.fileWatcherType", "none"]
-    env = dict(os.environ, VERIFIER_WORKSPACE=str(tmp_path / "ws"), HF_HUB_OFFLINE="1")
+    make_env, command = make_run(f"PORT={port}", f"WORKSPACE={tmp_path / 'ws'}")["streamlit"]
+    env = dict(os.environ, **make_env, HF_HUB_OFFLINE="1")
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + START_TIMEOUT_S
