@@ -177,6 +177,8 @@ def test_claimreview_scoped_to_one_event(workspace: Workspace) -> None:
         ("Figures conflict: 40 people injured (about) vs 12 people injured (more than)",
          "about 40 vs more than 12 people injured"),
         ("Figures conflict: no one killed vs 3 people killed", "no one vs 3 people killed"),
+        ("Figures conflict: 30 people missing (about) vs 11 people missing (range)",
+         "about 30 vs around 11 people missing"),
         ("Figures conflict: 5 houses damaged vs 50 homes destroyed",
          "5 houses damaged vs 50 homes destroyed"),
         ("The reports disagree", "The reports disagree"),  # another wording is kept whole

@@ -46,8 +46,8 @@ VERDICTS = {"confirmed": "Outlets disagree", "new": "Not yet reviewed: outlets m
 _CONFLICT_EXPLANATION = "Figures conflict: "
 # One figure as Quantity.describe() writes it: the words, then its qualifier in brackets.
 _DESCRIBED = re.compile(r"(?P<words>.*?)(?: \((?P<qualifier>[^()]+)\))?")
-# A qualifier that reads after the figure, not before it ("12 to 15 killed (range)").
-_TRAILING_QUALIFIERS = frozenset({"range"})
+# Quantity.describe() gives a range ("10 to 12 killed") as its midpoint marked "(range)": "around 11".
+_QUALIFIER_WORDS = {"range": "around"}
 # The review status in a reader's words: "new" is the store's word for a flag nobody has looked at.
 REVIEW_STATUS_WORDS = {"new": "unreviewed", "confirmed": "confirmed", "dismissed": "dismissed"}
 NOT_FLAGGED = "not flagged"  # a table figure that no stored pair involves
@@ -230,9 +230,7 @@ def _figure_words(described: str) -> str:
     m = _DESCRIBED.fullmatch(described.strip())
     if m is None or not m["qualifier"]:
         return described.strip()
-    if m["qualifier"] in _TRAILING_QUALIFIERS:
-        return f"{m['words']} ({m['qualifier']})"
-    return f"{m['qualifier']} {m['words']}"
+    return f"{_QUALIFIER_WORDS.get(m['qualifier'], m['qualifier'])} {m['words']}"
 
 
 def found_figures(explanation: str) -> str:
