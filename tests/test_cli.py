@@ -36,7 +36,11 @@ def write_markdown(folder: Path, articles: list[Article]) -> Path:
 def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     """invoke("conflicts", "--json") against a workspace in tmp_path that uses the fake embedder."""
     embedder = FakeEmbedder()
-    monkeypatch.setattr(cli, "_open", lambda settings, need_model=True: Workspace.open(settings, embedder))
+    monkeypatch.setattr(
+        cli,
+        "_open",
+        lambda settings, need_model=True, resume=True: Workspace.open(settings, embedder, resume=resume),
+    )
     workspace = tmp_path / "ws"
 
     def invoke(*args: str) -> Result:

@@ -69,10 +69,12 @@ def main(ctx: click.Context, workspace: Path | None, verbose: bool) -> None:
     ctx.obj = Settings.from_env(workspace)
 
 
-def _open(settings: Settings, need_model: bool = True) -> Any:
+def _open(settings: Settings, need_model: bool = True, resume: bool = True) -> Any:
+    """The workspace; `resume` finishes at once what an interrupted run left (ingest does it itself, after
+    storing the rest, so that the scan sees every claim as a clean run's would)."""
     from verifier.workspace import Workspace
 
-    return Workspace.open(settings)
+    return Workspace.open(settings, resume=resume)
 
 
 @main.command()
@@ -114,7 +116,7 @@ def ingest(
         text=text_column, title=title_column, source=source_column, date=date_column, url=url_column
     )
     max_bytes = int(max_file_mb * 1024 * 1024) if max_file_mb else settings.max_file_bytes
-    with _errors(), _open(settings) as ws:
+    with _errors(), _open(settings, resume=False) as ws:
         if if_empty and ws.store.count_articles() > 0:
             _echo(f"Workspace {settings.workspace} already holds {ws.store.count_articles()} articles.")
             return
@@ -128,6 +130,9 @@ def ingest(
             bar.refresh()
 
         with ws.writing():  # one writer from the first article to the grouping, or a clear message
+            left = ws.unfinished().summary()
+            if left:
+                _echo(left)
             report = ws.ingest_paths(
                 list(paths),
                 mapping=mapping,

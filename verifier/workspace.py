@@ -164,6 +164,14 @@ class Unfinished:
             return False
         return self.index_behind or (not self.scan_deferred and (self.unscanned > 0 or self.events_stale))
 
+    def summary(self) -> str:
+        """One line for a writer about to finish this work ("" when nothing is pending)."""
+        if not self.pending:
+            return ""
+        parts = ["claims without vectors in the saved index"] if self.index_behind else []
+        parts += [] if self.scan_deferred else self.describe()
+        return f"Finishing what an interrupted run left: {', '.join(parts)}."
+
     def describe(self) -> list[str]:
         """The unfinished scan and grouping, one phrase each (the index has its own doctor lines)."""
         out = []
