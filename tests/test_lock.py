@@ -109,3 +109,13 @@ def test_a_wait_that_is_not_seconds_is_refused(monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setenv(LOCK_TIMEOUT_ENV, raw)
     with pytest.raises(ConfigError, match=LOCK_TIMEOUT_ENV):
         Settings.from_env("ws")
+
+
+def test_a_reader_tries_the_lock_without_waiting(folder: Path, holder: subprocess.Popen[str]) -> None:
+    from verifier.lock import WorkspaceLock
+
+    lock = WorkspaceLock(folder, timeout=_HOLD_LONG_S)
+    started = time.monotonic()
+    assert lock.try_acquire() is False
+    assert time.monotonic() - started < _HOLD_LONG_S / 2
+    assert lock.describe_holder().startswith(f"process {holder.pid} (`hold_workspace.py")

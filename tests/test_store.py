@@ -216,3 +216,38 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"these are not the bytes of a database" * 100)
     with pytest.raises(StoreError, match="cannot open the store"):
         Store.open(path)
+
+
+def test_the_steps_record_what_is_left(store: Store, two_articles: tuple[list[int], list[int]]) -> None:
+    a, b = two_articles
+    assert store.count_unscanned() == len(a + b) and store.events_stale()  # set with the claims
+    store.mark_scanned(a + b)
+    store.replace_events([Event("e1", "Harbour attack", tuple(c.id for _, c in store.iter_claims()))])
+    assert store.count_unscanned() == 0 and not store.events_stale()  # cleared with the grouping
+    store.add_article_with_claims(*article_with_claims("The ferry sank at dawn. Nine were saved.", "Wire"))
+    assert store.count_unscanned() == 2 and store.events_stale()
+    assert not store.scan_deferred
+    store.scan_deferred = True
+    assert store.scan_deferred
+
+
+def test_a_store_without_events_but_with_claims_is_stale(tmp_path: Path) -> None:
+    # a store written before the marker existed, killed before its first grouping
+    with Store.open(tmp_path / "verifier.sqlite3") as s:
+        s.add_article_with_claims(*article_with_claims(TEXT_A, "Harbour Times"))
+        s._set_meta_flag("events_stale", False)
+        assert s.events_stale()
+
+
+def test_opening_an_up_to_date_store_writes_nothing(tmp_path: Path) -> None:
+    """A reader opens the store while a writer holds SQLite's write lock, and does not wait for it."""
+    path = tmp_path / "verifier.sqlite3"
+    Store.open(path).close()
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # a writer in the middle of a transaction
+    try:
+        with Store.open(path) as reader:
+            assert reader.schema_version == SCHEMA_VERSION and reader.count_articles() == 0
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
