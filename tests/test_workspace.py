@@ -401,3 +401,34 @@ def test_a_long_ingest_saves_the_index_on_the_way(
     with Workspace.open(settings, fake_embedder) as ws:
         ws.ingest_articles(ARTICLES)
     assert saved == [2, 4, 6, 8]
+
+
+def test_doctor_reports_and_finishes_every_kind_of_unfinished_work(settings: Settings) -> None:
+    with Workspace.open(settings, FakeEmbedder()) as ws:
+        ws.ingest_articles(ARTICLES)  # stored and indexed, as if killed before the scan
+    with Workspace.open(settings, FakeEmbedder(), resume=False) as ws:
+        report = ws.doctor()
+        assert report.ok
+        assert report.problems == (
+            "8 claims not scanned for contradictions", "the events do not include the latest claims"
+        )
+        assert report.actions[0].startswith("scanned 8 claims (")
+        assert report.actions[1].startswith("grouped the articles into ")
+        assert ws.doctor().problems == () and ws.unfinished().pending is False
+
+
+def test_a_scan_deferred_by_no_scan_waits_for_verifier_scan(settings: Settings) -> None:
+    with Workspace.open(settings, FakeEmbedder()) as ws:
+        ws.ingest_articles(ARTICLES)
+        assert ws.finish(scan=False).scan is None  # `ingest --no-scan`
+    with Workspace.open(settings, FakeEmbedder()) as ws:  # a reader does not do deferred work
+        assert ws.resumed is None and ws.store.count_unscanned() == 8
+        report = ws.doctor()
+        assert report.ok and report.problems == ()
+        assert report.deferred == (
+            "8 claims not scanned for contradictions and the events do not include the latest claims: "
+            "ingested with --no-scan; `verifier scan` does both",
+        )
+        done = ws.finish(scan=True)  # `verifier scan`
+        assert done.scan is not None and done.scan.claims_scanned == 8 and done.events is not None
+        assert not ws.store.scan_deferred and not ws.unfinished().pending
