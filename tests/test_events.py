@@ -163,10 +163,6 @@ def test_demo_darna_table_shows_the_figures_by_source(demo: Workspace) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    strict=True,
-    reason="learned judgement, known gap: the Darna table does not mark the misreport",
-)
 def test_demo_darna_table_marks_the_misreported_toll(demo: Workspace) -> None:
     table = build_table(demo, list_events(demo)[0].id)
     ridgeline = [c for r in table.rows if r.measure == "killed" for c in r.cells_of("Ridgeline Courier")]

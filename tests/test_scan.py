@@ -244,14 +244,7 @@ def flagged_with(pairs: list[FlaggedPair], one: str, other: str) -> bool:
                 reason="learned judgement, known gap: two magnitudes of one quake are not flagged",
             ),
         ),  # the quake
-        pytest.param(
-            "Thirteen people were killed and 20 wounded",
-            "40 militants from both sides",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="learned judgement, known gap: the Darna misreport is not flagged",
-            ),
-        ),  # Darna misreport
+        ("Thirteen people were killed and 20 wounded", "40 militants from both sides"),  # Darna misreport
     ],
 )
 def test_demo_planted_conflicts_are_flagged(demo: Workspace, one: str, other: str) -> None:

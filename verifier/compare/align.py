@@ -13,6 +13,9 @@ from verifier.compare.text import jaccard
 # A claim rarely states more than a handful of figures; past this many the extra ones are tables or lists
 # whose pairs would make the comparison quadratic in the input (12 x 12 = 144 comparisons at most).
 MAX_FIGURES = 12
+# Frame roles that mark a figure as a part of a larger count (verifier.quantities: "among", "N of the M",
+# "N more", "another N").
+_PART_ROLES = frozenset({"part", "partial"})
 
 
 @dataclass(frozen=True)
@@ -27,12 +30,15 @@ class Aligned:
 
     @property
     def same_thing(self) -> bool:
-        """Nothing says the two figures count different things."""
-        return self.measures in ("same", "unknown") and self.groups == "same"
+        """Nothing says the two figures count different things: the same measure and group, and neither
+        marked as a part of a larger count ("two of the dead", "five more") unless both are."""
+        roles = {self.a.q.role in _PART_ROLES, self.b.q.role in _PART_ROLES}
+        return self.measures in ("same", "unknown") and self.groups == "same" and len(roles) == 1
 
     @property
     def part_whole(self) -> bool:
-        return self.measures == "part" or self.groups in ("a_in_b", "b_in_a")
+        parts = (self.a.q.role in _PART_ROLES) != (self.b.q.role in _PART_ROLES)
+        return self.measures == "part" or self.groups in ("a_in_b", "b_in_a") or parts
 
     @property
     def part_exceeds_whole(self) -> bool:

@@ -8,6 +8,9 @@ the task rather than patterns to learn.
   measure" keeps lists ("15 killed in Homs and 3 in Hama") out: there, which figure matches which is a guess.
 - Conflict, agree and update compare figures: a pair with no two figures of one family is, at most, about
   another quantity of the same incident.
+- A conflict needs a clash: two aligned figures of one span (no "since 1987" on one side only) that
+  cannot both be true.
+- A part larger than its whole (at least 27 IS fighters, 13 fighters killed) is a clash too.
 - An update needs its evidence (LABELS.md): revision wording, or a report known to be later whose figure
   grew; a clash without it is a conflict, a clash with it an update.
 """
@@ -17,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
+from verifier import lexicon as lx
 from verifier.compare.align import Aligned, best_per_figure
 from verifier.compare.features import PairView, table_features
 
@@ -47,6 +51,8 @@ def clashing_pair(v: PairView) -> Aligned | None:
         m = p.a.q.measure
         if p.clash and p.measures == "same" and p.groups == "same" and count_a[m] == count_b[m] == 1:
             return p
+        if p.part_exceeds_whole:  # "at least 27 IS fighters" against "13 fighters": whatever else is said
+            return p
     return None
 
 
@@ -56,12 +62,20 @@ def clashing_pair(v: PairView) -> Aligned | None:
 SAME_INCIDENT_FROM = 0.5
 
 
+def _other_period(p: Aligned) -> bool:
+    """One figure counts over a stated period ("since 1987", "in three days") and the other does not, or
+    over another one: they count different spans, so they cannot clash."""
+    return p.a.q.scope != p.b.q.scope
+
+
 def revised(v: PairView, p: Aligned) -> bool:
-    """Update evidence (LABELS.md): revision wording, or a report known to be later with the larger figure."""
+    """Update evidence (LABELS.md): revision wording, or a report known to be later with the larger figure
+    (a smaller one for counts that fall as time passes: the missing are found)."""
     e = v.evidence
     gap = e.report_gap or 0
     wording = (e.revision_b and gap >= 0) or (e.revision_a and gap <= 0)
-    grew = gap != 0 and (p.b.point - p.a.point) * gap > 0
+    sign = -1 if p.a.q.measure in lx.FALLING_MEASURES else 1
+    grew = gap != 0 and sign * (p.b.point - p.a.point) * gap > 0
     return wording or grew
 
 
@@ -76,6 +90,9 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
     allowed = [k for k in probs if k != "unrelated"] if v.pairs else ["different_quantity"]
     label = max(allowed, key=lambda k: probs[k])
     clash = clashing_pair(v)
-    if clash is not None:
+    if clash is not None and not _other_period(clash):
         return ("update" if revised(v, clash) else "conflict"), same
+    if label == "conflict" and not any(p.clash and not _other_period(p) for p in v.pairs):
+        # A conflict needs two figures of one span that cannot both be true; without one, the next label.
+        label = max((k for k in allowed if k != "conflict"), key=lambda k: probs[k])
     return label, probs[label]
