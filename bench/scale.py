@@ -372,7 +372,9 @@ def measure(
     embedder = get_embedder(embedder_kind)
     embedder.encode(["warm up the model before measuring"])
     rss_model = rss_bytes()
-    ws = Workspace.open(Settings(workspace=workspace), embedder)
+    # The built workspace holds unscanned claims on purpose (the scan is what is measured below): opening
+    # it must not finish that work first.
+    ws = Workspace.open(Settings(workspace=workspace), embedder, resume=False)
     with timer() as t_open:
         index = ws.index
     size = index.count
