@@ -275,3 +275,26 @@ def test_demo_look_alike_events_are_never_flagged_against_each_other(demo: Works
 )
 def test_restated_figures_are_not_conflicts(a: str, b: str, same: bool) -> None:
     assert restates(extract(a), extract(b)) is same
+
+
+# Figures that say what they measure by their kind are flagged without a casualty word.
+SELF_DESCRIBED = [
+    (
+        "The council said the bridge repairs in Orvik would cost 12 million euros.",
+        "The bridge repairs in Orvik will cost 19 million euros, the council said.",
+    ),
+    ("Turnout in the Harlow council vote was 61 percent.", "Turnout in the Harlow vote was 48 percent."),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), SELF_DESCRIBED)
+def test_money_and_percent_conflicts_are_flagged(workspace: Workspace, one: str, other: str) -> None:
+    workspace.ingest_articles(
+        [
+            Article.create(one, source="Orvik Post", title="Council budget", published="2024-01-02"),
+            Article.create(other, source="Harlow Herald", title="Council budget", published="2024-01-02"),
+        ]
+    )
+    scan_new(workspace)
+    [pair] = flagged_pairs(workspace)
+    assert {pair.a.text, pair.b.text} == {one, other}

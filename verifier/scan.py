@@ -195,13 +195,23 @@ def _same_outlet(a: _Loaded, b: _Loaded) -> bool:
     return bool(a.article.source) and a.article.source.strip().lower() == b.article.source.strip().lower()
 
 
+# Figures that say what they measure by their kind: a sum of money, a share, a measurement, a date or a time.
+# Two of them aligned by the judgement are worth flagging without a named casualty measure.
+SELF_DESCRIBING_KINDS = frozenset(
+    {"money", "percent", "percentage_points", "measure", "date", "time", "score"}
+)
+
+
 def worth_flagging(judgement: Any) -> bool:
     """A conflict a fact-checker should see: the relation says conflict, both claims name one same
-    measure, and they do not merely restate one figure with another qualifier."""
-    return (
-        judgement.label == "conflict"
-        and share_measure(judgement.a_figures, judgement.b_figures)
-        and not restates(judgement.a_figures, judgement.b_figures)
+    measure (or the clashing figures are of a kind that says what it measures: money, percent, a
+    measurement, a date, a time), and they do not merely restate one figure with another qualifier."""
+    if judgement.label != "conflict":
+        return False
+    basis = getattr(judgement, "basis", None)
+    described = basis is not None and basis[0].kind in SELF_DESCRIBING_KINDS
+    return (described or share_measure(judgement.a_figures, judgement.b_figures)) and not restates(
+        judgement.a_figures, judgement.b_figures
     )
 
 

@@ -96,3 +96,13 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
         # A conflict needs two figures of one span that cannot both be true; without one, the next label.
         label = max((k for k in allowed if k != "conflict"), key=lambda k: probs[k])
     return label, probs[label]
+
+
+def basis(label: str, v: PairView) -> Aligned | None:
+    """The aligned pair a label rests on: the clash of one span for a conflict or an update, the strongest
+    agreeing pair for an agreement."""
+    if label in ("conflict", "update"):
+        return clashing_pair(v) or next((p for p in v.pairs if p.clash and not _other_period(p)), None)
+    if label == "agree":
+        return next((p for p in v.pairs if p.same_thing and p.compatible), None)
+    return None

@@ -27,6 +27,9 @@ class Judgement:
     a_figures: tuple[Quantity, ...] = field(default=(), compare=False)
     b_figures: tuple[Quantity, ...] = field(default=(), compare=False)
     probabilities: tuple[tuple[str, float], ...] = field(default=(), compare=False)
+    # The two figures the label rests on (the clash of a conflict or an update, the agreeing pair of an
+    # agreement), when there is one.
+    basis: tuple[Quantity, Quantity] | None = field(default=None, compare=False)
 
     @property
     def flag(self) -> bool:

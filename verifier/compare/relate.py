@@ -3,7 +3,7 @@ and say why."""
 
 from __future__ import annotations
 
-from verifier.compare.decision import decide
+from verifier.compare.decision import basis, decide
 from verifier.compare.explain import explain
 from verifier.compare.features import features, view
 from verifier.compare.model import Model, shipped
@@ -24,4 +24,5 @@ def relate(a: ClaimText, b: ClaimText, model: Model | None = None) -> Judgement:
         a_figures=v.frames_a,
         b_figures=v.frames_b,
         probabilities=tuple(sorted(probs.items(), key=lambda kv: -kv[1])),
+        basis=(on.a.q, on.b.q) if (on := basis(label, v)) is not None else None,
     )
