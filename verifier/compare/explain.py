@@ -31,13 +31,14 @@ def _apart(v: PairView) -> str:
     return "Worded alike, but about another incident or fact"
 
 
-def explain(label: str, v: PairView) -> str:
+def explain(label: str, v: PairView, basis: Aligned | None = None) -> str:
+    """`basis` is the pair the label rests on (decision.basis); the explanation names it when given."""
     best = best_per_figure(list(v.pairs))
     if label == "conflict":
-        p = _first(best, False) or (v.pairs[0] if v.pairs else None)
+        p = basis or _first(best, False)
         return f"Figures conflict: {' vs '.join(_fmt(p))}" if p else "The reports disagree"
     if label == "update":
-        p = _first(best, False) or (v.pairs[0] if v.pairs else None)
+        p = basis or _first(best, False)
         if p is None:
             return "A later report revises the figure"
         early, late = (p.a, p.b) if (v.evidence.report_gap or 0) >= 0 else (p.b, p.a)

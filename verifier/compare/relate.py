@@ -17,12 +17,13 @@ def relate(a: ClaimText, b: ClaimText, model: Model | None = None) -> Judgement:
     v = view(a, b)
     probs = (model or shipped()).proba(features(v))
     label, score = decide(probs, v)
+    on = basis(label, v)
     return Judgement(
         label=label,
         score=round(score, 4),
-        explanation=explain(label, v),
+        explanation=explain(label, v, on),
         a_figures=v.frames_a,
         b_figures=v.frames_b,
         probabilities=tuple(sorted(probs.items(), key=lambda kv: -kv[1])),
-        basis=(on.a.q, on.b.q) if (on := basis(label, v)) is not None else None,
+        basis=(on.a.q, on.b.q) if on is not None else None,
     )
