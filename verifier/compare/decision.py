@@ -21,26 +21,8 @@ from collections import Counter
 from collections.abc import Mapping
 
 from verifier import lexicon as lx
-from verifier.compare.align import Aligned, best_per_figure
-from verifier.compare.features import PairView, table_features
-
-
-def table_label(v: PairView) -> str | None:
-    """The label the labelling conventions give once the pair is known to be about one incident, or None
-    when the aligned figures say nothing clear (then the classifier's figures decision stands)."""
-    t = table_features(v, best_per_figure(list(v.pairs)))
-    for name, label in _TABLE:
-        if t[name]:
-            return label
-    return None
-
-
-_TABLE = (
-    ("table_update", "update"),
-    ("table_conflict", "conflict"),
-    ("table_agree", "agree"),
-    ("table_different", "different_quantity"),
-)
+from verifier.compare.align import Aligned
+from verifier.compare.features import PairView
 
 
 def clashing_pair(v: PairView) -> Aligned | None:

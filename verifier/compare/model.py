@@ -31,12 +31,6 @@ class Tree:
     threshold: tuple[float, ...]
     value: tuple[float, ...]
 
-    def predict(self, x: Sequence[float]) -> float:
-        node = 0
-        while self.left[node] != -1:
-            node = self.left[node] if x[self.feature[node]] <= self.threshold[node] else self.right[node]
-        return self.value[node]
-
 
 @dataclass(frozen=True)
 class _Flat:
