@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from verifier import index as index_mod
+from verifier.embed import OnnxInt8Embedder, SentenceTransformerEmbedder
 from verifier.errors import ModelMismatchError, StoreError
 from verifier.index import (
     FLAT_MAX_VECTORS,
@@ -89,11 +90,25 @@ def test_another_model_is_refused_with_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(ModelMismatchError) as err:
         VectorIndex.load(path, expect_model="all-MiniLM-L6-v2", expect_dim=384)
     assert str(err.value) == (
-        "index was built with fake-token-hash (dim 384); this run uses all-MiniLM-L6-v2 (dim 384); "
-        "rebuild with `verifier doctor --rebuild` or use another --workspace"
+        "index was built with fake-token-hash (dim 384); this run uses all-MiniLM-L6-v2 (dim 384). "
+        "Vectors of two embedders cannot be searched together: run with the embedder that built it "
+        "(--embedder or VERIFIER_EMBEDDER; auto picks it), rebuild with `verifier doctor --rebuild`, "
+        "or use another --workspace"
     )
     with pytest.raises(ModelMismatchError, match=r"dim 8"):
         VectorIndex.load(path, expect_model="fake-token-hash", expect_dim=8)
+
+
+def test_vectors_of_the_same_model_run_by_another_embedder_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "claims.faiss"
+    torch_name = SentenceTransformerEmbedder().name
+    int8_name = OnnxInt8Embedder().name
+    assert torch_name != int8_name  # the names are what the index compares
+    VectorIndex(torch_name, 384).save(path)
+    with pytest.raises(ModelMismatchError, match=r"built with all-MiniLM-L6-v2 \(dim 384\); this run uses "
+                       r"all-MiniLM-L6-v2\+onnx-int8-mm-channel .*--embedder or VERIFIER_EMBEDDER"):
+        VectorIndex.load(path, expect_model=int8_name, expect_dim=384)
+    assert VectorIndex.load(path, expect_model=torch_name, expect_dim=384).count == 0
 
 
 def test_a_failed_save_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -284,10 +284,14 @@ class VectorIndex:
         if (expect_model is not None and meta.model != expect_model) or (
             expect_dim is not None and meta.dim != expect_dim
         ):
+            # Vectors of two embedders never mix, even of one model: int8 and float32 vectors of the same
+            # text differ (cosine ~0.99), so a search across both would rank by the embedder, not the text.
             raise ModelMismatchError(
                 f"index was built with {meta.model} (dim {meta.dim}); this run uses "
-                f"{expect_model or meta.model} (dim {expect_dim or meta.dim}); rebuild with "
-                "`verifier doctor --rebuild` or use another --workspace"
+                f"{expect_model or meta.model} (dim {expect_dim or meta.dim}). Vectors of two embedders "
+                "cannot be searched together: run with the embedder that built it (--embedder or "
+                "VERIFIER_EMBEDDER; auto picks it), rebuild with `verifier doctor --rebuild`, "
+                "or use another --workspace"
             )
         try:
             raw = faiss.read_index(str(target))

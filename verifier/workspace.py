@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from verifier.embed import Embedder, SentenceTransformerEmbedder
+from verifier.embed import Embedder, embedder_from_settings
 from verifier.errors import InputError, ModelMismatchError, StoreError, VerifierError
 from verifier.index import (
     IVF_MIN_VECTORS,
@@ -245,6 +245,14 @@ class _Notes:
     rebuilt: bool = False
 
 
+def _recorded_model(settings: Settings) -> str | None:
+    """The embedder named by the saved index's metadata: "auto" keeps it (None when there is none)."""
+    try:
+        return IndexMeta.read(meta_path_for(settings.index_path)).model
+    except (FileNotFoundError, StoreError):
+        return None
+
+
 def _validate_k(k: int) -> None:
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
         raise InputError(f"k must be a whole number from 1 to {MAX_K}, not {k!r}")
@@ -287,7 +295,7 @@ class Workspace:
         except OSError as exc:
             raise StoreError(f"cannot create the workspace {settings.workspace}: {exc}") from exc
         store = Store.open(settings.store_path)
-        embedder = embedder or SentenceTransformerEmbedder.from_settings(settings)
+        embedder = embedder or embedder_from_settings(settings, _recorded_model(settings))
         ws = cls(settings, store, embedder, segmenter)
         if resume:
             ws.resume()

