@@ -224,12 +224,12 @@ def build_workspace(
     from verifier.index import VectorIndex, choose_index_type
     from verifier.records import Article, Claim
     from verifier.settings import Settings
-    from verifier.store import Store
+    from verifier.store import open_store
 
     rng = np.random.default_rng(SEED + size)
     settings = Settings(workspace=folder)
     folder.mkdir(parents=True, exist_ok=True)
-    store = Store.open(settings.store_path)
+    store = open_store(settings.store_path)
     matrix = np.empty((size, dim), dtype=np.float32)
     rowids: list[int] = []
     real = 0

@@ -49,3 +49,33 @@ def model_workspace(settings: Settings, model_embedder: SentenceTransformerEmbed
     """An empty workspace using the real model (for `@pytest.mark.model` tests)."""
     with Workspace.open(settings, embedder=model_embedder) as ws:
         yield ws
+
+
+# -- the store on both engines ---------------------------------------------------------------------
+
+from fixtures.postgres import PostgresUnavailable, fresh_schema, throwaway_server  # noqa: E402
+
+STORE_ENGINES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """One PostgreSQL server for the session (started on first use, stopped at the end). Fails, never
+    skips, when none can be had: the PostgreSQL half of the suite is part of the suite."""
+    try:
+        with throwaway_server() as url:
+            yield url
+    except PostgresUnavailable as exc:
+        pytest.fail(f"no PostgreSQL server for the tests: {exc}", pytrace=False)
+
+
+@pytest.fixture(params=STORE_ENGINES)
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where a fresh store lives, once per engine: a SQLite path, or a postgresql:// URL of an empty
+    schema on the session's server. Tests taking it run on both engines."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "verifier.sqlite3")
+        return
+    server = request.getfixturevalue("postgres_server")
+    with fresh_schema(server) as url:
+        yield url

@@ -18,7 +18,7 @@ import pytest
 
 from verifier.lock import HOLDER_FILE
 from verifier.settings import LOCK_TIMEOUT_ENV
-from verifier.store import Store
+from verifier.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 FAKE_CLI = Path(__file__).parent / "fixtures" / "fake_cli.py"
@@ -56,7 +56,7 @@ def long_ingest(tmp_path: Path) -> Iterator[tuple[Path, subprocess.Popen[str]]]:
     done = subprocess.run(cli(workspace, "ingest", str(first)), capture_output=True, text=True,
                           timeout=RUN_TIMEOUT_S)
     assert done.returncode == 0, done.stderr
-    with Store.open(workspace / "verifier.sqlite3") as store:
+    with open_store(workspace / "verifier.sqlite3") as store:
         before = store.count_articles()
     proc = subprocess.Popen(
         cli(workspace, "ingest", str(rest)), env=environment(**SLOW), text=True,
@@ -64,7 +64,7 @@ def long_ingest(tmp_path: Path) -> Iterator[tuple[Path, subprocess.Popen[str]]]:
     )
 
     def stored_more() -> bool:
-        with Store.open(workspace / "verifier.sqlite3") as store:
+        with open_store(workspace / "verifier.sqlite3") as store:
             return store.count_articles() > before
 
     wait_until(lambda: (workspace / HOLDER_FILE).exists() and stored_more(), "the ingest's first commit")

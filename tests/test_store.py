@@ -1,4 +1,6 @@
-"""The SQLite store: schema versioned, idempotent articles, cascading deletes, reviews that survive."""
+"""The store on both engines (SQLite, PostgreSQL): schema versioned, idempotent articles, cascading
+deletes, reviews that survive, reviewers and their append-only audit log. Tests taking `store` run once per
+engine (`store_target` in conftest.py); the SQLite-only ones test what only a file has."""
 
 from __future__ import annotations
 
@@ -8,9 +10,21 @@ from pathlib import Path
 
 import pytest
 
-from verifier.errors import InputError, NotFoundError, StoreError
+from verifier.errors import ConfigError, InputError, NotFoundError, StoreError
 from verifier.records import Article, Claim, Contradiction, Event, pair_id
-from verifier.store import SCHEMA_VERSION, SourceCount, Store
+from verifier.settings import REVIEWER_ENV
+from verifier.store import (
+    APPLIED,
+    CONFLICT,
+    SCHEMA_VERSION,
+    PostgresStore,
+    ReviewConflictError,
+    SourceCount,
+    SqliteStore,
+    Store,
+    open_store,
+)
+from verifier.store.schema import migration
 
 TEXT_A = "Gunmen killed 12 people near the harbour. Officials said 30 more were hurt."
 TEXT_B = "The port attack left 14 dead, a hospital said. Rescue teams worked all night."
@@ -29,8 +43,8 @@ def article_with_claims(text: str, source: str, published: str | None = None) ->
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "verifier.sqlite3") as s:
+def store(store_target: str) -> Iterator[Store]:
+    with open_store(store_target) as s:
         yield s
 
 
@@ -46,25 +60,68 @@ def contradiction(a: Claim, b: Claim, score: float = 0.8, relation: str = "confl
     return Contradiction(pair_id(a.id, b.id), lo, hi, relation, score, "12 vs 14 killed")
 
 
-def test_new_store_has_schema_version_wal_and_foreign_keys(store: Store) -> None:
-    assert store.schema_version == SCHEMA_VERSION
-    assert store._one("PRAGMA journal_mode") == ("wal",)
-    assert store._one("PRAGMA foreign_keys") == (1,)
+def test_a_new_sqlite_store_has_schema_version_wal_and_foreign_keys(tmp_path: Path) -> None:
+    with SqliteStore.open(tmp_path / "verifier.sqlite3") as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store._one("PRAGMA journal_mode") == ("wal",)
+        assert store._one("PRAGMA foreign_keys") == (1,)
+        assert store.integrity_problems() == []
+
+
+def test_the_url_chooses_the_engine(store: Store, store_target: str) -> None:
+    expected = PostgresStore if store_target.startswith("postgresql://") else SqliteStore
+    assert isinstance(store, expected) and store.schema_version == SCHEMA_VERSION
     assert store.integrity_problems() == []
 
 
-def test_reopening_does_not_migrate_again(tmp_path: Path) -> None:
-    Store.open(tmp_path / "s.sqlite3").close()
-    with Store.open(tmp_path / "s.sqlite3") as again:
+def test_reopening_does_not_migrate_again(store_target: str) -> None:
+    open_store(store_target).close()
+    with open_store(store_target) as again:
         assert again.migrate() == SCHEMA_VERSION
 
 
-def test_a_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
-    Store.open(tmp_path / "s.sqlite3").close()
-    with sqlite3.connect(tmp_path / "s.sqlite3") as conn:
-        conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+def test_a_store_from_a_newer_version_is_refused(store_target: str) -> None:
+    with open_store(store_target) as s, s.transaction():
+        s._exec("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="schema version 99, newer than this verifier"):
-        Store.open(tmp_path / "s.sqlite3")
+        open_store(store_target)
+
+
+def _bare(target: str) -> SqliteStore | PostgresStore:
+    """A connection to `target` that has not migrated anything (to write an old schema by hand)."""
+    if target.startswith("postgresql://"):
+        import psycopg
+
+        return PostgresStore(psycopg.connect(target, autocommit=True), target)
+    return SqliteStore(sqlite3.connect(target, isolation_level=None), Path(target))
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_decisions(store_target: str) -> None:
+    old = _bare(store_target)
+    with old.transaction():
+        old._exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        for statement in migration(1, old.engine):
+            old._raw_statement(statement)
+        old._exec("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
+    # rows written by version 1 (its tables for articles, claims and pairs are unchanged)
+    a = old.add_article_with_claims(*article_with_claims(TEXT_A, "Harbour Times"))
+    b = old.add_article_with_claims(*article_with_claims(TEXT_B, "Coast Radio"))
+    (ca, _), (cb, _) = old.get_claims_by_rowids([a[0], b[0]])
+    row = contradiction(ca, cb)
+    old.upsert_contradictions([row])
+    with old.transaction():  # a decision as version 1 stored it: no reviewer, no revision
+        old._exec(
+            "INSERT INTO reviews(pair_id, status, note, reviewed_at) VALUES (?, 'confirmed', 'ok', 'then')",
+            (row.id,),
+        )
+    assert old.schema_version == 1
+    old.close()
+    with open_store(store_target) as store:
+        assert store.migrate() == SCHEMA_VERSION
+        kept = store.get_contradiction(row.id)
+        # the decision counts as the first revision, by nobody named; the log starts with the next one
+        assert (kept.status, kept.note, kept.reviewer, kept.revision) == ("confirmed", "ok", "", 1)
+        assert store.review_log() == []
 
 
 def test_articles_and_claims_round_trip(store: Store, two_articles: tuple[list[int], list[int]]) -> None:
@@ -215,7 +272,24 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "verifier.sqlite3"
     path.write_bytes(b"these are not the bytes of a database" * 100)
     with pytest.raises(StoreError, match="cannot open the store"):
-        Store.open(path)
+        open_store(path)
+
+
+def test_an_unknown_store_scheme_is_refused() -> None:
+    with pytest.raises(ConfigError, match="unknown store mysql://: give a postgresql://"):
+        open_store("mysql://desk@localhost/checks")
+
+
+def test_a_server_that_does_not_answer_is_named_without_its_password() -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(StoreError, match="cannot connect to the store") as caught:
+        open_store(f"postgresql://desk:s3cret@127.0.0.1:{port}/checks")
+    assert "s3cret" not in str(caught.value) and "desk:***@" in str(caught.value)
+    assert "VERIFIER_STORE" in str(caught.value)
 
 
 def test_the_steps_record_what_is_left(store: Store, two_articles: tuple[list[int], list[int]]) -> None:
@@ -231,9 +305,9 @@ def test_the_steps_record_what_is_left(store: Store, two_articles: tuple[list[in
     assert store.scan_deferred
 
 
-def test_a_store_without_events_but_with_claims_is_stale(tmp_path: Path) -> None:
+def test_a_store_without_events_but_with_claims_is_stale(store_target: str) -> None:
     # a store written before the marker existed, killed before its first grouping
-    with Store.open(tmp_path / "verifier.sqlite3") as s:
+    with open_store(store_target) as s:
         s.add_article_with_claims(*article_with_claims(TEXT_A, "Harbour Times"))
         s._set_meta_flag("events_stale", False)
         assert s.events_stale()
@@ -242,12 +316,86 @@ def test_a_store_without_events_but_with_claims_is_stale(tmp_path: Path) -> None
 def test_opening_an_up_to_date_store_writes_nothing(tmp_path: Path) -> None:
     """A reader opens the store while a writer holds SQLite's write lock, and does not wait for it."""
     path = tmp_path / "verifier.sqlite3"
-    Store.open(path).close()
+    open_store(path).close()
     writer = sqlite3.connect(path, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")  # a writer in the middle of a transaction
     try:
-        with Store.open(path) as reader:
+        with open_store(path) as reader:
             assert reader.schema_version == SCHEMA_VERSION and reader.count_articles() == 0
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+# -- reviewers and the audit log ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def flagged(store: Store, two_articles: object) -> Contradiction:
+    a0 = store.claims_of_article(Article.create(TEXT_A).id)[0]
+    b0 = store.claims_of_article(Article.create(TEXT_B).id)[0]
+    row = contradiction(a0, b0)
+    store.upsert_contradictions([row])
+    return store.get_contradiction(row.id)
+
+
+def test_a_decision_records_who_and_when_and_is_logged(store: Store, flagged: Contradiction) -> None:
+    assert (flagged.status, flagged.reviewer, flagged.revision) == ("new", "", 0)
+    first = store.set_review(flagged.id, "confirmed", "the hospital agrees", reviewer="Amira")
+    second = store.set_review(flagged.id, "dismissed", "two attacks", reviewer="Ben", expected_revision=1)
+    assert (first.reviewer, first.revision, second.reviewer, second.revision) == ("Amira", 1, "Ben", 2)
+    assert second.reviewed_at is not None and second.reviewed_at >= first.reviewed_at  # type: ignore[operator]
+    log = store.review_log(pair_id=flagged.id)
+    assert [(e.reviewer, e.old_status, e.new_status, e.note, e.outcome, e.revision) for e in log] == [
+        ("Amira", "new", "confirmed", "the hospital agrees", APPLIED, 1),
+        ("Ben", "confirmed", "dismissed", "two attacks", APPLIED, 2),
+    ]
+    assert [e.reviewer for e in store.review_log(reviewer="Ben")] == ["Ben"]
+    assert [e.reviewer for e in store.review_log(limit=1)] == ["Ben"]  # the latest
+    assert store.review_log(pair_id="nope") == []
+
+
+def test_the_reviewer_defaults_to_the_environment(
+    store: Store, flagged: Contradiction, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(REVIEWER_ENV, "night desk")
+    assert store.set_review(flagged.id, "confirmed").reviewer == "night desk"
+    monkeypatch.delenv(REVIEWER_ENV)
+    import getpass
+
+    assert store.set_review(flagged.id, "dismissed").reviewer == getpass.getuser()
+
+
+@pytest.mark.parametrize("name", ["", "   ", "x" * 101, "Ben\x1b[2J", "Ben\u200b"])
+def test_a_bad_reviewer_name_is_refused_and_nothing_logged(
+    store: Store, flagged: Contradiction, name: str
+) -> None:
+    with pytest.raises(ConfigError, match="reviewer name"):
+        store.set_review(flagged.id, "confirmed", reviewer=name)
+    assert store.get_contradiction(flagged.id).status == "new" and store.review_log() == []
+
+
+def test_a_pair_decided_since_it_was_shown_is_refused_and_both_attempts_logged(
+    store: Store, flagged: Contradiction
+) -> None:
+    shown = flagged.revision  # both reviewers are shown the new pair
+    store.set_review(flagged.id, "confirmed", "same toll", reviewer="Amira", expected_revision=shown)
+    with pytest.raises(ReviewConflictError) as caught:
+        store.set_review(flagged.id, "dismissed", "not the same", reviewer="Ben", expected_revision=shown)
+    message = str(caught.value)
+    assert f"the pair {flagged.id} changed since it was shown (revision 0, now 1)" in message
+    assert "confirmed by Amira" in message and f"verifier log --pair {flagged.id}" in message
+    kept = store.get_contradiction(flagged.id)
+    assert (kept.status, kept.reviewer, kept.note, kept.revision) == ("confirmed", "Amira", "same toll", 1)
+    assert [(e.reviewer, e.new_status, e.outcome, e.revision) for e in store.review_log()] == [
+        ("Amira", "confirmed", APPLIED, 1),
+        ("Ben", "dismissed", CONFLICT, 0),
+    ]
+
+
+def test_the_audit_log_cannot_be_edited(store: Store, flagged: Contradiction) -> None:
+    store.set_review(flagged.id, "confirmed", reviewer="Amira")
+    for statement in ("UPDATE review_log SET reviewer = 'someone else'", "DELETE FROM review_log"):
+        with pytest.raises(StoreError, match="append-only"), store.transaction():
+            store._exec(statement)
+    assert [e.reviewer for e in store.review_log()] == ["Amira"]

@@ -22,6 +22,7 @@ from verifier.errors import InputError, ModelMismatchError, NotFoundError
 from verifier.index import VectorIndex
 from verifier.records import Article
 from verifier.settings import Settings
+from verifier.store import SCHEMA_VERSION
 from verifier.workspace import MAX_K, MAX_QUERY_CHARS, Workspace
 
 ARTICLES = [
@@ -244,10 +245,12 @@ def test_doctor_on_a_healthy_workspace(workspace: Workspace) -> None:
     workspace.finish()  # scanned and grouped, as `verifier ingest` does
     report = workspace.doctor()
     assert report.ok and report.problems == () and report.actions == ()
-    assert (report.schema_version, report.articles, report.claims, report.vectors) == (1, 4, 8, 8)
+    counts = (report.schema_version, report.articles, report.claims, report.vectors)
+    assert counts == (SCHEMA_VERSION, 4, 8, 8)
     assert report.index_model == report.model == "fake-token-hash"
     assert report.summary() == (
-        "schema version 1: 4 articles, 8 claims, 8 vectors (fake-token-hash; this run uses fake-token-hash)\n"
+        f"schema version {SCHEMA_VERSION}: 4 articles, 8 claims, 8 vectors "
+        "(fake-token-hash; this run uses fake-token-hash)\n"
         "OK: store and index agree"
     )
 

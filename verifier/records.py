@@ -116,6 +116,8 @@ class Contradiction:
     note: str = ""
     reviewed_at: str | None = None  # ISO timestamp of the decision
     created_at: str | None = None
+    reviewer: str = ""  # who made the decision ("" before any)
+    revision: int = 0  # how many decisions the pair has had: the token of the optimistic check
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ from verifier.index import (
 from verifier.lock import WorkspaceLock
 from verifier.records import Article, Claim, SearchHit
 from verifier.settings import Settings
-from verifier.store import Store, crash_point
+from verifier.store import Store, crash_point, open_store
 
 if TYPE_CHECKING:
     from verifier.scan import ScanReport
@@ -294,7 +294,7 @@ class Workspace:
             settings.workspace.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the workspace {settings.workspace}: {exc}") from exc
-        store = Store.open(settings.store_path)
+        store = open_store(settings.store_target)
         embedder = embedder or embedder_from_settings(settings, _recorded_model(settings))
         ws = cls(settings, store, embedder, segmenter)
         if resume:
