@@ -55,6 +55,25 @@ def fakes_places(data_dir: Path) -> dict[str, str]:
         return {r["unit_id"]: (r.get("location") or "").strip().lower() for r in csv.DictReader(fh)}
 
 
+def articles(data_dir: Path) -> dict[str, tuple[str, str]]:
+    """Article key -> (title, body): FA-KES rows by unit id, ECB+ documents by name (no titles)."""
+    out: dict[str, tuple[str, str]] = {}
+    csv.field_size_limit(sys.maxsize)
+    with open(data_dir / "fakes" / "FA-KES-Dataset.csv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            out.setdefault("fakes:" + r["unit_id"], (r.get("article_title") or "", r["article_content"]))
+    with open(data_dir / "ecbplus" / "ecbplus_docs.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                d = json.loads(line)
+                out["ecbplus:" + d["doc"]] = ("", " ".join(d["sentences"]))
+    return out
+
+
+def _article_key(side: dict) -> str:
+    return "ecbplus:" + side["doc"] if side["corpus"] == "ecbplus" else "fakes:" + str(side["unit_id"])
+
+
 def _side_key(side: dict, places: dict[str, str]) -> str:
     if side["corpus"] == "ecbplus":
         return "ecb:" + side["doc"].split("_")[0]
@@ -79,9 +98,17 @@ def incident_groups(rows: list[dict], places: dict[str, str]) -> dict[str, str]:
     return {r["id"]: find(_side_key(r["a"], places)) for r in rows}
 
 
-def labelled(rows: list[dict], groups: dict[str, str]) -> list[train.LabelledPair]:
+def labelled(
+    rows: list[dict], groups: dict[str, str], docs: dict[str, tuple[str, str]] | None = None
+) -> list[train.LabelledPair]:
+    """The pairs as the judgement sees them; with `docs`, each claim carries its article's title and text,
+    as claims of an ingested workspace do."""
+
     def claim(s: dict) -> ClaimText:
-        return ClaimText(s["text"], source=s.get("source") or None, date=s.get("date") or None)
+        title, body = (docs or {}).get(_article_key(s), ("", ""))
+        return ClaimText(
+            s["text"], source=s.get("source") or None, date=s.get("date") or None, setting=title, context=body
+        )
 
     return [
         train.LabelledPair(
@@ -96,7 +123,11 @@ def labelled(rows: list[dict], groups: dict[str, str]) -> list[train.LabelledPai
     ]
 
 
-def load(eval_dir: Path, data_dir: Path) -> tuple[list[dict], list[train.LabelledPair]]:
-    """(resolved rows, labelled pairs with their groups), in the same order."""
+def load(
+    eval_dir: Path, data_dir: Path, with_articles: bool = True
+) -> tuple[list[dict], list[train.LabelledPair]]:
+    """(resolved rows, labelled pairs with their groups), in the same order; `with_articles` gives each
+    claim its article (title and text) as an ingested claim has."""
     rows = resolve(eval_dir)
-    return rows, labelled(rows, incident_groups(rows, fakes_places(data_dir)))
+    docs = articles(data_dir) if with_articles else None
+    return rows, labelled(rows, incident_groups(rows, fakes_places(data_dir)), docs)

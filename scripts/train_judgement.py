@@ -41,7 +41,9 @@ def main() -> None:
     x = train.matrix(pairs)
     extra = train.synthetic() if not args.no_synthetic else None
     rep, temperatures = train.cross_validate(x, pairs, args.folds, extra=extra)
-    print_report(rep, f"grouped {args.folds}-fold CV (held out)")
+    print_report(rep, f"grouped {args.folds}-fold CV (held out), claims with their articles")
+    bare, _ = train.cross_validate(x, pairs, args.folds, extra=extra, articles=False)
+    print_report(bare, f"grouped {args.folds}-fold CV (held out), claims without their articles")
     if args.json:
         args.json.write_text(
             json.dumps(
@@ -53,6 +55,13 @@ def main() -> None:
                     "confusion": rep.confusion,
                     "temperatures": temperatures,
                     "predictions": rep.predictions,
+                    "without_articles": {
+                        "accuracy": bare.accuracy,
+                        "macro_f1": bare.macro_f1,
+                        "per_label": bare.per_label,
+                        "confusion": bare.confusion,
+                        "predictions": bare.predictions,
+                    },
                 },
                 indent=1,
             )

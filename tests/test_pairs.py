@@ -78,6 +78,25 @@ def test_input_label_is_ignored_and_source_and_date_are_used() -> None:
     assert row["label"] == "update"  # a later report with a higher toll; the input's "agree" is not read
 
 
+def test_a_side_may_carry_its_article_which_the_incident_decision_reads() -> None:
+    a = {"text": "Eleven people died in the floods.", "title": "Floods in the Veltrava valley"}
+    b = {"text": "Officials said eleven had died."}
+    same = {"article": "Floods swept the Veltrava valley near Ostrel; eleven died, the governor said."}
+    other = {"article": "A warehouse fire in Dunmarrow killed workers; smoke closed the port motorway."}
+    art_a = {"article": "Flash floods in the Veltrava valley around Ostrel left eleven people dead."}
+    rows = list(
+        run_pairs(
+            [
+                json.dumps({"id": "one", "a": a | art_a, "b": b | same}),
+                json.dumps({"id": "apart", "a": a | art_a, "b": b | other}),
+            ]
+        )
+    )
+    assert [r["id"] for r in rows] == ["one", "apart"]
+    assert rows[0]["label"] == "agree"
+    assert rows[1]["label"] != "agree" or rows[1]["score"] < rows[0]["score"]
+
+
 def test_blank_lines_are_skipped_and_ids_default_to_line_numbers() -> None:
     text = "\n" + json.dumps({"a": {"text": "5 killed."}, "b": {"text": "6 killed."}}) + "\n\n"
     (row,) = run_pairs(text.splitlines())
@@ -96,6 +115,10 @@ def test_blank_lines_are_skipped_and_ids_default_to_line_numbers() -> None:
         ),
         (json.dumps({"id": 1, "a": {"source": "x"}, "b": {"text": "y"}}), 'line 2: "a.text" is missing'),
         (json.dumps({"id": 1, "a": "just a string", "b": {"text": "y"}}), 'line 2: "a" must be an object'),
+        (
+            json.dumps({"id": 1, "a": {"text": "x", "article": 3}, "b": {"text": "y"}}),
+            'line 2: "a.article" must be a string',
+        ),
     ],
 )
 def test_malformed_lines_raise_input_error_naming_the_line(bad: str, message: str) -> None:

@@ -226,9 +226,7 @@ def check_claim(
         passage_quantities = extract(hit.claim.text, hit.article.published)
         if with_figures and has_count(passage_quantities):
             # The title places a passage that names no place itself ("27 were among the dead").
-            theirs = ClaimText(
-                hit.claim.text, hit.article.source, hit.article.published, setting=hit.article.title or ""
-            )
+            theirs = ClaimText.of(hit.claim.text, hit.article)
             judgement = relate(mine, theirs, model)
             group = _GROUP_OF_LABEL.get(judgement.label)
             if group is None:  # "unrelated": another event or another thing, worded alike

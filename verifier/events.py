@@ -399,8 +399,8 @@ def build_table(ws: Any, event_id: str) -> ComparisonTable:
         key = (x.claim.id, y.claim.id)
         if key not in judgements:
             j = relate(
-                ClaimText(x.claim.text, x.article.source, x.article.published),
-                ClaimText(y.claim.text, y.article.source, y.article.published),
+                ClaimText.of(x.claim.text, x.article),
+                ClaimText.of(y.claim.text, y.article),
                 model,
             )
             # the scan's rule for a conflict worth showing, so the table and `conflicts` agree

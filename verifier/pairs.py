@@ -1,7 +1,9 @@
 """The `pairs` batch command: judge claim pairs from JSONL, no workspace and no model needed.
 
 Input lines: {"id": ..., "a": {"text": ..., "source": ..., "date": ...}, "b": {...}}; any "label" field is
-ignored. Output: {"id", "label", "flag", "score", "explanation"}, flag true exactly when label is "conflict".
+ignored. A side may also carry its article's "title" and full text ("article"): with both articles the
+incident is judged from them too, as for claims of a workspace.
+Output: {"id", "label", "flag", "score", "explanation"}, flag true exactly when label is "conflict".
 """
 
 from __future__ import annotations
@@ -27,10 +29,15 @@ def _claim(obj: Any, side: str, lineno: int) -> ClaimText:
         raise InputError(f'line {lineno}: "{side}.text" is missing or empty; every claim needs its text')
     source = obj.get("source")
     date = obj.get("date")
+    for key in ("title", "article"):
+        if obj.get(key) is not None and not isinstance(obj.get(key), str):
+            raise InputError(f'line {lineno}: "{side}.{key}" must be a string (the article\'s {key})')
     return ClaimText(
         text=text,
         source=str(source) if source not in (None, "") else None,
         date=str(date) if date not in (None, "") else None,
+        setting=obj.get("title") or "",
+        context=obj.get("article") or "",
     )
 
 

@@ -90,8 +90,8 @@ def reviewed_pairs(ws: Any, weight: float = REVIEW_WEIGHT) -> list[train.Labelle
     for status in ("confirmed", "dismissed"):
         for c in ws.store.list_contradictions(status=status):
             (ca, aa), (cb, ab) = ws.store.get_claim(c.claim_a), ws.store.get_claim(c.claim_b)
-            a = ClaimText(ca.text, aa.source, aa.published, aa.title)
-            b = ClaimText(cb.text, ab.source, ab.published, ab.title)
+            a = ClaimText.of(ca.text, aa)
+            b = ClaimText.of(cb.text, ab)
             group = "workspace:" + min(aa.id, ab.id)
             out.append(train.LabelledPair(c.id, a, b, _label(status, c.note, a, b), group, weight))
     return out

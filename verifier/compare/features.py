@@ -1,5 +1,6 @@
 """The pair's evidence as a vector of named numbers for the classifier: wording, figure alignment and
-incident evidence. Every feature is computed from the two claims and their report metadata alone."""
+incident evidence. Every feature is computed from the two claims, their report metadata and, when known,
+their articles."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import math
 from dataclasses import dataclass
 
 from verifier.compare.align import Aligned, align, best_per_figure
+from verifier.compare.context import context_features
 from verifier.compare.evidence import Evidence, gather
 from verifier.compare.figures import Figure, read_figures
 from verifier.compare.records import ClaimText
@@ -238,7 +240,13 @@ def _evidence_features(v: PairView) -> dict[str, float]:
 def features(v: PairView) -> dict[str, float]:
     """The named feature vector of one pair (see FEATURE_NAMES for the order the model expects)."""
     best = best_per_figure(list(v.pairs))
-    return _text_features(v) | _figure_features(v) | table_features(v, best) | _evidence_features(v)
+    return (
+        _text_features(v)
+        | _figure_features(v)
+        | table_features(v, best)
+        | _evidence_features(v)
+        | context_features(v.a, v.b)
+    )
 
 
 def feature_names() -> tuple[str, ...]:

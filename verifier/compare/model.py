@@ -125,16 +125,24 @@ class Booster:
 @dataclass(frozen=True)
 class Model:
     """Two decisions: are the claims about one incident (`incident`, P(same)), and if so what do their
-    figures say (`figures`: conflict, agree, different_quantity, update)."""
+    figures say (`figures`: conflict, agree, different_quantity, update). When both claims come with their
+    articles, `incident_articles` (fitted on the same pairs with their articles) decides the first."""
 
     features: tuple[str, ...]
     incident: Booster
     figures: Booster
     trained_on: str = ""
+    incident_articles: Booster | None = None
+
+    def incident_for(self, feats: Mapping[str, float]) -> Booster:
+        """The incident booster for a pair: the article one when both claims have their articles."""
+        if self.incident_articles is not None and feats.get(ARTICLES_KNOWN, 0.0) == 1.0:
+            return self.incident_articles
+        return self.incident
 
     def proba(self, feats: Mapping[str, float]) -> dict[str, float]:
         x = [float(feats.get(name, 0.0)) for name in self.features]
-        same = self.incident.proba(x)["same"]
+        same = self.incident_for(feats).proba(x)["same"]
         out = {lab: same * p for lab, p in self.figures.proba(x).items()}
         out["unrelated"] = 1 - same
         return out
@@ -146,10 +154,19 @@ class Model:
             "trained_on": self.trained_on,
             "incident": self.incident.to_json(),
             "figures": self.figures.to_json(),
+            **(
+                {"incident_articles": self.incident_articles.to_json()}
+                if self.incident_articles is not None
+                else {}
+            ),
         }
 
 
-FORMAT = "verifier-judgement-2"
+FORMAT = "verifier-judgement-3"
+# Files of the previous format (no article booster) still load: workspaces tuned before it keep working.
+READABLE_FORMATS = ("verifier-judgement-2", FORMAT)
+# The feature that says both claims came with their articles (compare/context.py).
+ARTICLES_KNOWN = "context_known"
 
 
 def _booster(obj: Mapping[str, object]) -> Booster:
@@ -175,13 +192,15 @@ def _booster(obj: Mapping[str, object]) -> Booster:
 
 
 def from_json(obj: Mapping[str, object]) -> Model:
-    if obj.get("format") != FORMAT:
+    if obj.get("format") not in READABLE_FORMATS:
         raise ConfigError(f"the judgement model file is not a {FORMAT} file; retrain it with `verifier tune`")
+    articles = obj.get("incident_articles")
     return Model(
         features=tuple(obj["features"]),  # type: ignore[arg-type]
         incident=_booster(obj["incident"]),  # type: ignore[arg-type]
         figures=_booster(obj["figures"]),  # type: ignore[arg-type]
         trained_on=str(obj.get("trained_on", "")),
+        incident_articles=_booster(articles) if isinstance(articles, dict) else None,
     )
 
 

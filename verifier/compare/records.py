@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from verifier.quantities import Quantity
+from verifier.records import Article
 
 LABELS = ("conflict", "agree", "different_quantity", "update", "unrelated")
 
@@ -17,6 +18,14 @@ class ClaimText:
     # Words that say where the claim is set without being part of it (the article's title): read only for
     # place names, so that a sentence without a place under a title naming one is placed.
     setting: str = ""
+    # The whole article the claim comes from, when known: read for what two reports share beyond their
+    # sentences (compare/context.py). Empty for a pasted claim.
+    context: str = ""
+
+    @classmethod
+    def of(cls, text: str, article: Article) -> ClaimText:
+        """A stored claim as the judgement reads it: with its outlet, date, title and article."""
+        return cls(text, article.source, article.published, setting=article.title or "", context=article.text)
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
+from verifier.compare.context import WITHOUT_CONTEXT
 from verifier.compare.decision import decide
 from verifier.compare.features import feature_names, features, view
-from verifier.compare.model import Booster, Model, Tree
+from verifier.compare.model import ARTICLES_KNOWN, Booster, Model, Tree
 from verifier.compare.records import LABELS, ClaimText
 from verifier.compare.synthetic import SYNTHETIC_WEIGHT
 from verifier.compare.synthetic import pairs as synthetic_pairs
@@ -82,6 +83,15 @@ CLASH_FEATURES = (
 )
 SAME = "same"
 FIGURE_LABELS = tuple(lab for lab in LABELS if lab != "unrelated")
+
+
+def without_context(x: np.ndarray) -> np.ndarray:
+    """`x` as it would read had the claims come without their articles."""
+    out = x.copy()
+    for i, name in enumerate(feature_names()):
+        if name in WITHOUT_CONTEXT:
+            out[:, i] = WITHOUT_CONTEXT[name]
+    return out
 
 
 def _weights(labels: Sequence[str], base: Sequence[float]) -> np.ndarray:
@@ -152,7 +162,13 @@ def fit(
     extra: tuple[np.ndarray, Sequence[LabelledPair]] | None = None,
 ) -> Model:
     """Both boosters on the feature matrix `x` (rows aligned with `pairs`), plus `extra` training rows (the
-    synthetic pairs) when given."""
+    synthetic pairs) when given. The incident decision is fitted twice: on the pairs as they read without
+    the claims' articles (pasted claims, `verifier pairs` lines), and on the pairs with their articles (claims
+    of a workspace); the figures decision reads no article."""
+    known = x[:, feature_names().index(ARTICLES_KNOWN)] == 1.0
+    with_articles = x[known]
+    articles_pairs = [p for p, k in zip(pairs, known, strict=True) if k]
+    x = without_context(x)
     if extra is not None and len(extra[1]):
         x = np.vstack([x, extra[0]])
         pairs = [*pairs, *extra[1]]
@@ -167,7 +183,12 @@ def fit(
     ys = np.array([FIGURE_LABELS.index(labels[i]) for i in idx])
     w = _weights([labels[i] for i in idx], [base[i] for i in idx])
     figures = _boost(x[idx], ys, w, FIGURE_LABELS, seed)
-    return Model(feature_names(), incident, figures, trained_on)
+    incident_articles = None
+    if len(articles_pairs) and len({p.label == "unrelated" for p in articles_pairs}) == 2:
+        same_a = np.array([int(p.label != "unrelated") for p in articles_pairs])
+        w_a = np.array([p.weight for p in articles_pairs])
+        incident_articles = _boost(incident_view(with_articles), same_a, w_a, (SAME,), seed)
+    return Model(feature_names(), incident, figures, trained_on, incident_articles)
 
 
 def _nll(raw: np.ndarray, y: np.ndarray, t: float) -> float:
@@ -192,24 +213,32 @@ def cross_validate(
     pairs: Sequence[LabelledPair],
     folds: int = 5,
     extra: tuple[np.ndarray, Sequence[LabelledPair]] | None = None,
-) -> tuple[Report, tuple[float, float]]:
+    articles: bool = True,
+) -> tuple[Report, tuple[float, float, float]]:
     """Grouped k-fold: every pair is judged by a model that saw no pair of its group. `extra` rows join every
-    training fold and are never scored. Returns the report and the two temperatures fitted on the held-out
-    raw scores."""
+    training fold and are never scored. With `articles` false the held-out pairs are judged as if they came
+    without their articles (as `verifier pairs` lines and pasted claims do). Returns the report and the two
+    temperatures fitted on the held-out raw scores (incident, figures, incident with articles)."""
     from sklearn.model_selection import GroupKFold
 
     y = np.array([LABELS.index(p.label) for p in pairs])
     groups = np.array([p.group for p in pairs])
     raw_inc = np.zeros((len(pairs), 1))
+    raw_art = np.zeros((len(pairs), 1))
+    has_art = np.zeros(len(pairs), dtype=bool)
     raw_fig = np.zeros((len(pairs), len(FIGURE_LABELS)))
     pred = np.zeros(len(pairs), dtype=int)
+    judged = x if articles else without_context(x)
     for train_idx, test_idx in GroupKFold(n_splits=folds).split(x, y, groups):
         model = fit(x[train_idx], [pairs[i] for i in train_idx], extra=extra)
         for i in test_idx:
-            row = x[i].tolist()
-            raw_inc[i] = model.incident.raw(row)
+            row = judged[i].tolist()
+            feats = dict(zip(model.features, row, strict=True))
+            booster = model.incident_for(feats)
+            (raw_art if booster is model.incident_articles else raw_inc)[i] = booster.raw(row)
+            has_art[i] = booster is model.incident_articles
             raw_fig[i] = model.figures.raw(row)
-            probs = model.proba(dict(zip(model.features, row, strict=True)))
+            probs = model.proba(feats)
             if pairs[i].a.text:  # the decision table reads the text; shipped feature rows have none
                 pred[i] = LABELS.index(decide(probs, view(pairs[i].a, pairs[i].b))[0])
             else:
@@ -217,7 +246,12 @@ def cross_validate(
     same = (y != LABELS.index("unrelated")).astype(int)
     idx = np.where(same == 1)[0]
     yf = np.array([FIGURE_LABELS.index(LABELS[v]) for v in y[idx]])
-    temps = (fit_temperature(raw_inc, same), fit_temperature(raw_fig[idx], yf))
+    bare = ~has_art
+    temps = (
+        fit_temperature(raw_inc[bare], same[bare]) if bare.any() else 1.0,
+        fit_temperature(raw_fig[idx], yf),
+        fit_temperature(raw_art[has_art], same[has_art]) if has_art.any() else 1.0,
+    )
     return report(y, pred, [p.id for p in pairs]), temps
 
 
@@ -240,13 +274,15 @@ def report(y: np.ndarray, pred: np.ndarray, ids: Sequence[str]) -> Report:
     )
 
 
-def with_temperatures(model: Model, temperatures: tuple[float, float]) -> Model:
+def with_temperatures(model: Model, temperatures: tuple[float, float, float]) -> Model:
     from dataclasses import replace
 
+    arts = model.incident_articles
     return replace(
         model,
         incident=replace(model.incident, temperature=temperatures[0]),
         figures=replace(model.figures, temperature=temperatures[1]),
+        incident_articles=replace(arts, temperature=temperatures[2]) if arts is not None else None,
     )
 
 
