@@ -58,15 +58,22 @@ def _settings(ctx: click.Context) -> Settings:
     default=None,
     help="Directory holding the store and the index (default: $VERIFIER_WORKSPACE or ./indexes).",
 )
+@click.option(
+    "--store",
+    default=None,
+    metavar="URL",
+    help="A shared PostgreSQL store, postgresql://user@host/db (default: $VERIFIER_STORE, else the SQLite "
+    "file in the workspace, which then holds only this machine's index).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log progress details.")
 @click.version_option(package_name="verifier")
 @click.pass_context
-def main(ctx: click.Context, workspace: Path | None, verbose: bool) -> None:
+def main(ctx: click.Context, workspace: Path | None, store: str | None, verbose: bool) -> None:
     """Check claims, flag contradictions and compare sources across news articles."""
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
     )
-    ctx.obj = Settings.from_env(workspace)
+    ctx.obj = Settings.from_env(workspace, store=store)
 
 
 def _open(settings: Settings, need_model: bool = True, resume: bool = True) -> Any:
@@ -330,14 +337,72 @@ def conflicts(
 @click.argument("contradiction_id")
 @click.argument("decision", type=click.Choice(["confirm", "dismiss", "reopen"]))
 @click.option("--note", default="", help="Why: kept with the decision.")
+@click.option("--reviewer", default=None, help="Who decides (default: $VERIFIER_REVIEWER, else your login).")
+@click.option(
+    "--expect-revision",
+    type=click.IntRange(min=0),
+    default=None,
+    help="The pair's revision when you read it (`verifier log --pair ID`): refused if someone decided since.",
+)
 @click.pass_context
-def review(ctx: click.Context, contradiction_id: str, decision: str, note: str) -> None:
-    """Record a decision on a flagged pair: confirm, dismiss or reopen."""
-    from verifier.scan import review as record
+def review(
+    ctx: click.Context,
+    contradiction_id: str,
+    decision: str,
+    note: str,
+    reviewer: str | None,
+    expect_revision: int | None,
+) -> None:
+    """Record a decision on a flagged pair: confirm, dismiss or reopen; logged with who and when.
+
+    Example: verifier review 3f2a confirm --reviewer amira --expect-revision 0 --note "same toll"
+    """
+    from verifier.scan import DECISIONS
 
     with _errors(), _open(_settings(ctx)) as ws:
-        c = record(ws, contradiction_id, decision, note)
+        c = ws.store.set_review(
+            contradiction_id, DECISIONS[decision], note, reviewer=reviewer, expected_revision=expect_revision
+        )
     _echo(f"{c.id}: {c.status}" + (f" ({c.note})" if c.note else ""))
+
+
+@main.command(name="log")
+@click.option("--pair", "pair_id", default=None, help="Only this flagged pair.")
+@click.option("--reviewer", default=None, help="Only this reviewer's decisions.")
+@click.option("--limit", default=None, type=click.IntRange(min=1), help="Only the latest N entries.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def log_(ctx: click.Context, pair_id: str | None, reviewer: str | None, limit: int | None,
+         as_json: bool) -> None:
+    """The audit log of review decisions, oldest first: who, when, old and new status, note; attempts
+    refused because the pair had changed since it was shown are listed too.
+
+    Example: verifier log --pair 3f2a
+    """
+    from dataclasses import asdict
+
+    from verifier.store import CONFLICT, open_store
+
+    settings = _settings(ctx)
+    with _errors():
+        if not settings.store_url and not settings.store_path.exists():
+            raise InputError(f"no store in {settings.workspace}: run `verifier ingest PATH` first")
+        with open_store(settings.store_target) as store:
+            entries = store.review_log(pair_id=pair_id, reviewer=reviewer, limit=limit)
+    if as_json:
+        _echo_json([asdict(e) for e in entries])
+        return
+    if not entries:
+        _echo("No review decisions logged" + (" for this selection." if pair_id or reviewer else " yet."))
+    for e in entries:
+        what = (
+            f"REFUSED: shown revision {e.revision}, changed since" if e.outcome == CONFLICT
+            else f"(revision {e.revision})"
+        )
+        _echo(
+            f"{e.at}  {e.reviewer}  {e.pair_id}  {e.old_status} -> {e.new_status}  {what}"
+            + (f"  {e.note}" if e.note else "")
+        )
 
 
 @main.command()
