@@ -310,3 +310,52 @@ def test_bad_input_files_are_one_line_with_status_2(
     assert result.exit_code == 2
     assert result.output.startswith("Error: ") and message in result.output
     assert result.output.count("\n") == 1 and "Traceback" not in result.output
+
+
+def test_events_json_lists_every_event_with_its_articles(ingested: Any) -> None:
+    events = json.loads(ingested("events", "--json", "--all").output)
+    assert len(events) == 4
+    for e in events:
+        assert set(e) == {"id", "label", "articles"}
+        assert e["articles"] and all(
+            set(a) == {"article_id", "title", "source", "date"} for a in e["articles"]
+        )
+    titles = {a["title"] for e in events for a in e["articles"]}
+    assert "Nine dead in Marrow Bay bus crash" in titles
+    assert json.loads(ingested("events", "--json").output) == []  # no event of two articles here
+
+
+def test_check_keeps_only_the_outlets_asked_for(ingested: Any) -> None:
+    query = "Nine passengers were killed near Marrow Bay"
+    data = json.loads(ingested("check", query, "--json", "--source", "Capital Daily").output)
+    assert data["evidence"] and {e["source"] for e in data["evidence"]} == {"Capital Daily"}
+
+
+def test_check_reads_only_the_date_range_asked_for(ingested: Any) -> None:
+    query = "Nine passengers were killed near Marrow Bay"
+    everything = json.loads(ingested("check", query, "--json").output)["evidence"]
+    assert everything and {e["date"] for e in everything} == {"2021-06-07"}
+    that_day = json.loads(
+        ingested("check", query, "--json", "--since", "7 June 2021", "--until", "2021-06-07").output
+    )
+    assert that_day["evidence"] == everything
+    after = json.loads(ingested("check", query, "--json", "--since", "2021-06-08").output)
+    assert after["evidence"] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--date", "the day before"), "--date 'the day before' is not a date"),
+        (("--since", "soon"), "--since 'soon' is not a date"),
+        (
+            ("--since", "2021-06-09", "--until", "2021-06-01"),
+            "--since 2021-06-09 is after --until 2021-06-01",
+        ),
+    ],
+)
+def test_check_refuses_a_date_it_cannot_read(ingested: Any, args: tuple[str, ...], message: str) -> None:
+    result = CliRunner().invoke(
+        cli.main, ["--workspace", str(ingested.workspace), "check", "Nine were killed.", *args]
+    )
+    assert result.exit_code == 2 and message in result.output

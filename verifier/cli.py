@@ -283,13 +283,37 @@ def _evidence_line(e: Any) -> str:
 @click.argument("text")
 @click.option("--k", default=20, show_default=True, type=click.IntRange(1, 1000), help="Claims to retrieve.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--date", "published", default=None, help="When the claim was made (tells an update).")
+@click.option("--source", "sources", multiple=True, help="Only passages from this outlet (repeatable).")
+@click.option("--since", default=None, help="Only passages reported on or after this date.")
+@click.option("--until", default=None, help="Only passages reported on or before this date.")
+@click.option("--place", default=None, help="Only passages from articles that name this place.")
 @click.pass_context
-def check(ctx: click.Context, text: str, k: int, as_json: bool) -> None:
-    """Check a claim: corroborating, conflicting and related evidence from the stored articles."""
-    from verifier.check import check_claim
+def check(
+    ctx: click.Context,
+    text: str,
+    k: int,
+    as_json: bool,
+    published: str | None,
+    sources: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    place: str | None,
+) -> None:
+    """Check a claim: corroborating, conflicting and related evidence from the stored articles.
 
+    Example: verifier check "At least 27 fighters were killed in Darna" --date 2015-07-31 --since 2015-07-29
+    """
+    from verifier.check import Scope, check_claim
+    from verifier.dates import normalise_date
+
+    with _errors():
+        day = normalise_date(published) if published else None
+        if published and day is None:
+            raise InputError(f"--date {published!r} is not a date; write it as 2024-03-12 or 12 March 2024")
+        scope = Scope.create(sources, since, until, place)
     with _errors(), _open(_settings(ctx)) as ws:
-        result = check_claim(ws, text, k=k)
+        result = check_claim(ws, text, k=k, published=day, scope=scope)
     if as_json:
         _echo_json(result.to_dict())
         return
@@ -455,14 +479,21 @@ def scan(ctx: click.Context, rescan: bool) -> None:
 @main.command()
 @click.option("--rebuild", is_flag=True, help="Group the articles again.")
 @click.option("--all", "show_all", is_flag=True, help="Also list events reported by a single article.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: id, label and articles of each event.")
 @click.pass_context
-def events(ctx: click.Context, rebuild: bool, show_all: bool) -> None:
-    """List events: articles grouped by what they report."""
+def events(ctx: click.Context, rebuild: bool, show_all: bool, as_json: bool) -> None:
+    """List events: articles grouped by what they report.
+
+    Example: verifier events --json --all
+    """
     from verifier.events import list_events
 
     with _errors(), _open(_settings(ctx)) as ws:
         found = list_events(ws, rebuild=rebuild)
     shown = [e for e in found if show_all or e.articles > 1]
+    if as_json:
+        _echo_json([e.to_dict() for e in shown])
+        return
     if not shown:
         _echo(
             "No events reported by more than one article." if found else "No events: ingest articles first."

@@ -21,7 +21,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from itertools import combinations
 from typing import Any
 
@@ -202,12 +202,27 @@ def build_events(ws: Any, threshold: float = EVENT_DISTANCE_THRESHOLD) -> list[E
 
 
 @dataclass(frozen=True)
+class EventArticle:
+    """An article that reports an event (an article reporting several events is listed under each)."""
+
+    article_id: str
+    title: str
+    source: str
+    date: str | None
+
+
+@dataclass(frozen=True)
 class EventSummary:
     id: str
     label: str
     articles: int
     sources: tuple[str, ...]
     claims: int
+    reports: tuple[EventArticle, ...] = ()  # the articles, oldest first
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of `verifier events --json`: id, label and the articles that report the event."""
+        return {"id": self.id, "label": self.label, "articles": [asdict(r) for r in self.reports]}
 
 
 def list_events(ws: Any, rebuild: bool = False) -> list[EventSummary]:
@@ -221,7 +236,11 @@ def list_events(ws: Any, rebuild: bool = False) -> list[EventSummary]:
         found = ws.store.get_claims_by_rowids(list(ws.store.claim_rowids(ev.claim_ids).values()))
         arts = {a.id: a for _, a in found}
         sources = tuple(sorted({a.source for a in arts.values() if a.source}))
-        out.append(EventSummary(ev.id, ev.label, len(arts), sources, len(ev.claim_ids)))
+        reports = tuple(
+            EventArticle(a.id, a.title, a.source, a.published)
+            for a in sorted(arts.values(), key=lambda a: (a.published or "", a.source, a.id))
+        )
+        out.append(EventSummary(ev.id, ev.label, len(arts), sources, len(ev.claim_ids), reports))
     out.sort(key=lambda e: (-e.articles, -len(e.sources), e.label))
     return out
 
