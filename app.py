@@ -9,6 +9,7 @@ widget values or `ui.md_escape`, never as raw HTML.
 from __future__ import annotations
 
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,12 +45,22 @@ def _open_workspace(path: str) -> Workspace:
     return Workspace.open(Settings.from_env(path))
 
 
+@st.cache_resource(show_spinner=False)
+def _warm_up_in_background(path: str) -> threading.Thread:
+    # Started by the first page load of the process: the model loads while the page is read and filled in.
+    warm_up = getattr(_open_workspace(path).embedder, "warm_up", None)
+    thread = threading.Thread(target=warm_up if callable(warm_up) else None, daemon=True, name="warm-up")
+    thread.start()
+    return thread
+
+
 @st.cache_resource(show_spinner="Loading the language model (once)…")
 def _warm_model(path: str) -> bool:
+    _warm_up_in_background(path).join()  # usually long done; the spinner shows only after half a second
     embedder = _open_workspace(path).embedder
     warm_up = getattr(embedder, "warm_up", None)
     if callable(warm_up):
-        warm_up()
+        warm_up()  # raises here, on the page, what the background load may have failed with
     return True
 
 
@@ -556,6 +567,7 @@ def main() -> None:
     page = st.navigation(pages)
     ws = workspace()
     if ws is not None:
+        _warm_up_in_background(str(Settings.from_env().workspace))
         sidebar_status(ws)
     page.run()
 
