@@ -99,6 +99,27 @@ def _open(settings: Settings, need_model: bool = True, resume: bool = True) -> A
 )
 @click.option("--if-empty", is_flag=True, help="Do nothing when the workspace already holds articles.")
 @click.option("--no-scan", is_flag=True, help="Skip the contradiction scan after ingest.")
+@click.option(
+    "--engine",
+    type=click.Choice(["single", "ray"]),
+    default="single",
+    show_default=True,
+    help="ray: read, split and embed on Ray Data (an archive; needs pip install -e '.[ray]').",
+)
+@click.option("--address", default=None, help="--engine ray: the Ray cluster to join (default: a local Ray).")
+@click.option(
+    "--ray-actors",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="--engine ray: embedder actors (on a cluster, one per node).",
+)
+@click.option(
+    "--ray-batch",
+    default=None,
+    type=click.IntRange(min=1),
+    help="--engine ray: articles per model call in an actor (default: the embedding batch, 64).",
+)
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -112,8 +133,15 @@ def ingest(
     max_file_mb: float | None,
     if_empty: bool,
     no_scan: bool,
+    engine: str,
+    address: str | None,
+    ray_actors: int,
+    ray_batch: int | None,
 ) -> None:
-    """Import articles from text, Markdown, HTML, CSV or JSONL files (or folders of them)."""
+    """Import articles from text, Markdown, HTML, CSV or JSONL files (or folders of them).
+
+    Example: verifier ingest archive/ --engine ray --address ray://head:10001 --ray-actors 4
+    """
     from tqdm import tqdm
 
     from verifier.importers import ColumnMapping
@@ -140,13 +168,21 @@ def ingest(
             left = ws.unfinished().summary()
             if left:
                 _echo(left)
-            report = ws.ingest_paths(
-                list(paths),
-                mapping=mapping,
-                max_bytes=max_bytes,
-                default_source=default_source,
-                progress=progress,
-            )
+            if engine == "ray":
+                from verifier.ray_ingest import RayOptions, ingest_with_ray
+
+                options = RayOptions(address, ray_batch or settings.embed_batch, ray_actors)
+                report = ingest_with_ray(
+                    ws, list(paths), mapping, max_bytes, default_source, options, progress=progress
+                )
+            else:
+                report = ws.ingest_paths(
+                    list(paths),
+                    mapping=mapping,
+                    max_bytes=max_bytes,
+                    default_source=default_source,
+                    progress=progress,
+                )
             if bar is not None:
                 bar.close()
             _echo(report.summary())

@@ -474,6 +474,24 @@ class Workspace:
 
     # -- ingest -------------------------------------------------------------------------------------
 
+    @contextmanager
+    def precomputed(self, segmenter: Segmenter, embedder: Embedder) -> Iterator[None]:
+        """Ingest with claims and vectors worked out elsewhere (the Ray engine, verifier.ray_ingest):
+        `segmenter` and `embedder` answer from that work while the same store and index code writes it.
+        The embedder must carry this workspace's embedder's name and dimension."""
+        if (embedder.name, embedder.dim) != (self.embedder.name, self.embedder.dim):
+            raise ModelMismatchError(
+                f"precomputed vectors of {embedder.name} ({embedder.dim}) for a workspace of "
+                f"{self.embedder.name} ({self.embedder.dim})"
+            )
+        with self._lock:
+            saved = self.embedder, self._segment
+            self.embedder, self._segment = embedder, segmenter
+            try:
+                yield
+            finally:
+                self.embedder, self._segment = saved
+
     def ingest_articles(self, articles: Iterable[Article], progress: Progress | None = None) -> IngestReport:
         """Split, embed, store and index articles. Articles already stored are skipped (idempotent)."""
         started = time.perf_counter()
