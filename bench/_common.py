@@ -241,14 +241,27 @@ def apply_torch_threads() -> int | None:
     return int(torch.get_num_threads())
 
 
+EMBEDDER_KINDS = ("real", "torch", "onnx-int8", "fake")
+
+
 def get_embedder(kind: str) -> Any:
-    """The bundled all-MiniLM-L6-v2 ("real", what users run) or the hashing fake (smoke test only)."""
-    from verifier.embed import FakeEmbedder, SentenceTransformerEmbedder
+    """What a benchmark embeds with: "real" is what a new workspace of the product uses
+    (verifier.embed.DEFAULT_EMBEDDER), "torch" / "onnx-int8" one build explicitly, "fake" the hashing fake
+    (smoke test only). torch runs with the benchmark's thread setting; int8 with one worker per core."""
+    from verifier.embed import DEFAULT_EMBEDDER, FakeEmbedder, OnnxInt8Embedder, SentenceTransformerEmbedder
 
     if kind == "fake":
         return FakeEmbedder()
-    apply_torch_threads()
-    embedder = SentenceTransformerEmbedder()
+    if kind == "real":
+        kind = DEFAULT_EMBEDDER
+    embedder: Any
+    if kind == "torch":
+        apply_torch_threads()
+        embedder = SentenceTransformerEmbedder()
+    elif kind == "onnx-int8":
+        embedder = OnnxInt8Embedder()
+    else:
+        raise ValueError(f"unknown embedder kind {kind!r}: one of {', '.join(EMBEDDER_KINDS)}")
     embedder.warm_up()
     return embedder
 

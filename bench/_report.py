@@ -48,7 +48,7 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
         )
     if meta.get("smoke"):
         out.append("**Smoke run: tiny sizes, the figures mean nothing.**\n")
-    if meta.get("embedder") != "real":
+    if meta.get("embedder") == "fake":
         out.append("**Fake embedder: plumbing only, the quality figures mean nothing.**\n")
     out.append("## Machine\n")
     out.append(
@@ -88,6 +88,10 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
     )
 
     out.append("\n## 1. Retrieval quality\n")
+    if r.get("embedding"):
+        out.append(_embedding(r["embedding"]))
+    elif "embedding" in (r.get("errors") or {}):
+        out.append(_failed(r, "embedding"))
     ret = r.get("retrieval")
     if ret:
         sts = ret["sts_b"]
@@ -164,6 +168,87 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
                 [[x["figure"], x["previous"], x["now"], x["change_percent"]] for x in rep["rows"]],
             )
         )
+    return "\n".join(out)
+
+
+def _embedding(e: dict[str, Any]) -> str:
+    """The int8 embedder against torch float32: speed ratios and retrieval quality, one run."""
+    out = ["### The int8 embedder against torch float32 (same claims, same run)\n"]
+    out.append(
+        f"int8 = `{e['int8_recipe']}` (verifier/embed/onnx_build.py: per-output-channel int8 weights of every "
+        "weight MatMul, activations quantised at run time, each text run alone), built from the bundled "
+        f"weights on this machine; loading it took {e['int8_warm_up_seconds']} s in this run. Claims: "
+        f"{e['claims']}. Each round embeds the same batch and the same single claims with torch, then int8; "
+        "the ratio is taken round by round, the median quoted with its range.\n"
+    )
+    rows = []
+    for label, key in (("one thread each", "speed_one_thread"), ("product defaults", "speed_default_threads")):
+        sp = e[key]
+        rows.append(
+            [
+                label,
+                f"{sp['torch_threads']} / {sp['int8_workers']}",
+                sp["rounds"],
+                sp["torch_claims_per_s"],
+                sp["int8_claims_per_s"],
+                f"**{sp['batch_ratio']}** ({sp['batch_ratio_range'][0]}-{sp['batch_ratio_range'][1]})",
+                sp["torch_single_p50_ms"],
+                sp["int8_single_p50_ms"],
+                f"**{sp['single_p50_ratio']}** ({sp['single_p50_ratio_range'][0]}-{sp['single_p50_ratio_range'][1]})",
+            ]
+        )
+    out.append(
+        _table(
+            [
+                "threads",
+                "torch threads / int8 workers",
+                "rounds",
+                "torch claims/s",
+                "int8 claims/s",
+                "batch ratio",
+                "torch single p50 ms",
+                "int8 single p50 ms",
+                "p50 ratio",
+            ],
+            rows,
+        )
+    )
+    q = e["quality"]
+    rows = []
+    for name in ("torch", "int8"):
+        v = q[name]
+        d = v["ecb_plus_dense"]
+        rows.append(
+            [
+                f"{name} (`{v['name']}`)",
+                *[v["sts_b_spearman"][s] for s in v["sts_b_spearman"]],
+                d["recall@1"],
+                d["recall@10"],
+                d["mrr@100"],
+                v["ecb_plus_embed_seconds"],
+            ]
+        )
+    splits = list(q["torch"]["sts_b_spearman"])
+    out.append("")
+    out.append(
+        _table(
+            [
+                "embedder",
+                *[f"STS-B news {s} Spearman x100" for s in splits],
+                "ECB+ recall@1",
+                "ECB+ recall@10",
+                "ECB+ MRR@100",
+                "s to embed ECB+",
+            ],
+            rows,
+        )
+    )
+    loss = e["quality_loss_points"]
+    out.append(
+        "\nLoss of int8 in points (torch minus int8; recall x100): "
+        + ", ".join(f"{k} {v}" for k, v in loss.items())
+        + f". ECB+: {q['torch']['ecb_plus_queries']:,} figure queries, dense search, as in the table below.\n"
+    )
     return "\n".join(out)
 
 
@@ -404,6 +489,30 @@ def _scale(sc: dict[str, Any]) -> str:
                 detail,
             )
         )
+        for key in sorted(sizes, key=int):
+            sweep = sizes[key].get("ef_search_sweep")
+            if not sweep:
+                continue
+            out.append(
+                f"\nHNSW search breadth at {int(key):,} claims: recall@10 against exact search and the latency "
+                f"of one search (one thread, {sizes[key].get('recall_queries')} held-out claim vectors), for "
+                f"each efSearch; the product ships efSearch {sizes[key].get('ef_search')}.\n"
+            )
+            out.append(
+                _table(
+                    ["efSearch", "recall@10 (ties counted)", "id overlap", "search p50 ms", "search p95 ms"],
+                    [
+                        [
+                            f"**{ef}**" if int(ef) == sizes[key].get("ef_search") else ef,
+                            v["recall@10_vs_exact"],
+                            v["recall@10_id_overlap"],
+                            v["search_ms"].get("p50_ms"),
+                            v["search_ms"].get("p95_ms"),
+                        ]
+                        for ef, v in sorted(sweep.items(), key=lambda kv: int(kv[0]))
+                    ],
+                )
+            )
         out.append(
             "\nThe index type follows the size: "
             + "; ".join(

@@ -20,11 +20,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench._common import REPO, git_commit, machine, write_json
+from bench._common import EMBEDDER_KINDS, REPO, git_commit, machine, write_json
 
 log = logging.getLogger("bench")
 
-PARTS = ("retrieval", "relation", "scale", "profile")
+PARTS = ("embedding", "retrieval", "relation", "scale", "profile")
 
 # The targets of issue 6, reported against (never tuned towards).
 TARGETS = {
@@ -32,6 +32,7 @@ TARGETS = {
     "check_p95_ms_at_1m": 50.0,
     "scan_s_per_1000_at_1m": 1.0,
     "bytes_per_claim": 2048.0,
+    "recall_at_10_at_1m": 0.95,  # the shipped index configuration against exact search (issue 13)
 }
 
 
@@ -54,6 +55,37 @@ def _part(results: dict[str, Any], name: str, fn: Callable[[], Any]) -> Any:
 def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     """Each target with the measured figure, at the largest size reached, and whether it is met."""
     rows: list[dict[str, Any]] = []
+    emb = results.get("embedding") or {}
+    if emb.get("targets"):
+        t = emb["targets"]
+        at = f"{emb['speed_one_thread']['batch_claims']} FA-KES claims, one thread each, same run"
+        rows.append(
+            {
+                "target": "int8 / torch fp32 batch throughput",
+                "wanted": f">= {t['batch_ratio']['wanted']}",
+                "measured": t["batch_ratio"]["measured"],
+                "met": t["batch_ratio"]["measured"] >= t["batch_ratio"]["wanted"],
+                "at": at,
+            }
+        )
+        rows.append(
+            {
+                "target": "torch fp32 / int8 single-claim p50 latency",
+                "wanted": f">= {t['single_p50_ratio']['wanted']}",
+                "measured": t["single_p50_ratio"]["measured"],
+                "met": t["single_p50_ratio"]["measured"] >= t["single_p50_ratio"]["wanted"],
+                "at": at,
+            }
+        )
+        rows.append(
+            {
+                "target": "quality loss of int8, points (worst of STS-B news test/dev, ECB+ recall@10)",
+                "wanted": f"<= {t['quality_loss_points']['wanted']}",
+                "measured": t["quality_loss_points"]["measured"],
+                "met": t["quality_loss_points"]["measured"] <= t["quality_loss_points"]["wanted"],
+                "at": "all STS-B news pairs; all ECB+ figure queries",
+            }
+        )
     scale = results.get("scale") or {}
     ingest = scale.get("ingest") or {}
     if "ratio_wall" in ingest:
@@ -90,6 +122,17 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                 "at": at,
             }
         )
+        recall = m.get("recall@10_vs_exact")
+        if recall is not None:
+            rows.append(
+                {
+                    "target": f"recall@10 against exact search ({m['index_type']}, as shipped)",
+                    "wanted": f">= {TARGETS['recall_at_10_at_1m']}",
+                    "measured": recall,
+                    "met": top >= 1_000_000 and recall >= TARGETS["recall_at_10_at_1m"],
+                    "at": at,
+                }
+            )
         mem = m["memory"]["bytes_per_claim_open"]
         rows.append(
             {
@@ -114,6 +157,15 @@ def _figures(r: dict[str, Any]) -> dict[str, float]:
         out[f"ECB+ {method} MRR"] = v["mrr@100"]
     for system in (r.get("relation") or {}).get("systems", []):
         out[f"{system['name']} macro-F1"] = system["summary"]["macro-F1"]
+    emb = r.get("embedding") or {}
+    for setting in ("speed_one_thread", "speed_default_threads"):
+        for key in ("batch_ratio", "single_p50_ratio", "torch_claims_per_s", "int8_claims_per_s"):
+            if key in (emb.get(setting) or {}):
+                out[f"embedding {setting} {key}"] = emb[setting][key]
+    for name, q in (emb.get("quality") or {}).items():
+        for split, v in q["sts_b_spearman"].items():
+            out[f"{name} STS-B {split} Spearman"] = v
+        out[f"{name} ECB+ dense recall@10"] = q["ecb_plus_dense"]["recall@10"]
     ingest = (r.get("scale") or {}).get("ingest") or {}
     for key in ("ratio_wall", "ratio_cpu", "ingest_claims_per_s", "embedding_only_claims_per_s"):
         if key in ingest:
@@ -158,7 +210,7 @@ def run(
     notes: bool = True,
     compare_with: Path | None = None,
 ) -> dict[str, Any]:
-    from bench import profile, retrieval, scale
+    from bench import embedding, profile, retrieval, scale
     from bench._common import get_embedder, load_ecb, load_fakes_articles
     from bench._relation import misjudged, relation_quality
     from bench._report import render
@@ -178,9 +230,12 @@ def run(
         "tracebacks": {},
         "seconds": {},
     }
+    if "embedding" in parts and embedder_kind != "fake":
+        # first, before another model is loaded: torch and int8 against each other in one process
+        _part(results, "embedding", lambda: embedding.run(smoke))
     embedder = get_embedder(embedder_kind)
     results["meta"]["model"] = embedder.name
-    if embedder_kind == "real":
+    if embedder_kind != "fake":
         import torch
 
         results["meta"]["torch_threads"] = torch.get_num_threads()
@@ -233,6 +288,7 @@ def update(
     from bench._report import render
 
     old = json.loads(path.read_text(encoding="utf-8"))
+    before = json.loads(json.dumps(old))  # the report as it was, to compare the re-run parts with
     if source is not None:  # parts measured by another run (e.g. `--parts relation` run alongside)
         fresh = json.loads(source.read_text(encoding="utf-8"))
     else:
@@ -254,6 +310,9 @@ def update(
         {"parts": sorted(names), "date_utc": fresh["meta"]["date_utc"], "git": fresh["meta"]["git"]}
     )
     old["targets"] = targets(old)
+    # The re-run parts beside their previous figures (the other parts are unchanged by construction).
+    old["repeat"] = compare(before, old)
+    old["repeat"]["rows"] = [x for x in old["repeat"]["rows"] if x["previous"] != x["now"]]
     if old.get("tracebacks") == {}:
         del old["tracebacks"]
     write_json(path, old)
@@ -275,9 +334,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--embedder",
-        choices=("real", "fake"),
+        choices=EMBEDDER_KINDS,
         default="real",
-        help="fake = hashing embedder, for plumbing tests only (figures meaningless)",
+        help="real = what a new workspace uses (the int8 model); torch / onnx-int8 = that build; "
+        "fake = hashing embedder, for plumbing tests only (figures meaningless)",
     )
     parser.add_argument(
         "--parts", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}"

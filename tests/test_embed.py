@@ -189,3 +189,28 @@ def test_a_build_that_does_not_reproduce_the_model_is_refused(
     with pytest.raises(ConfigError, match=r"the int8 model \(mm-channel\) does not reproduce the model"):
         OnnxInt8Embedder(cache=tmp_path).warm_up()
     assert list(tmp_path.glob("*.onnx")) == []  # nothing half-built is left to be read later
+
+
+@pytest.mark.model
+def test_the_cli_chooses_the_embedder_and_refuses_to_mix_their_vectors(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from verifier.cli import main
+
+    article = tmp_path / "crane.txt"
+    article.write_text(
+        "Nine people were injured when a crane fell on a bus shelter in the harbour district on Friday.\n",
+        encoding="utf-8",
+    )
+    ws = ["--workspace", str(tmp_path / "ws")]
+    runner = CliRunner()
+    built = runner.invoke(main, [*ws, "--embedder", "torch", "ingest", str(article), "--no-scan"])
+    assert built.exit_code == 0, built.output
+    doctor = runner.invoke(main, [*ws, "doctor"])  # auto: the embedder that built the index
+    assert "(all-MiniLM-L6-v2; this run uses all-MiniLM-L6-v2)" in doctor.output
+    refused = runner.invoke(main, [*ws, "--embedder", "onnx-int8", "search", "a crane fell"])
+    assert refused.exit_code == 2
+    assert "this run uses all-MiniLM-L6-v2+onnx-int8-mm-channel" in refused.output
+    assert "Vectors of two embedders cannot be searched together" in refused.output
+    bad = runner.invoke(main, [*ws, "--embedder", "int4", "doctor"])
+    assert bad.exit_code == 2 and "'int4' is not one of 'auto', 'torch', 'onnx-int8'" in bad.output

@@ -16,7 +16,7 @@ import click
 
 from verifier.display import terminal_json, terminal_text
 from verifier.errors import InputError, VerifierError
-from verifier.settings import Settings
+from verifier.settings import EMBEDDER_CHOICES, Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -65,15 +65,25 @@ def _settings(ctx: click.Context) -> Settings:
     help="A shared PostgreSQL store, postgresql://user@host/db (default: $VERIFIER_STORE, else the SQLite "
     "file in the workspace, which then holds only this machine's index).",
 )
+@click.option(
+    "--embedder",
+    type=click.Choice(EMBEDDER_CHOICES),
+    default=None,
+    help="How the model runs: onnx-int8 (int8, fast), torch (float32), or auto: the one that built the "
+    "workspace's index, else onnx-int8 (default: $VERIFIER_EMBEDDER, else auto).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Log progress details.")
 @click.version_option(package_name="verifier")
 @click.pass_context
-def main(ctx: click.Context, workspace: Path | None, store: str | None, verbose: bool) -> None:
+def main(
+    ctx: click.Context, workspace: Path | None, store: str | None, embedder: str | None, verbose: bool
+) -> None:
     """Check claims, flag contradictions and compare sources across news articles."""
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
     )
-    ctx.obj = Settings.from_env(workspace, store=store)
+    chosen = {"embedder": embedder} if embedder else {}
+    ctx.obj = Settings.from_env(workspace, store=store, **chosen)
 
 
 def _open(settings: Settings, need_model: bool = True, resume: bool = True) -> Any:

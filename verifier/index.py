@@ -35,9 +35,12 @@ HNSW_NEIGHBOURS = 32
 # Above this, HNSW's memory (and ~4 min build per 1M) matters more: IVF + 8-bit scalar quantiser,
 # ~0.4 KB per vector. FAISS wants >= 39 training points per IVF cell, so nlist = n / 39 capped.
 IVF_MIN_VECTORS = 5_000_000
-# HNSW's search breadth. FAISS's default (16) gives up recall for speed; 64 is a common middle setting,
-# chosen before measuring: `make bench` reports recall@10 against exact search and the latency it costs.
-HNSW_EF_SEARCH = 64
+# HNSW's search breadth (efSearch). FAISS's default of 16 gave recall@10 0.77 against exact search at 1M
+# claims (docs/benchmarks.md, 2026-11-24). `make bench` measures recall@10 and the latency of a search for
+# 16, 32, 64, 128 and 256 at 1M and for this value; see docs/benchmarks.md for the figures it was set by.
+HNSW_EF_SEARCH = 128
+# The breadths the benchmark measures (recall@10 and latency) beside the shipped one.
+HNSW_EF_SWEEP = (16, 32, 64, 128, 256)
 # A search of a few queries runs on one OpenMP thread: measured here (2 cores, busy), a single query with
 # two threads cost 10-100x more in spin and barrier time than it gained. Batch searches (the scan) keep all.
 SMALL_SEARCH = 16
@@ -125,10 +128,10 @@ def _atomic_write(path: Path, write: object) -> None:
         raise
 
 
-def _tune(index: Any, index_type: str) -> None:
+def _tune(index: Any, index_type: str, ef_search: int = HNSW_EF_SEARCH) -> None:
     """Search-time parameters that faiss does not store with the index (set after create and load)."""
     if index_type.startswith("HNSW"):
-        faiss.ParameterSpace().set_index_parameter(index, "efSearch", HNSW_EF_SEARCH)
+        faiss.ParameterSpace().set_index_parameter(index, "efSearch", ef_search)
 
 
 class VectorIndex:
@@ -220,6 +223,12 @@ class VectorIndex:
                 raise KeyError(f"id {id_} is not in the index")
             out[row] = vec
         return out
+
+    def set_ef_search(self, ef_search: int) -> None:
+        """Set an HNSW index's search breadth for this process (the benchmark's sweep); no-op otherwise."""
+        if ef_search < 1:
+            raise ValueError(f"efSearch must be at least 1, not {ef_search}")
+        _tune(self._index, self.index_type, ef_search)
 
     def search(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """(scores, ids), each (n, k'), k' = min(k, count); best first. Cosine for unit vectors."""
