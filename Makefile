@@ -46,6 +46,7 @@ test: $(STAMP) lint
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
 	$(BIN)/python -m bench.fuzz --json docs/fuzz.json
+	$(BIN)/python -m bench.ray_ingest --json docs/ray_ingest.json
 
 clean-workspace:
 	rm -rf indexes
