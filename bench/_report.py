@@ -41,10 +41,21 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
         out.append("**Notes on this run:**\n")
         out.append("\n".join(f"- {n}" for n in meta["notes"]) + "\n")
     for upd in meta.get("updated_parts") or []:
+        load = (
+            f", load average {upd['load_average_at_start']} at its start and {upd.get('load_average_at_end')} at its end"
+            if upd.get("load_average_at_start")
+            else ""
+        )
+        um = upd.get("machine") or {}
+        if um:
+            load += (
+                f", on {um.get('nproc')} cores of a {um.get('cpu_model')} with {um.get('ram_gb')} GB (Python "
+                f"{um.get('python')}, torch {um.get('torch')}, faiss-cpu {um.get('faiss')})"
+            )
         out.append(
             f"Parts {', '.join(upd['parts'])} were re-run on {upd['date_utc']} at commit "
-            f"`{(upd['git'].get('commit') or '?')[:12]}` (`python -m bench.run_all --parts ...`, merged with `--update`) "
-            "and replaced in this report.\n"
+            f"`{(upd['git'].get('commit') or '?')[:12]}`{load} (`python -m bench.run_all --parts ...`, merged "
+            "with `--update`) and replaced in this report.\n"
         )
     if meta.get("smoke"):
         out.append("**Smoke run: tiny sizes, the figures mean nothing.**\n")
@@ -159,7 +170,8 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
         out.append("\n### Against an earlier run\n")
         out.append(
             f"The earlier run: {rep['previous_date']}, commit `{(rep['previous_commit'] or '?')[:12]}`, load average "
-            f"at its start {rep['previous_load_average']} (this run: {m.get('load_average_at_start')}). Quality "
+            f"at its start {rep['previous_load_average']} (this run: "
+            f"{rep.get('this_load_average') or m.get('load_average_at_start')}). Quality "
             "figures move only when the code does; timings move with the load of the shared machine.\n"
         )
         out.append(
@@ -167,6 +179,8 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
                 ["figure", "earlier", "this run", "change %"],
                 [[x["figure"], x["previous"], x["now"], x["change_percent"]] for x in rep["rows"]],
             )
+            if rep["rows"]
+            else "No figure of the re-run parts was in the earlier report.\n"
         )
     return "\n".join(out)
 

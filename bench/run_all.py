@@ -306,12 +306,21 @@ def update(
             old["errors"][name] = fresh["errors"][name]
         if name in fresh["seconds"]:
             old["seconds"][name] = fresh["seconds"][name]
+    fresh_machine = fresh["meta"].get("machine") or {}
     old["meta"].setdefault("updated_parts", []).append(
-        {"parts": sorted(names), "date_utc": fresh["meta"]["date_utc"], "git": fresh["meta"]["git"]}
+        {
+            "parts": sorted(names),
+            "date_utc": fresh["meta"]["date_utc"],
+            "git": fresh["meta"]["git"],
+            "load_average_at_start": fresh_machine.get("load_average_at_start"),
+            "load_average_at_end": fresh["meta"].get("load_average_at_end"),
+            "machine": fresh_machine,
+        }
     )
     old["targets"] = targets(old)
     # The re-run parts beside their previous figures (the other parts are unchanged by construction).
     old["repeat"] = compare(before, old)
+    old["repeat"]["this_load_average"] = fresh_machine.get("load_average_at_start")
     old["repeat"]["rows"] = [x for x in old["repeat"]["rows"] if x["previous"] != x["now"]]
     if old.get("tracebacks") == {}:
         del old["tracebacks"]

@@ -6,8 +6,9 @@ dynamic quantiser. The file is written atomically into the cache folder (VERIFIE
 $XDG_CACHE_HOME/verifier, else ~/.cache/verifier), named by a digest of the weights and the recipe, so a
 new model package or a new recipe builds a new file and two processes never read a half-written one.
 
-The recipe that ships was chosen by measurement (bench/quantisation.py, 2026-12-02, this machine:
-Xeon with AVX-512 VNNI, 2 cores, 1 thread for both, the 1,000 STS-B news pairs' 2,000 sentences):
+The recipe that ships was chosen by measurement (2026-12-02, this machine: Xeon with AVX-512 VNNI, 2 cores,
+one thread for both, the 2,000 sentences of the 1,000 STS-B news pairs). `python -m bench.quantisation`
+measures the recipes of RECIPES again; the fused-graph and uint8 rows were exploration only:
 
 | recipe | cosine to fp32, mean / min | STS-B news Spearman x100 | batch | single |
 |---|---|---|---|---|
