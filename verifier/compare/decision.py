@@ -9,7 +9,8 @@ the task rather than patterns to learn.
 - Conflict, agree and update compare figures: a pair with no two figures of one family is, at most, about
   another quantity of the same incident.
 - A conflict needs a clash: two aligned figures of one span (no "since 1987" on one side only) that
-  cannot both be true.
+  cannot both be true, neither of which the other claim repeats (lists in another order) nor is vague
+  ("dozens"), in claims that do not set their events on different days.
 - A part larger than its whole (at least 27 IS fighters, 13 fighters killed) is a clash too.
 - An update needs its evidence (LABELS.md): revision wording, or a report known to be later whose figure
   grew; a clash without it is a conflict, a clash with it an update.
@@ -25,13 +26,52 @@ from verifier.compare.align import Aligned
 from verifier.compare.features import PairView
 
 
+def _repeated(v: PairView) -> tuple[set[int], set[int]]:
+    """The figures of each claim whose value the other claim states too (by id)."""
+    pa = {f.point for f in v.figures_a if f.low == f.high}
+    pb = {f.point for f in v.figures_b if f.low == f.high}
+    return (
+        {id(f) for f in v.figures_a if f.low == f.high and f.point in pb},
+        {id(f) for f in v.figures_b if f.low == f.high and f.point in pa},
+    )
+
+
+def open_clashes(v: PairView) -> list[Aligned]:
+    """Clashes of one span between figures neither of which the other claim repeats: in "sons aged 6 and
+    16" against "sons aged 16 and 6", 6 against 16 clashes only because of the order of a list."""
+    rep_a, rep_b = _repeated(v)
+    return [
+        p
+        for p in v.pairs
+        if p.clash
+        and not _other_period(p)
+        and not _loose(p)
+        and id(p.a) not in rep_a
+        and id(p.b) not in rep_b
+    ]
+
+
+def _loose(p: Aligned) -> bool:
+    """A vague quantity ("dozens", "several", "hundreds") is loose in news copy, often written beside the
+    exact figure in the same article: it does not contradict a figure. (Labelled pairs: none of the 12
+    whose only clashes involve one is a conflict.)"""
+    return p.a.q.qualifier == "vague" or p.b.q.qualifier == "vague"
+
+
+def _other_days(v: PairView) -> bool:
+    """Both claims say on which day their event happened, and the days differ: two events, or one event
+    and another day's total (labelled pairs: none of the 64 is a conflict, 50 are unrelated)."""
+    gap = v.evidence.stated_gap
+    return gap is not None and gap >= 1
+
+
 def clashing_pair(v: PairView) -> Aligned | None:
     """The clash between the only two figures of one named measure, if there is one."""
     count_a = Counter(f.q.measure for f in v.figures_a)
     count_b = Counter(f.q.measure for f in v.figures_b)
-    for p in v.pairs:
+    for p in open_clashes(v):
         m = p.a.q.measure
-        if p.clash and p.measures == "same" and p.groups == "same" and count_a[m] == count_b[m] == 1:
+        if p.measures == "same" and p.groups == "same" and count_a[m] == count_b[m] == 1:
             return p
         if p.part_exceeds_whole:  # "at least 27 IS fighters" against "13 fighters": whatever else is said
             return p
@@ -71,10 +111,10 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
     # only another quantity or another incident is left.
     allowed = [k for k in probs if k != "unrelated"] if v.pairs else ["different_quantity"]
     label = max(allowed, key=lambda k: probs[k])
-    clash = clashing_pair(v)
-    if clash is not None and not _other_period(clash):
+    clash = None if _other_days(v) else clashing_pair(v)
+    if clash is not None:
         return ("update" if revised(v, clash) else "conflict"), same
-    if label == "conflict" and not any(p.clash and not _other_period(p) for p in v.pairs):
+    if label == "conflict" and (_other_days(v) or not open_clashes(v)):
         # A conflict needs two figures of one span that cannot both be true; without one, the next label.
         label = max((k for k in allowed if k != "conflict"), key=lambda k: probs[k])
     return label, probs[label]
@@ -84,7 +124,7 @@ def basis(label: str, v: PairView) -> Aligned | None:
     """The aligned pair a label rests on: the clash of one span for a conflict or an update, the strongest
     agreeing pair for an agreement."""
     if label in ("conflict", "update"):
-        return clashing_pair(v) or next((p for p in v.pairs if p.clash and not _other_period(p)), None)
+        return clashing_pair(v) or next(iter(open_clashes(v)), None)
     if label == "agree":
         return next((p for p in v.pairs if p.same_thing and p.compatible), None)
     return None
