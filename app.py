@@ -17,13 +17,13 @@ from typing import Any
 
 import streamlit as st
 
-from verifier import ui, ui_data
+from verifier import ui, ui_audit, ui_data
 from verifier.check import check_claim
 from verifier.errors import VerifierError
 from verifier.events import EventSummary, build_events, build_table, list_events
 from verifier.export import export_bytes
 from verifier.importers import ColumnMapping, read_text_article
-from verifier.scan import review, scan_new
+from verifier.scan import scan_new
 from verifier.settings import Settings
 from verifier.workspace import IngestReport, Workspace
 
@@ -224,6 +224,9 @@ def contradictions_page() -> None:
     counts = ui_data.status_counts(everything)
     for cell, status in zip(st.columns(3), ("new", "confirmed", "dismissed"), strict=True):
         cell.metric(f"{status.capitalize()}", counts[status])
+    with st.expander("Audit log: who decided what"):
+        log = ws.store.review_log(limit=ui_audit.AUDIT_ROWS)
+        st.dataframe(ui_audit.audit_frame(log), hide_index=True, width="stretch")
     if not everything:
         st.info("No contradictions flagged yet: they are found when articles are added.")
         return
@@ -305,8 +308,10 @@ def pair_card(ws: Workspace, pair: Any) -> None:
                 )
         st.html(ui.text_html(c.explanation, muted=True))
         if c.note or c.reviewed_at:
-            st.html(ui.text_html(f"Note ({c.status}, {c.reviewed_at or ''}): {c.note}", muted=True))
+            by = f" by {c.reviewer}" if c.reviewer else ""
+            st.html(ui.text_html(f"Note ({c.status}{by}, {c.reviewed_at or ''}): {c.note}", muted=True))
         note = st.text_input("Note", value=c.note, key=f"note-{c.id}", placeholder="Why? (optional)")
+        shown = ui_audit.shown_revision(st.session_state, c)  # what the reviewer saw before clicking
         buttons = st.columns([1, 1, 1, 5])
         actions = (("confirm", "Confirm"), ("dismiss", "Dismiss"), ("reopen", "Reopen"))
         for cell, (decision, label) in zip(buttons, actions, strict=False):
@@ -314,7 +319,8 @@ def pair_card(ws: Workspace, pair: Any) -> None:
                 continue
             if cell.button(label, key=f"{decision}-{c.id}"):
                 with shown_errors():
-                    review(ws, c.id, decision, note)
+                    who = st.session_state.get(ui_audit.REVIEWER_KEY, "")
+                    ui_audit.decide(ws, c.id, decision, note, who, shown)
                     flash(f"Pair {decision}ed." if decision != "dismiss" else "Pair dismissed.")
                     st.rerun()
 
@@ -565,6 +571,10 @@ def main() -> None:
         st.Page(library_page, title="Library", icon=":material/library_books:", url_path="library"),
     ]
     page = st.navigation(pages)
+    st.sidebar.text_input(
+        "Reviewer", value=ui_audit.reviewer_default(), key=ui_audit.REVIEWER_KEY,
+        help="Recorded with each decision you make in this tab (the audit log on Contradictions).",
+    )
     ws = workspace()
     if ws is not None:
         _warm_up_in_background(str(Settings.from_env().workspace))
