@@ -84,6 +84,17 @@ NOT_CONFLICTS = [
         "The two climbers, aged 19 and 23, reached the summit at dawn.",
         "The two climbers, aged 23 and 19, reached the summit at dawn.",
     ),
+    # Who is counted: civilians are a part of all the dead; two factions' dead, or fighters and civilians,
+    # are different people.
+    (
+        "At least 9 people died in the shelling of the town.",
+        "Eight civilians died in the shelling of the town.",
+    ),
+    (
+        "Two rebels were killed in the fighting near the dam.",
+        "31 IS militants were killed in the fighting near the dam.",
+    ),
+    ("The raid killed 40 militants in the hills.", "The raid killed 3 civilians in the hills."),
     # A vague quantity beside an exact one: "dozens" is loose, not a rival count.
     ("Dozens of people were hurt in the stampede.", "112 people were hurt in the stampede."),
     # Each claim sets its event on another day: two events, not one told two ways.

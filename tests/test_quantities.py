@@ -308,9 +308,11 @@ def test_sides_come_from_modifiers_and_complements() -> None:
     assert parse_group("regime forces").side == "government"
     assert parse_group("army troops").side == "government"
     assert parse_group("members of the Syrian Democratic Forces").side == "kurdish"
-    assert parse_group("Syrian rebels").side == "syrian"  # a nationality is a side for combatants...
+    assert parse_group("Syrian fighters").side == "syrian"  # a nationality is a side for combatants...
     assert parse_group("Syrian civilians").side is None  # ...never for civilians
     assert parse_group("Syrian government forces").side == "government"  # the faction wins
+    assert parse_group("Syrian rebels").side == "rebel"  # a head that names a faction is that faction
+    assert parse_group("insurgents").side == "rebel"
     assert parse_group("coalition's fighters").side == "coalition"
     assert parse_group("fighters on the Islamic State side").side == "is"
     assert parse_group("soldiers on the army side").side == "government"

@@ -303,8 +303,10 @@ GROUP_PARENT: dict[str, str] = {
     "protesters": "people",
 }
 
-# Classes that news reports use interchangeably for a whole toll ("13 civilians" / "13 people" / "13 dead").
-BROAD_CLASSES = frozenset({"people", "civilians"})
+# Classes that stand for a whole toll ("13 people", "13 dead"). Civilians are not among them: they are a
+# part of all the dead (LABELS.md: "civilians vs all people" is another quantity), so 8 civilians against at
+# least 9 people is a part within its whole, and fighters are never counted among civilians.
+BROAD_CLASSES = frozenset({"people"})
 
 # Modifier -> side. Two figures for different sides never count the same people.
 SIDES: dict[str, str] = {}

@@ -173,6 +173,11 @@ def parse_group(group: str | None) -> _Group:
             side = found  # "Syrian government forces": the faction says more than the nationality
             if side not in _DEMONYM_SIDES:
                 break
+    if side is None or side in _DEMONYM_SIDES:
+        # A head that names a side ("rebels", "insurgents") is that side, whatever its nationality says.
+        own = lx.SIDES.get(head or "") or lx.SIDES.get((head or "").removesuffix("s"))
+        if own is not None and own not in _DEMONYM_SIDES:
+            side = own
     if cls == "fighters" and side is None:
         # "the coalition's fighters", "fighters on the army side": a possessor or a named side that is not
         # in the list is still a side of its own; two different ones never count the same people.
