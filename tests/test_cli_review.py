@@ -137,3 +137,10 @@ def test_a_second_machine_rebuilds_its_index_from_the_shared_store(
         found = CliRunner().invoke(cli.main, [*other, "search", "Nineteen passengers", "--json"])
         hits = json.loads(found.output)
         assert hits[0]["source"] == "Bay Radio"
+
+
+def test_conflicts_show_who_decided_a_pair_and_its_revision(desk: Any) -> None:
+    pid = desk.pair
+    assert f"{pid}  0.80  [new]  12 vs 19 drowned" in desk("conflicts").output
+    desk("review", pid, "confirm", "--reviewer", "amira")
+    assert f"{pid}  0.80  [confirmed by amira, revision 1]  12 vs 19 drowned" in desk("conflicts").output

@@ -398,7 +398,9 @@ def conflicts(
         _echo("No contradictions flagged.")
     for rank, p in enumerate(pairs, 1):
         c = p.contradiction
-        _echo(f"{rank:>2}. {c.id}  {c.score:.2f}  [{c.status}]  {c.explanation}")
+        # a decided pair shows who decided it and its revision (for `review --expect-revision`)
+        decided = f" by {c.reviewer or '?'}, revision {c.revision}" if c.revision else ""
+        _echo(f"{rank:>2}. {c.id}  {c.score:.2f}  [{c.status}{decided}]  {c.explanation}")
         _echo(f"    A  {p.a.source or '?'}  {p.a.date or '-'}: {p.a.text}")
         _echo(f"    B  {p.b.source or '?'}  {p.b.date or '-'}: {p.b.text}")
 
@@ -412,7 +414,8 @@ def conflicts(
     "--expect-revision",
     type=click.IntRange(min=0),
     default=None,
-    help="The pair's revision when you read it (`verifier log --pair ID`): refused if someone decided since.",
+    help="The pair's revision when you read it (`verifier conflicts`, `verifier log --pair ID`): refused "
+    "if someone decided since.",
 )
 @click.pass_context
 def review(
