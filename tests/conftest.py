@@ -1,10 +1,14 @@
-"""Shared fixtures: embedders (the real bundled model, once per session; a fast fake) and workspaces."""
+"""Shared fixtures: embedders (the real bundled model, once per session; a fast fake), workspaces, and stores
+on both engines (a throwaway PostgreSQL server per session, tests/fixtures/postgres.py)."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,8 +57,19 @@ def model_workspace(settings: Settings, model_embedder: SentenceTransformerEmbed
 
 # -- the store on both engines ---------------------------------------------------------------------
 
-from fixtures.postgres import PostgresUnavailable, fresh_schema, throwaway_server  # noqa: E402
+def _postgres_helpers() -> Any:
+    """tests/fixtures/postgres.py, loaded by its path: `fixtures` is also the name of a PyPI package."""
+    spec = importlib.util.spec_from_file_location(
+        "verifier_tests_postgres", Path(__file__).parent / "fixtures" / "postgres.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
+
+_pg = _postgres_helpers()
 STORE_ENGINES = ("sqlite", "postgresql")
 
 
@@ -63,9 +78,9 @@ def postgres_server() -> Iterator[str]:
     """One PostgreSQL server for the session (started on first use, stopped at the end). Fails, never
     skips, when none can be had: the PostgreSQL half of the suite is part of the suite."""
     try:
-        with throwaway_server() as url:
+        with _pg.throwaway_server() as url:
             yield url
-    except PostgresUnavailable as exc:
+    except _pg.PostgresUnavailable as exc:
         pytest.fail(f"no PostgreSQL server for the tests: {exc}", pytrace=False)
 
 
@@ -77,5 +92,12 @@ def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield str(tmp_path / "verifier.sqlite3")
         return
     server = request.getfixturevalue("postgres_server")
-    with fresh_schema(server) as url:
+    with _pg.fresh_schema(server) as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A postgresql:// URL of an empty schema of its own on the session's server (PostgreSQL-only tests)."""
+    with _pg.fresh_schema(postgres_server) as url:
         yield url

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from fixtures.postgres import fresh_schema
 
 from verifier import cli
 from verifier.embed import FakeEmbedder
@@ -122,21 +121,20 @@ def test_an_unknown_store_url_is_refused(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_a_second_machine_rebuilds_its_index_from_the_shared_store(
-    postgres_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(cli, "_open", _fake_open)
-    with fresh_schema(postgres_server) as url:
-        _ingest(_settings(tmp_path / "first", url))
-        monkeypatch.setenv(STORE_ENV, url)  # the desk's store, named once in the environment
-        other = ["--workspace", str(tmp_path / "second")]
-        rebuilt = CliRunner().invoke(cli.main, [*other, "doctor", "--rebuild"])
-        assert rebuilt.exit_code == 0, rebuilt.output
-        assert "done: rebuilt the index from the store: 4 claims" in rebuilt.output
-        assert rebuilt.output.rstrip().endswith("OK: store and index agree")
-        assert not (tmp_path / "second" / "verifier.sqlite3").exists()  # the store is the server's
-        found = CliRunner().invoke(cli.main, [*other, "search", "Nineteen passengers", "--json"])
-        hits = json.loads(found.output)
-        assert hits[0]["source"] == "Bay Radio"
+    _ingest(_settings(tmp_path / "first", postgres_url))
+    monkeypatch.setenv(STORE_ENV, postgres_url)  # the desk's store, named once in the environment
+    other = ["--workspace", str(tmp_path / "second")]
+    rebuilt = CliRunner().invoke(cli.main, [*other, "doctor", "--rebuild"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "done: rebuilt the index from the store: 4 claims" in rebuilt.output
+    assert rebuilt.output.rstrip().endswith("OK: store and index agree")
+    assert not (tmp_path / "second" / "verifier.sqlite3").exists()  # the store is the server's
+    found = CliRunner().invoke(cli.main, [*other, "search", "Nineteen passengers", "--json"])
+    hits = json.loads(found.output)
+    assert hits[0]["source"] == "Bay Radio"
 
 
 def test_conflicts_show_who_decided_a_pair_and_its_revision(desk: Any) -> None:
