@@ -95,6 +95,12 @@ NOT_CONFLICTS = [
         "31 IS militants were killed in the fighting near the dam.",
     ),
     ("The raid killed 40 militants in the hills.", "The raid killed 3 civilians in the hills."),
+    # Different kinds of event, or different weekdays: two events.
+    (
+        "A car bomb killed 5 people near the bus station.",
+        "An air strike killed 12 people near the bus station.",
+    ),
+    ("Gunmen killed 3 guards at the mine on Monday.", "Gunmen killed 8 guards at the mine on Friday."),
     # A vague quantity beside an exact one: "dozens" is loose, not a rival count.
     ("Dozens of people were hurt in the stampede.", "112 people were hurt in the stampede."),
     # Each claim sets its event on another day: two events, not one told two ways.
