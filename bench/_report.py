@@ -152,6 +152,32 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
     else:
         out.append(_failed(r, "scale"))
 
+    app = r.get("app")
+    if app:
+        out.append("\n### The app's first check (a fresh server, a real browser)\n")
+        out.append(
+            f"{app['how']}. Embedder `{app['embedder']}`, {app['articles']} articles. Median page loaded -> "
+            f"results **{app['median_loaded_to_results_s']} s** (max {app['max_loaded_to_results_s']} s; "
+            f"target {app['target_s']} s); the model-loading message appeared in "
+            f"{app['loading_message_seen_in_rounds']} of {len(app['rounds'])} rounds.\n"
+        )
+        out.append(
+            _table(
+                ["round", "page loaded -> results (s)", "click -> results (s)", "loading message"],
+                [
+                    [
+                        i,
+                        x["loaded_to_results_s"],
+                        x["click_to_results_s"],
+                        "yes" if x["loading_message_seen"] else "no",
+                    ]
+                    for i, x in enumerate(app["rounds"])
+                ],
+            )
+        )
+    elif "app" in (r.get("errors") or {}):
+        out.append(_failed(r, "app"))
+
     out.append("\n## 4. Where time goes and where we are wrong\n")
     out.append(_profiles(r))
     out.append(_misjudged(r, notes))
