@@ -95,6 +95,11 @@ NOT_CONFLICTS = [
         "31 IS militants were killed in the fighting near the dam.",
     ),
     ("The raid killed 40 militants in the hills.", "The raid killed 3 civilians in the hills."),
+    # A figure marked as an addition ("another seven") is a further part, never the whole of a toll.
+    (
+        "Sixteen civilians were killed in the raids on the town.",
+        "Another seven people were killed in the raids on the town.",
+    ),
     # Different kinds of event, or different weekdays: two events.
     (
         "A car bomb killed 5 people near the bus station.",

@@ -174,10 +174,10 @@ def days_apart(a: Article, b: Article) -> int:
 # An outlet disagreeing with itself (two articles, or one) is usually a later update or another incident
 # of a daily round-up; a disagreement between outlets is what fact-checkers look for first. Read on the
 # FA-KES top 50 (before this weight): 5 of 9 cross-outlet flags were real disagreements, 1 of 41
-# same-outlet flags. Precision 0.56 against 0.02 puts nearly every cross-outlet flag first: half weight
-# ranks a same-outlet flag below any cross-outlet flag the judgement is as sure of whose sentences read alike
-# at all (the similarity factor spans 0.5-1).
-SAME_OUTLET_WEIGHT = 0.5
+# same-outlet flags; on 2026-12-02, 1 of 5 same-article flags (docs/queue_fakes.md). Precision 0.56 against
+# 0.02-0.2 puts the cross-outlet flags first: a quarter weight ranks a same-outlet flag below any cross-outlet
+# flag the judgement is at least half as sure of (the similarity factor spans 0.5-1).
+SAME_OUTLET_WEIGHT = 0.25
 
 
 def rank_score(confidence: float, similarity: float | None, same_outlet: bool = False) -> float:

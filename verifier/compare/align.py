@@ -43,13 +43,14 @@ class Aligned:
     @property
     def part_exceeds_whole(self) -> bool:
         """A subgroup can never outnumber the group that holds it: "at least 27 IS fighters" against "13
-        fighters" of the same measure cannot both be true."""
+        fighters" of the same measure cannot both be true. A figure marked as an addition ("another seven",
+        "six others", "three more") is a further part, never the whole of anything."""
         if self.measures not in ("same", "unknown") or self.a.family != "count":
             return False
         if self.groups == "a_in_b":
-            return self.a.low > self.b.high
+            return self.b.q.role not in _PART_ROLES and self.a.low > self.b.high
         if self.groups == "b_in_a":
-            return self.b.low > self.a.high
+            return self.a.q.role not in _PART_ROLES and self.b.low > self.a.high
         return False
 
     @property
