@@ -399,3 +399,35 @@ def test_the_audit_log_cannot_be_edited(store: Store, flagged: Contradiction) ->
         with pytest.raises(StoreError, match="append-only"), store.transaction():
             store._exec(statement)
     assert [e.reviewer for e in store.review_log()] == ["Amira"]
+
+
+def test_two_connections_regrouping_at_once_both_succeed(store_target: str) -> None:
+    """Two machines of a desk regroup the events at the same time, finding the same events (same ids)
+    under other labels: each grouping lands whole, one after the other, never a duplicate-key error."""
+    import threading
+
+    with open_store(store_target) as setup:
+        setup.add_article_with_claims(*article_with_claims(TEXT_A, "Harbour Times"))
+        claim_ids = tuple(c.id for c in setup.claims_of_article(Article.create(TEXT_A).id))
+    groupings = {
+        name: [Event(f"e{i}", f"{name} {i}", claim_ids) for i in range(30)] for name in ("left", "right")
+    }
+    errors: list[BaseException] = []
+
+    def regroup(name: str) -> None:
+        try:
+            with open_store(store_target) as s:
+                for _ in range(10):
+                    s.replace_events(groupings[name])
+        except BaseException as exc:  # noqa: BLE001 - reported by the assert below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=regroup, args=(n,)) for n in groupings]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    with open_store(store_target) as s:
+        labels = {e.label.split()[0] for e in s.list_events()}
+        assert len(s.list_events()) == 30 and len(labels) == 1  # one grouping whole, not a mix

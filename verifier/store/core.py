@@ -29,6 +29,11 @@ CRASH_STEPS = ("embed", "store", "index", "scan", "events")
 EVENTS_STALE = "events_stale"
 SCAN_DEFERRED = "scan_deferred"
 
+# Jobs that two writers on one store must not interleave (`SqlCore._serialise`): numbers for
+# PostgreSQL's advisory locks, arbitrary but fixed.
+JOB_MIGRATE = 0x76657269  # "veri"
+JOB_EVENTS = 0x76657270
+
 # SQLite's default limit on bound parameters is 32766 since 3.32, 999 before, PostgreSQL's 65535: stay
 # well under all.
 CHUNK = 500
@@ -84,8 +89,14 @@ class SqlCore:
         whole transaction already excludes other writers)."""
         return ""
 
+    def _serialise(self, job: int) -> None:
+        """Inside a transaction: wait for any other connection inside the same `job` (a migration, a
+        regrouping of the events) on this store, until it commits. SQLite's BEGIN IMMEDIATE already
+        admits one writer at a time; PostgreSQL takes a transaction-scoped advisory lock."""
+
     def _serialise_migrations(self) -> None:
         """Inside the migration transaction: wait for any other process migrating the same store."""
+        self._serialise(JOB_MIGRATE)
 
     def integrity_problems(self) -> list[str]:
         return []

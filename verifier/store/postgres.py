@@ -18,8 +18,6 @@ from verifier.store.schema import POSTGRES
 SCHEMES = ("postgresql", "postgres")
 # Seconds to wait for the server to answer a connection: a wrong host fails in seconds, not minutes.
 CONNECT_TIMEOUT_S = 10
-# One number for every process migrating this database (pg_advisory_xact_lock takes a bigint).
-_MIGRATION_LOCK = 0x76657269  # "veri"
 _PLACEHOLDER = re.compile(r"\?")
 
 
@@ -85,8 +83,8 @@ class PostgresStore(ReviewsMixin):
     def _for_update(self) -> str:
         return " FOR UPDATE"
 
-    def _serialise_migrations(self) -> None:
-        self._exec("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+    def _serialise(self, job: int) -> None:
+        self._exec("SELECT pg_advisory_xact_lock(?)", (job,))
 
     def _has_table(self, name: str) -> bool:
         row = self._one("SELECT to_regclass(?) IS NOT NULL", (name,))

@@ -19,7 +19,7 @@ from verifier.errors import InputError, NotFoundError, StoreError
 from verifier.records import REVIEW_STATUSES, Contradiction, Event, pair_id
 from verifier.settings import check_reviewer, default_reviewer
 from verifier.store.claims import ClaimsMixin
-from verifier.store.core import EVENTS_STALE, chunks, crash_point, marks, now
+from verifier.store.core import EVENTS_STALE, JOB_EVENTS, chunks, crash_point, marks, now
 
 APPLIED = "applied"
 CONFLICT = "conflict"
@@ -240,6 +240,8 @@ class ReviewsMixin(ClaimsMixin):
         no longer stale (`events_stale`) once this commits."""
         crash_point("events")
         with self.transaction():
+            # two machines of a desk regrouping at once: one after the other, never both ids inserted
+            self._serialise(JOB_EVENTS)
             self._set_meta_flag(EVENTS_STALE, False)
             self._exec("DELETE FROM events")
             for ev in events:
