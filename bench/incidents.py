@@ -1,0 +1,367 @@
+"""Incident grouping (issue 11): verifier's events on ECB+ and FA-KES, beside a TF-IDF baseline.
+
+    python -m bench.incidents                       # ECB+ (982 documents) and FA-KES (804 rows), ~5 min
+    python -m bench.incidents --json docs/incidents.json
+    python -m bench.incidents --smoke               # 40 ECB+ documents, 60 FA-KES rows: plumbing only
+
+ECB+: one article per document (its sentences, one a line; no title, source nor date: ECB+ has none, and
+the file name would give the topic away), ingested into a temporary workspace with the workspace's default
+(real) model and grouped by `verifier.events.build_events`, exactly as `verifier ingest` + `verifier events`
+would. Scored at document level against gold = the ECB+ subtopic (each topic holds two incidents of one
+kind): B-cubed precision / recall / F1 and the adjusted Rand index. An article listed under several events
+counts in its largest one; a document that gave no claim (so no event) is a group of its own.
+
+Baseline (named by the issue): TF-IDF of the whole document, average-link clustering on cosine distance,
+cut at a distance threshold (a) tuned on the ECB+ gold itself (an upper bound, not a method) and (b) chosen
+without ECB+: the threshold that best reproduces FA-KES's own incidents (rows of one `location` and `date`)
+by B-cubed F1, TF-IDF fitted on FA-KES.
+
+FA-KES: the CSV ingested as the README shows, grouped, and for every event of 2+ articles whether all its
+articles name one `location` and their `date`s lie within 2 days (the CSV columns, not what we parsed).
+No parameter of verifier's own grouping is set here or from these figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import logging
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench._common import (
+    FAKES_CSV,
+    fakes_mapping,
+    get_embedder,
+    git_commit,
+    load_ecb,
+    machine,
+    need,
+    write_json,
+)
+
+log = logging.getLogger("bench.incidents")
+
+# The articles of an event "agree on date" when their FA-KES dates lie within this many days (issue 11).
+AGREE_DATE_DAYS = 2
+# Thresholds tried for the baseline (cosine distance), in steps of 0.01.
+THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.05, 1.0, 0.01))
+SMOKE_ECB_DOCS = 40
+SMOKE_FAKES_ROWS = 60
+
+
+# -- scores -------------------------------------------------------------------------------------------
+
+
+def bcubed(pred: Sequence[Hashable], gold: Sequence[Hashable]) -> dict[str, float]:
+    """B-cubed precision, recall and F1 (Bagga and Baldwin 1998): per item, the share of its predicted group
+    that is in its gold group (precision) and of its gold group that is in its predicted group (recall),
+    averaged over the items."""
+    if len(pred) != len(gold):
+        raise ValueError("pred and gold must label the same items")
+    n = len(pred)
+    if n == 0:
+        return {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    both = Counter(zip(pred, gold, strict=True))
+    size_p, size_g = Counter(pred), Counter(gold)
+    p = sum(both[(a, b)] / size_p[a] for a, b in zip(pred, gold, strict=True)) / n
+    r = sum(both[(a, b)] / size_g[b] for a, b in zip(pred, gold, strict=True)) / n
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def scores(pred: Sequence[Hashable], gold: Sequence[Hashable]) -> dict[str, Any]:
+    from sklearn.metrics import adjusted_rand_score
+
+    out: dict[str, Any] = dict(bcubed(pred, gold))
+    out["ari"] = round(float(adjusted_rand_score([str(x) for x in gold], [str(x) for x in pred])), 4)
+    out["groups"] = len(set(pred))
+    out["gold_groups"] = len(set(gold))
+    return out
+
+
+# -- the baseline ---------------------------------------------------------------------------------------
+
+
+def tfidf_distances(texts: Sequence[str]) -> np.ndarray:
+    """Cosine distances between TF-IDF vectors of whole documents (scikit-learn defaults: lower-cased word
+    unigrams, smoothed idf, l2 norm; nothing chosen on a data set)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_distances
+
+    matrix = TfidfVectorizer().fit_transform(texts)
+    dist = np.clip(cosine_distances(matrix), 0.0, 2.0)
+    np.fill_diagonal(dist, 0.0)
+    return dist
+
+
+def average_link(dist: np.ndarray, threshold: float) -> list[int]:
+    """AgglomerativeClustering(metric cosine, linkage average) cut at `threshold`; the cosine distances are
+    computed once (sparse TF-IDF) and passed precomputed, which is the same clustering."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    if len(dist) < 2:
+        return [0] * len(dist)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
+    )
+    return [int(x) for x in model.fit_predict(dist)]
+
+
+def sweep(dist: np.ndarray, gold: Sequence[Hashable]) -> list[dict[str, Any]]:
+    rows = []
+    for t in THRESHOLDS:
+        rows.append({"threshold": t, **scores(average_link(dist, t), gold)})
+    return rows
+
+
+def best(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return max(rows, key=lambda r: (r["f1"], r["ari"], -r["threshold"]))
+
+
+# -- verifier's own grouping ----------------------------------------------------------------------------
+
+
+def group_with_verifier(
+    articles: Sequence[Any], embedder: Any, folder: Path, mapping: Any = None, csv_path: Path | None = None
+) -> tuple[dict[str, str], dict[str, Any]]:
+    """Ingest into a fresh workspace and group as `verifier events` does. Returns article id -> event id
+    (its largest event when listed under several) and how the grouping went."""
+    from verifier.events import build_events, list_events
+    from verifier.settings import Settings
+    from verifier.workspace import Workspace
+
+    with Workspace.open(Settings(workspace=folder), embedder=embedder) as ws:
+        started = time.perf_counter()
+        if csv_path is not None:
+            report = ws.ingest_paths([csv_path], mapping=mapping)
+        else:
+            report = ws.ingest_articles(articles)
+        ingest_s = time.perf_counter() - started
+        started = time.perf_counter()
+        build_events(ws)
+        events = list_events(ws)
+        group_s = time.perf_counter() - started
+        stored = len(ws.store.list_articles())
+    under: dict[str, list[tuple[int, str]]] = {}
+    for order, ev in enumerate(events):  # largest first
+        for rep in ev.reports:
+            under.setdefault(rep.article_id, []).append((order, ev.id))
+    of = {aid: min(evs)[1] for aid, evs in under.items()}
+    info = {
+        "articles_stored": stored,
+        "claims": report.claims_added,
+        "articles_without_claims": report.articles_without_claims,
+        "events": len(events),
+        "articles_in_several_events": sum(1 for evs in under.values() if len(evs) > 1),
+        "ingest_seconds": round(ingest_s, 1),
+        "grouping_seconds": round(group_s, 1),
+        "_events": events,
+    }
+    return of, info
+
+
+# -- ECB+ ---------------------------------------------------------------------------------------------
+
+
+def ecb(embedder: Any, smoke: bool, tmp: Path) -> dict[str, Any]:
+    from verifier.records import Article
+
+    docs = load_ecb(SMOKE_ECB_DOCS if smoke else None)
+    articles = [Article.create("\n".join(d.sentences)) for d in docs]
+    gold = [d.subtopic for d in docs]
+    of, info = group_with_verifier(articles, embedder, tmp / "ecb")
+    info.pop("_events")
+    # a document without claims is in no event: a group of its own
+    pred = [of.get(a.id, f"alone:{d.doc}") for a, d in zip(articles, docs, strict=True)]
+    ours = {**scores(pred, gold), **info, "documents": len(docs)}
+    ours["distinct_texts"] = len({a.id for a in articles})
+    dist = tfidf_distances([a.text for a in articles])
+    rows = sweep(dist, gold)
+    return {
+        "documents": len(docs),
+        "subtopics": len(set(gold)),
+        "verifier": ours,
+        "tfidf_sweep": rows,
+        "tfidf_tuned_on_gold": best(rows),
+    }
+
+
+# -- FA-KES -------------------------------------------------------------------------------------------
+
+
+def fakes_rows(limit: int | None = None) -> list[dict[str, str]]:
+    csv.field_size_limit(sys.maxsize)
+    with need(FAKES_CSV).open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return rows[:limit] if limit else rows
+
+
+def _csv_date(value: str) -> dt.date | None:
+    try:
+        return dt.datetime.strptime(value.strip(), "%m/%d/%Y").date()
+    except ValueError:
+        return None
+
+
+def agreement(groups: Sequence[Sequence[str]], place: dict[str, str], day: dict[str, dt.date | None]) -> dict:
+    """Of the groups of 2+ articles: the share whose articles all name one place, whose dates lie within
+    AGREE_DATE_DAYS, and both."""
+    big = [g for g in groups if len(g) >= 2]
+    n_place = n_date = n_both = 0
+    for g in big:
+        same_place = len({place[a] for a in g}) == 1
+        days = [day[a] for a in g]
+        near = None not in days and (max(days) - min(days)).days <= AGREE_DATE_DAYS  # type: ignore[type-var,operator]
+        n_place += same_place
+        n_date += near
+        n_both += same_place and near
+    k = len(big) or 1
+    return {
+        "events_2plus": len(big),
+        "articles_in_them": sum(len(g) for g in big),
+        "largest": max((len(g) for g in big), default=0),
+        "share_same_place": round(n_place / k, 4),
+        "share_dates_within_2_days": round(n_date / k, 4),
+        "share_place_and_date": round(n_both / k, 4),
+    }
+
+
+def fakes(embedder: Any, smoke: bool, tmp: Path) -> dict[str, Any]:
+    from bench._common import FAKES_COLUMNS
+    from verifier.importers import read_path
+
+    rows = fakes_rows(SMOKE_FAKES_ROWS if smoke else None)
+    path = FAKES_CSV
+    if smoke:
+        path = tmp / "fakes-smoke.csv"
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    # The importer's articles (distinct texts, first row kept), read in the order of the rows.
+    articles = list(read_path(path, fakes_mapping()).articles)
+    if len(articles) > len(rows):
+        raise RuntimeError("more articles than rows")
+    # Rows to articles by position among the distinct texts: the importer keeps the first of repeated rows.
+    place: dict[str, str] = {}
+    day: dict[str, dt.date | None] = {}
+    by_title_date = {(r[FAKES_COLUMNS["title"]].strip(), r["date"].strip()): r for r in rows}
+    for a in articles:
+        row = next((r for r in rows if r[FAKES_COLUMNS["text"]].strip() == a.text.strip()), None)
+        if row is None:
+            row = by_title_date.get((a.title, _published_as_csv(a.published)))
+        if row is None:
+            raise RuntimeError(f"FA-KES article {a.id} ({a.title!r}) matches no CSV row")
+        place[a.id] = row["location"].strip().lower()
+        day[a.id] = _csv_date(row["date"])
+    of, info = group_with_verifier(articles, embedder, tmp / "fakes", fakes_mapping(), path)
+    events = info.pop("_events")
+    groups = [[r.article_id for r in ev.reports] for ev in events]
+    ours = {**info, **agreement(groups, place, day)}
+    # multi-event articles: every listing counts above; the largest-event view for the silver score below
+    silver = [f"{place[a.id]}|{day[a.id]}" for a in articles]
+    ours["silver_incidents"] = scores([of.get(a.id, f"alone:{a.id}") for a in articles], silver)
+    dist = tfidf_distances([a.text for a in articles])
+    rows_t = sweep(dist, silver)
+    chosen = best(rows_t)
+    labels = average_link(dist, chosen["threshold"])
+    groups_t: dict[int, list[str]] = {}
+    for a, lab in zip(articles, labels, strict=True):
+        groups_t.setdefault(lab, []).append(a.id)
+    baseline = {**chosen, **agreement(list(groups_t.values()), place, day)}
+    return {
+        "rows": len(rows),
+        "articles": len(articles),
+        "silver_incidents": len(set(silver)),
+        "verifier": ours,
+        "tfidf_chosen_on_fakes": baseline,
+    }
+
+
+def _published_as_csv(published: str | None) -> str:
+    if not published:
+        return ""
+    d = dt.date.fromisoformat(published[:10])
+    return f"{d.month}/{d.day}/{d.year}"
+
+
+# -- run ----------------------------------------------------------------------------------------------
+
+
+def run(embedder: Any | None = None, smoke: bool = False) -> dict[str, Any]:
+    """Both data sets; the baseline threshold chosen on FA-KES is then applied to ECB+."""
+    embedder = embedder or get_embedder("real")
+    with tempfile.TemporaryDirectory(prefix="verifier-bench-incidents-") as name:
+        tmp = Path(name)
+        fk = fakes(embedder, smoke, tmp)
+        ec = ecb(embedder, smoke, tmp)
+    t = fk["tfidf_chosen_on_fakes"]["threshold"]
+    ec["tfidf_threshold_from_fakes"] = next(r for r in ec["tfidf_sweep"] if r["threshold"] == t)
+    return {"model": getattr(embedder, "name", type(embedder).__name__), "ecb_plus": ec, "fakes": fk}
+
+
+def summary(r: dict[str, Any]) -> list[str]:
+    ec, fk = r["ecb_plus"], r["fakes"]
+    v, tuned, untuned = ec["verifier"], ec["tfidf_tuned_on_gold"], ec["tfidf_threshold_from_fakes"]
+
+    def line(name: str, s: dict[str, Any]) -> str:
+        return (
+            f"{name}: B-cubed P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}, "
+            f"ARI {s['ari']:.3f}, {s['groups']} groups"
+        )
+
+    fv, fb = fk["verifier"], fk["tfidf_chosen_on_fakes"]
+    return [
+        f"ECB+ {ec['documents']} documents, {ec['subtopics']} gold subtopics",
+        line("  verifier events", v),
+        line(f"  TF-IDF avg-link, threshold {tuned['threshold']} tuned on ECB+ gold", tuned),
+        line(f"  TF-IDF avg-link, threshold {untuned['threshold']} chosen on FA-KES", untuned),
+        f"FA-KES {fk['articles']} articles: verifier {fv['events_2plus']} events of 2+ articles "
+        f"({fv['articles_in_them']} articles), place+date agree {fv['share_place_and_date']:.3f} "
+        f"(place {fv['share_same_place']:.3f}, date {fv['share_dates_within_2_days']:.3f})",
+        f"  TF-IDF at {fb['threshold']}: {fb['events_2plus']} events of 2+ "
+        f"({fb['articles_in_them']} articles), "
+        f"place+date agree {fb['share_place_and_date']:.3f}",
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.incidents", description=__doc__.split("\n")[0])
+    parser.add_argument("--json", type=Path, default=None, help="write the full results here")
+    parser.add_argument("--smoke", action="store_true", help="small samples (plumbing only)")
+    parser.add_argument(
+        "--embedder", default="real", help="real (default), torch, onnx-int8, fake (plumbing only)"
+    )
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    started = time.perf_counter()
+    results = run(get_embedder(args.embedder), args.smoke)
+    results["meta"] = {
+        "date_utc": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "git": git_commit(),
+        "machine": machine(),
+        "embedder": args.embedder,
+        "smoke": args.smoke,
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+    for text in summary(results):
+        print(text)
+    if args.json is not None:
+        write_json(args.json, results)
+        print(f"wrote {args.json}")
+    print(json.dumps({"seconds": results["meta"]["seconds"]}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
