@@ -195,7 +195,9 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
         rep = r["repeat"]
         out.append("\n### Against an earlier run\n")
         out.append(
-            f"The earlier run: {rep['previous_date']}, commit `{(rep['previous_commit'] or '?')[:12]}`, load average "
+            f"The earlier run: {rep['previous_date']}, commit `{(rep['previous_commit'] or '?')[:12]}`"
+            + (f", on a {rep['previous_cpu']}" if rep.get("previous_cpu") else "")
+            + ", load average "
             f"at its start {rep['previous_load_average']} (this run: "
             f"{rep.get('this_load_average') or m.get('load_average_at_start')}). Quality "
             "figures move only when the code does; timings move with the load of the shared machine.\n"

@@ -24,7 +24,7 @@ from bench._common import EMBEDDER_KINDS, REPO, git_commit, machine, write_json
 
 log = logging.getLogger("bench")
 
-PARTS = ("embedding", "retrieval", "relation", "scale", "profile", "app")
+PARTS = ("embedding", "retrieval", "relation", "scale", "profile", "incidents", "app")
 
 # The targets of issue 6, reported against (never tuned towards).
 TARGETS = {
@@ -178,6 +178,11 @@ def _figures(r: dict[str, Any]) -> dict[str, float]:
         for split, v in q["sts_b_spearman"].items():
             out[f"{name} STS-B {split} Spearman"] = v
         out[f"{name} ECB+ dense recall@10"] = q["ecb_plus_dense"]["recall@10"]
+    ecb = (r.get("incidents") or {}).get("ecb_plus") or {}
+    for name, key in (("verifier", "verifier"), ("TF-IDF tuned on gold", "tfidf_tuned_on_gold")):
+        if key in ecb:
+            out[f"ECB+ incidents {name} B-cubed F1"] = ecb[key]["f1"]
+            out[f"ECB+ incidents {name} ARI"] = ecb[key]["ari"]
     ingest = (r.get("scale") or {}).get("ingest") or {}
     for key in ("ratio_wall", "ratio_cpu", "ingest_claims_per_s", "embedding_only_claims_per_s"):
         if key in ingest:
@@ -209,6 +214,7 @@ def compare(previous: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
         "previous_date": meta.get("date_utc"),
         "previous_commit": (meta.get("git") or {}).get("commit"),
         "previous_load_average": (meta.get("machine") or {}).get("load_average_at_start"),
+        "previous_cpu": (meta.get("machine") or {}).get("cpu_model"),
         "rows": rows,
     }
 
@@ -271,6 +277,10 @@ def run(
             "profile",
             lambda: {"ingest": profile.ingest_profile(embedder, load_fakes_articles(), smoke)},
         )
+    if "incidents" in parts:
+        from bench import incidents
+
+        _part(results, "incidents", lambda: incidents.run(embedder, smoke))
     if "app" in parts and embedder_kind != "fake":
         from bench import app_first_check
 
