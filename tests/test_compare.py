@@ -194,3 +194,16 @@ def test_a_figure_with_no_value_is_compared_without_error() -> None:
     # A code-like token ("O" followed by an Arabic-Indic digit) has no value: its interval is unbounded.
     j = relate(ClaimText("Unit O\u0661 moved."), ClaimText("Unit O\u0661 moved."))
     assert j.label in LABELS
+
+
+# Revision wording in any tense makes a clash of one toll an update (LABELS.md), not a conflict.
+REVISIONS = [
+    ("The landslide killed 14 villagers.", "The toll from the landslide rises to 21 villagers."),
+    ("The landslide killed 14 villagers.", "The landslide toll has reached 21 villagers, officials said."),
+    ("The landslide killed 14 villagers.", "The number of villagers killed in the landslide climbed to 21."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), REVISIONS)
+def test_revision_wording_in_any_tense_makes_an_update(a: str, b: str) -> None:
+    assert relate(ClaimText(a, date="2022-06-03"), ClaimText(b, date="2022-06-03")).label == "update"
