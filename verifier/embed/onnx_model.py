@@ -81,6 +81,7 @@ class OnnxInt8Embedder:
         self._lock = threading.Lock()
         self._session: Any = None
         self._tokenizer: Any = None
+        self._pool: ThreadPoolExecutor | None = None  # one per embedder: ingest calls encode per batch
         self.model_file: Path | None = None
 
     @property
@@ -102,6 +103,8 @@ class OnnxInt8Embedder:
             session = new_session(model_file, SESSION_THREADS)
             session.run(None, _feed(tokenizer.encode("warm").ids))  # first run allocates its buffers
             self._tokenizer, self.model_file = tokenizer, model_file
+            if self.threads > 1:
+                self._pool = ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="embed")
             self._session = session
             log.info("int8 embedding model ready: %s", model_file)
 
@@ -116,11 +119,10 @@ class OnnxInt8Embedder:
             pooled: np.ndarray = session.run(None, _feed(encoding.ids))[0][0]
             return pooled
 
-        if self.threads == 1 or len(texts) == 1:
+        if self._pool is None or len(texts) == 1:
             rows = [one(e) for e in encodings]
         else:  # onnxruntime releases the GIL while it runs
-            with ThreadPoolExecutor(max_workers=min(self.threads, len(texts))) as pool:
-                rows = list(pool.map(one, encodings))
+            rows = list(self._pool.map(one, encodings))
         out = np.stack(rows).astype(np.float32)
         return out / np.linalg.norm(out, axis=1, keepdims=True)
 
