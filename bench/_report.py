@@ -148,7 +148,7 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
     out.append("\n## 3. Speed and scale\n")
     sc = r.get("scale")
     if sc:
-        out.append(_scale(sc))
+        out.append(_scale({**sc, "ingest": r.get("ingest") or sc.get("ingest")}))
     else:
         out.append(_failed(r, "scale"))
 
@@ -413,6 +413,12 @@ def _scale(sc: dict[str, Any]) -> str:
             )
         )
         out.append("\n" + ing["how"] + "\n")
+        if ing.get("rounds"):
+            out.append(
+                "Each round's ratio by the clock (and in CPU time): "
+                + ", ".join(f"{x['ratio_wall']} ({x['ratio_cpu']})" for x in ing["rounds"])
+                + ".\n"
+            )
     syn = sc.get("synthetic") or {}
     pool = sc.get("real_pool") or {}
     q = sc.get("queries") or {}
