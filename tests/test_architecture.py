@@ -1,8 +1,12 @@
 """The import direction of docs/ARCHITECTURE.md is enforced: the contract holds on the tree, and a copy of
-the package with one import going up (records importing the CLI) is refused, naming that import."""
+the package with one import going up (records importing the CLI) is refused, naming that import.
+
+And the sizes of issue 10: no module over 400 lines, no function over 60 lines in `verifier/`, except the ones
+listed below with the reason they are still long."""
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -14,7 +18,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
-pytestmark = pytest.mark.skipif(not LINT_IMPORTS.exists(), reason="import-linter not installed (dev extra)")
+needs_lint_imports = pytest.mark.skipif(
+    not LINT_IMPORTS.exists(), reason="import-linter not installed (dev extra)"
+)
 
 
 def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
@@ -33,12 +39,14 @@ def _copy_package(dest: Path) -> Path:
     return dest
 
 
+@needs_lint_imports
 def test_the_tree_keeps_every_contract() -> None:
     result = _lint_imports(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
 
 
+@needs_lint_imports
 def test_an_import_going_up_breaks_the_layers(tmp_path: Path) -> None:
     root = _copy_package(tmp_path)
     records = root / "verifier" / "records.py"
@@ -49,9 +57,72 @@ def test_an_import_going_up_breaks_the_layers(tmp_path: Path) -> None:
     assert "verifier.records -> verifier.cli" in result.stdout
 
 
+@needs_lint_imports
 def test_a_module_without_a_layer_is_refused(tmp_path: Path) -> None:
     root = _copy_package(tmp_path)
     (root / "verifier" / "helpers.py").write_text('"""Somewhere outside the drawing."""\n')
     result = _lint_imports(root)
     assert result.returncode != 0
     assert "verifier.helpers" in result.stdout
+
+
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 60
+
+# The debt, named: each entry is still over the limit, with why. A module is "path", a function
+# "path::qualified.name" (its lines from `def` to its last line). Remove an entry when its split lands;
+# anything over the limit and not listed here fails the test below.
+ALLOWED: dict[str, str] = {
+    "verifier/workspace.py": "split pending (being reworked in the typed-Workspace change of issue 10)",
+    "verifier/workspace.py::Workspace.ingest_articles": "split pending: with the typed Workspace",
+    "verifier/cli.py": "split pending: one module per command group (issue 10)",
+    "verifier/cli.py::ingest": "split pending: waits for the one ingest pipeline (issue 10)",
+    "verifier/events.py": "split pending: the conflict policy moves into one module (issue 10)",
+    "verifier/events.py::build_table": "split pending: with the events/scan/check conflict-policy change",
+    "verifier/export.py": "split pending: with the events module it writes",
+    "verifier/check.py::check_claim": "split pending: with the conflict policy in one module (issue 10)",
+    "verifier/ray_ingest.py::ingest_with_ray": "split pending: with the one ingest pipeline (issue 10)",
+    "verifier/importers.py": "split in progress",
+    "verifier/lexicon.py": "split in progress",
+    "verifier/segment.py": "split in progress",
+    "verifier/numbers/figures.py::_number_mention": "split in progress",
+    "verifier/numbers/parse.py::_parse_word_run": "split in progress",
+    "verifier/quantities/frames.py::_frame": "split in progress",
+    "verifier/quantities/groups.py::_group_after": "split in progress",
+}
+
+
+def _oversized() -> dict[str, int]:
+    """Every module over MAX_MODULE_LINES and every function over MAX_FUNCTION_LINES, with its length."""
+    found: dict[str, int] = {}
+    for path in sorted((ROOT / "verifier").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        text = path.read_text(encoding="utf-8")
+        if (lines := len(text.splitlines())) > MAX_MODULE_LINES:
+            found[rel] = lines
+        found.update(_long_functions(rel, ast.parse(text)))
+    return found
+
+
+def _long_functions(rel: str, tree: ast.AST, prefix: str = "") -> dict[str, int]:
+    found: dict[str, int] = {}
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            name = prefix + node.name
+            if not isinstance(node, ast.ClassDef):
+                lines = (node.end_lineno or node.lineno) - node.lineno + 1
+                if lines > MAX_FUNCTION_LINES:
+                    found[f"{rel}::{name}"] = lines
+            found.update(_long_functions(rel, node, name + "."))
+        else:
+            found.update(_long_functions(rel, node, prefix))
+    return found
+
+
+def test_no_module_or_function_is_too_long_unless_listed() -> None:
+    new = {name: lines for name, lines in _oversized().items() if name not in ALLOWED}
+    assert not new, f"over {MAX_MODULE_LINES} lines a module / {MAX_FUNCTION_LINES} a function: {new}"
+
+
+def test_every_allowed_entry_gives_a_reason() -> None:
+    assert all(reason.strip() for reason in ALLOWED.values())
