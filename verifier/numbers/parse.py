@@ -80,9 +80,7 @@ def _parse_word_run(text: str, start: int, end: int) -> tuple[float, int] | None
             v = _SMALL[w]
             if last in ("unit", "teen", "tenunit"):
                 break
-            if last == "ten" and v >= 10:
-                break
-            if last == "ten" and v == 0:
+            if last == "ten" and (v >= 10 or v == 0):  # "twenty-twelve", "twenty-zero"
                 break
             current += v
             tail += v
