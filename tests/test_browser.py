@@ -1,13 +1,18 @@
 """End to end in a real browser: `streamlit run app.py` driven by Debian chromium through playwright.
 
 One server per module on a free port, over a temporary workspace holding the demo articles of test_app.py
-(a bridge collapse where one outlet says six dead and two say 14). Each test saves a screenshot under
-test-artifacts/screenshots/ and prints where; the committed docs/screenshots/ are copies of these.
+(a bridge collapse where one outlet says six dead and two say 14) and those below (a warehouse fire three
+outlets count differently, a flood whose one flagged pair the desk has confirmed). The review tests work
+on their own incident or read counts before and after, so they pass in any order and alone. Each test
+saves a screenshot under test-artifacts/screenshots/ and prints where.
 """
 
 from __future__ import annotations
 
+import io
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -19,7 +24,10 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from test_app import CLAIM, XSS_TEXT, build_workspace
+from test_app import CLAIM, DEMO, XSS_TEXT, build_workspace
+
+from verifier.records import Article
+from verifier.settings import Settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -50,6 +58,48 @@ START_TIMEOUT_S = 90
 LOAD_MS = 60_000
 CHECK_MS = 180_000
 VIEWPORT = {"width": 1366, "height": 1100}
+REVIEWER = "browser-test"
+
+
+def _demo(text: str, source: str, title: str, url: str, published: str) -> Article:
+    return Article.create(f"DEMO TEXT for tests.\n\n{text}", source=source, title=title, url=url,
+                          published=published)
+
+
+# Written for these tests: three counts of one warehouse fire (three flagged pairs), two of one flood.
+FIRE = (
+    _demo("Four workers were killed when a fire swept through a paint warehouse in Tarnwick on Thursday "
+          "night, the fire service said. The roof collapsed before dawn.", "Tarnwick Echo",
+          "Four dead in Tarnwick warehouse fire", "https://demo.example/tarnwick-echo/fire", "2024-03-08"),
+    _demo("Nine workers were killed when a fire swept through a paint warehouse in Tarnwick on Thursday "
+          "night, according to the fire service. Smoke closed the ring road.", "Fenmoor Daily",
+          "Tarnwick warehouse blaze kills nine", "https://demo.example/fenmoor-daily/fire", "2024-03-08"),
+    _demo("Eleven workers were killed when a fire swept through a paint warehouse in Tarnwick on Thursday "
+          "night, the fire service said. Investigators are looking at the wiring.", "Marsh Gazette",
+          "Eleven killed in Tarnwick fire", "https://demo.example/marsh-gazette/fire", "2024-03-08"),
+)
+FLOOD = (
+    _demo("Three people were killed when the Orrin river burst its banks at Keldby on Sunday, the county "
+          "council said.", "Keldby Post", "Orrin floods Keldby", "https://demo.example/keldby-post/flood",
+          "2023-11-12"),
+    _demo("Five people were killed when the Orrin river burst its banks at Keldby on Sunday, the county "
+          "council said.", "Northgate Times", "Five drown as the Orrin floods Keldby",
+          "https://demo.example/northgate-times/flood", "2023-11-12"),
+)
+FLOOD_URLS = {a.url for a in FLOOD}
+
+
+def _review_workspace(path: Path) -> Path:
+    """The demo workspace with the fire and the flood; the flood's pair confirmed by the desk."""
+    from verifier.workspace import Workspace
+
+    build_workspace(path, DEMO + FIRE + FLOOD)
+    with Workspace.open(Settings(workspace=path)) as ws:
+        flood = {a.id for a in FLOOD}
+        for c in ws.store.list_contradictions():
+            if {ws.store.get_claim(c.claim_a)[1].id, ws.store.get_claim(c.claim_b)[1].id} == flood:
+                ws.store.set_review(c.id, "confirmed", "council figures checked", reviewer="desk")
+    return path
 
 
 def _free_port() -> int:
@@ -79,9 +129,10 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`streamlit run app.py` on 127.0.0.1 over a fresh demo workspace; yields its base URL."""
     tmp = tmp_path_factory.mktemp("browser")
-    workspace = build_workspace(tmp / "ws")
+    workspace = _review_workspace(tmp / "ws")
     port = _free_port()
-    env = dict(os.environ, VERIFIER_WORKSPACE=str(workspace), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    env = dict(os.environ, VERIFIER_WORKSPACE=str(workspace), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1",
+               VERIFIER_REVIEWER=REVIEWER)
     log = tmp / "streamlit.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
@@ -186,47 +237,183 @@ def test_check_a_claim_shows_the_conflicting_source(server: str, page: tuple[Pag
     assert dialogs == []
 
 
+def pick(tab: Page, label: str, contains: str) -> None:
+    """Pick the first option holding `contains` in the Streamlit selectbox labelled `label`."""
+    tab.get_by_role("combobox", name=label).click()
+    tab.get_by_role("option").filter(has_text=contains).first.click()
+    settle(tab)
+
+
+def cards(tab: Page) -> Any:
+    """The pair cards of the Contradictions page (containers keyed pair-<id>, -focus on the focused one)."""
+    return tab.locator('[class*="st-key-pair-"]')
+
+
+def group(tab: Page, name: str) -> None:
+    """Narrow the queue to the incident `name` and wait until every card shown is of it."""
+    pick(tab, "Group", name)
+    expect(cards(tab).filter(has_not_text=name)).to_have_count(0, timeout=LOAD_MS)
+    expect(cards(tab).first).to_be_visible()
+    settle(tab)
+
+
+def pair_id_of(card: Any) -> str:
+    found = re.search(r"st-key-pair-([0-9a-f]+)", card.get_attribute("class") or "")
+    assert found, card.get_attribute("class")
+    return found.group(1)
+
+
+def metric(tab: Page, label: str) -> int:
+    value = tab.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
+    return int(value.inner_text())
+
+
+def reload_contradictions(tab: Page) -> None:
+    tab.reload()
+    expect(tab.get_by_role("heading", name="Contradictions", exact=True)).to_be_visible(timeout=LOAD_MS)
+    settle(tab)
+
+
 def test_confirm_a_contradiction_and_it_persists_after_reload(
     server: str, page: tuple[Page, list[str]]
 ) -> None:
     tab, _ = page
     open_page(tab, server, "contradictions", "Contradictions")
-    expect(tab.get_by_role("button", name="Confirm").first).to_be_visible()
-    screenshot(tab, "contradictions")
+    group(tab, "Brennock")
+    card = cards(tab).first
+    expect(card.get_by_role("button", name="Confirm")).to_be_visible()
+    pair = pair_id_of(card)
     note = "Checked with the police statement: 14 is right."
-    tab.get_by_label("Note").first.fill(note)
-    tab.get_by_label("Note").first.press("Enter")
+    card.get_by_label("Note", exact=True).fill(note)
+    card.get_by_label("Note", exact=True).press("Enter")
     settle(tab)
-    tab.get_by_role("button", name="Confirm").first.click()
+    cards(tab).first.get_by_role("button", name="Confirm").click()
     expect(tab.get_by_text("Pair confirmed.")).to_be_visible(timeout=LOAD_MS)
 
-    tab.reload()
-    expect(tab.get_by_role("heading", name="Contradictions", exact=True)).to_be_visible(timeout=LOAD_MS)
-    settle(tab)
-    confirmed = tab.get_by_test_id("stMetric").filter(has_text="Confirmed")
-    expect(confirmed.get_by_test_id("stMetricValue")).to_have_text("1")
+    reload_contradictions(tab)
     select(tab, "Status", "confirmed")
-    expect(tab.get_by_label("Note").first).to_have_value(note)
-    expect(tab.locator(".vf-badge", has_text="confirmed").first).to_be_visible()
+    card = tab.locator(f'[class*="st-key-pair-{pair}"]')
+    expect(card.get_by_label("Note", exact=True)).to_have_value(note)
+    expect(card.locator(".vf-badge", has_text="confirmed")).to_be_visible()
+    expect(card.get_by_text(f"confirmed by {REVIEWER}", exact=False)).to_be_visible()
 
 
-def test_download_the_comparison_as_csv(server: str, page: tuple[Page, list[str]], tmp_path: Path) -> None:
+def test_the_legend_says_what_colours_badges_and_score_mean(
+    server: str, page: tuple[Page, list[str]]
+) -> None:
+    tab, _ = page
+    open_page(tab, server, "contradictions", "Contradictions")
+    legend = tab.locator(".vf-legend")
+    expect(legend).to_be_visible()
+    for words in ("new", "confirmed", "dismissed", "conflicts", "corroborates", "what is counted",
+                  "who says so", "calibrated probability that the label on the badge is right"):
+        expect(legend).to_contain_text(words)
+    expect(cards(tab).first.locator(".vf-score")).to_contain_text("probability the label is right")
+    screenshot(tab, "contradictions")
+
+
+def test_open_an_article_from_a_contradiction(server: str, page: tuple[Page, list[str]]) -> None:
+    tab, _ = page
+    open_page(tab, server, "contradictions", "Contradictions")
+    select(tab, "Status", "all")
+    group(tab, "Brennock")
+    card = cards(tab).first
+    card.get_by_text("Open the Lakeside Courier article").click()
+    article = card.locator(".vf-article")
+    expect(article).to_be_visible(timeout=LOAD_MS)
+    expect(article).to_contain_text("Divers were still searching the river on Tuesday.")  # the whole article
+    passage = article.locator("mark.vf-passage")
+    expect(passage).to_contain_text("Six people were killed")
+    expect(passage.locator("mark.vf-figure").first).to_have_text("Six")
+
+
+def test_bulk_dismiss_three_pairs_with_a_reason_persists_after_reload(
+    server: str, page: tuple[Page, list[str]]
+) -> None:
+    tab, _ = page
+    open_page(tab, server, "contradictions", "Contradictions")
+    select(tab, "Status", "all")
+    group(tab, "Tarnwick")
+    expect(cards(tab)).to_have_count(3)
+    tab.get_by_role("button", name="Select this page").click()
+    settle(tab)
+    pick(tab, "Reason for dismissing", "different incident")
+    tab.get_by_label("Note for the selected pairs").fill("three fires on one night, not one")
+    tab.get_by_label("Note for the selected pairs").press("Enter")
+    settle(tab)
+    tab.get_by_role("button", name="Dismiss selected (3)").click()
+    expect(tab.get_by_text("3 pairs dismissed.")).to_be_visible(timeout=LOAD_MS)
+
+    reload_contradictions(tab)
+    assert metric(tab, "Dismissed") == 3
+    select(tab, "Status", "dismissed")
+    group(tab, "Tarnwick")
+    expect(cards(tab)).to_have_count(3)
+    for i in range(3):
+        card = cards(tab).nth(i)
+        expect(card.locator(".vf-badge", has_text="dismissed")).to_be_visible()
+        expect(card).to_contain_text(f"dismissed by {REVIEWER}")
+        expect(card).to_contain_text("different incident: three fires on one night, not one")
+
+
+def test_confirm_with_the_keyboard_only(server: str, page: tuple[Page, list[str]]) -> None:
+    tab, _ = page
+    open_page(tab, server, "contradictions", "Contradictions")
+    select(tab, "Status", "all")  # every pair stays in the queue, whatever the other tests decided
+    tab.evaluate("() => document.activeElement && document.activeElement.blur()")  # keys go to the page
+    expect(tab.get_by_text("Reviewing pair 1:", exact=False)).to_be_visible()
+    tab.keyboard.press("n")
+    expect(tab.get_by_text("Reviewing pair 2:", exact=False)).to_be_visible(timeout=LOAD_MS)
+    settle(tab)
+    pair = pair_id_of(tab.locator('[class*="st-key-pair-"][class*="-focus"]'))
+    tab.keyboard.press("y")
+    expect(tab.get_by_text("Pair confirmed.")).to_be_visible(timeout=LOAD_MS)
+    settle(tab)
+    reload_contradictions(tab)
+    select(tab, "Status", "confirmed")
+    card = tab.locator(f'[class*="st-key-pair-{pair}"]')
+    expect(card.locator(".vf-badge", has_text="confirmed")).to_be_visible()
+    expect(card).to_contain_text(f"confirmed by {REVIEWER}")
+
+
+def download(tab: Page, label: str, target: Path) -> Path:
+    with tab.expect_download(timeout=LOAD_MS) as info:
+        tab.get_by_test_id("stDownloadButton").get_by_role("button", name=label, exact=True).click()
+    path = target / info.value.suggested_filename
+    info.value.save_as(path)
+    return path
+
+
+def test_download_each_export_with_its_urls(
+    server: str, page: tuple[Page, list[str]], tmp_path: Path
+) -> None:
     tab, _ = page
     open_page(tab, server, "compare", "Compare sources")
+    pick(tab, "Event", "Brennock")
     expect(tab.get_by_test_id("stDataFrame")).to_be_visible()
     expect(tab.get_by_test_id("stVegaLiteChart")).to_be_visible()
     screenshot(tab, "compare")
-    with tab.expect_download(timeout=LOAD_MS) as download_info:
-        tab.get_by_test_id("stDownloadButton").get_by_role("button", name="CSV", exact=True).click()
-    download = download_info.value
-    assert download.suggested_filename.endswith(".csv")
-    target = tmp_path / download.suggested_filename
-    download.save_as(target)
-    frame = pd.read_csv(target)
-    assert {"source", "figure", "measure"} <= set(frame.columns)
-    assert {"Valley Herald", "Lakeside Courier"} <= set(frame["source"])
+    bridge = {a.url for a in DEMO if "brennock" in a.url}
+
+    csv_file = download(tab, "CSV", tmp_path)
+    assert csv_file.suffix == ".csv"
+    frame = pd.read_csv(csv_file)
+    assert {"source", "figure", "measure", "url", "review_status"} <= set(frame.columns)
+    assert set(frame["url"]) == bridge
     lakeside = frame[frame["source"] == "Lakeside Courier"]
     assert lakeside["figure"].astype(str).str.contains("Six", case=False).any()
+
+    sheet = pd.read_excel(io.BytesIO(download(tab, "Excel", tmp_path).read_bytes()))
+    assert set(sheet["url"]) == bridge
+
+    records = json.loads(download(tab, "JSON", tmp_path).read_text(encoding="utf-8"))
+    assert {r["url"] for r in records} == bridge
+
+    reviews = json.loads(download(tab, "ClaimReview", tmp_path).read_text(encoding="utf-8"))
+    assert reviews, "the desk's confirmed flood pair is published"
+    assert all(r["@type"] == "ClaimReview" for r in reviews)
+    flood = [r for r in reviews if r["itemReviewed"]["appearance"][0]["url"] in FLOOD_URLS]
+    assert len(flood) == 1 and flood[0]["isBasedOn"] in FLOOD_URLS
 
 
 def test_upload_an_article_and_find_it_by_a_check(

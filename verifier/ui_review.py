@@ -232,7 +232,7 @@ def score_html(score: float) -> str:
     )
 
 
-def legend_html(similarity: bool = False) -> str:
+def legend_html(review: bool = True, similarity: bool = False) -> str:
     """What the page's colours mean: the status and relation badges, the marks in a passage, the score."""
     statuses = " ".join(badge_html(STATUS_BADGES[s]) for s in STATUS_BADGES)
     relations = " ".join(badge_html(RELATION_BADGES[r]) for r in _LEGEND_RELATIONS)
@@ -243,6 +243,8 @@ def legend_html(similarity: bool = False) -> str:
         f"<div><strong>Review</strong> {statuses} "
         f'<span style="{_SMALL}">new: nobody has decided yet; confirmed: a reviewer found the sources '
         "really disagree; dismissed: a reviewer found they do not</span></div>",
+    ] if review else []
+    lines += [
         f"<div><strong>Relation</strong> {relations}</div>",
         f"<div><strong>In the text</strong> {marks}</div>",
         f'<div style="{_SMALL}">{escape(SCORE_SENTENCE, quote=True)}</div>',
