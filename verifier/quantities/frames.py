@@ -6,6 +6,7 @@ import math
 import re
 from bisect import bisect_left
 from types import MappingProxyType
+from typing import NamedTuple
 
 from verifier import lexicon as lx
 from verifier.quantities.attribution import _nearest_time, _scope_for
@@ -49,57 +50,12 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
     low = getattr(m, "low", value if value is not None else 0.0)
     high = getattr(m, "high", value if value is not None else 0.0)
     spans: dict[str, tuple[int, int]] = {"number": (start, end)}
-    group = head = measure = None
-    role = None
-    negated = False
+    counted = _Counted(None, None, None, None, False, {})
     if kind not in NON_COUNT_KINDS:
-        g = _group_after(ctx, end)
-        counted = _COUNTED_AFTER.match(ctx.text, end) if g is None else None
-        if counted:
-            # "27 of the dead were IS fighters": the group after "were" is who the part counts.
-            g = _group_after(ctx, counted.end())
-            if g is not None:
-                role = "part"
-        if g is not None:
-            group, head, gs, ge = g
-            spans["group"] = (gs, ge)
-        group_end = spans.get("group", (end, end))[1]
-        t = _measure_for(ctx, start, end, group_end)
-        if t is not None and _fits(t[2], kind, head):
-            measure = t[2]
-            spans["measure"] = (t[0], t[1])
-            if measure == "treated" and _TREATED_FOR_INJURY.match(ctx.text, t[1]):
-                measure = "wounded"  # "treated for burns": hurt, not merely seen by a doctor
-        before = ctx.text[max(0, start - 40) : start]
-        after = ctx.text[group_end : group_end + 24]
-        wide = ctx.text[max(0, start - 70) : start]
-        local = ctx.text[max(0, start - 40) : group_end + 30].lower()
-        if role == "part":
-            pass  # set with its group above: "27 of the dead were IS fighters"
-        elif not _ROLE_HINT.search(local):
-            pass  # most figures: no part, total or earlier-toll wording nearby
-        elif _EARLIER_HINT.search(wide) and _EARLIER.search(wide):
-            role = "earlier"
-        elif (
-            _PARTIAL_BEFORE.search(before)
-            or _PARTIAL_AFTER.match(ctx.text[end : end + 24])
-            or _OTHER_WORD.match(ctx.text[end : end + 12])
-            or (group is not None and group.lower() in ("others", "other"))  # "injuring 9 others"
-        ):
-            role = "partial"
-        elif _PART_BEFORE.search(before) or _PART_AFTER.match(after):
-            role = "part"
-        elif _TOTAL.search(ctx.text[end : group_end + 30]) or _TOTAL.search(before[-20:]):
-            role = "total"
-        if "none" in before.lower() and _NONE_OF.search(before):
-            negated = True
+        counted = _counted(ctx, start, end, kind)
     elif kind in ("date", "time"):
-        # A date or time belongs to the event verb nearest it ("sunk on November 19"): kept as its measure so
-        # two dates for the same act can be compared, never as a toll.
-        t = None if _DATELINE.search(ctx.text[max(0, start - 40) : start]) else _event_verb(ctx, start, end)
-        if t is not None:
-            measure = t[2]
-            spans["measure"] = (t[0], t[1])
+        counted = _dated(ctx, start, end)
+    spans.update(counted.spans)
     time = _nearest_time(ctx, start, end)
     if time is not None:
         spans["time"] = (time[0], time[1])
@@ -117,17 +73,89 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
         kind=kind,
         unit=getattr(m, "unit", None),
         iso=getattr(m, "iso", None),
-        measure=measure,
-        negated=negated,
-        group=group,
-        group_head=head,
+        measure=counted.measure,
+        negated=counted.negated,
+        group=counted.group,
+        group_head=counted.head,
         attribution=ctx.attribution[2] if ctx.attribution else None,
         time=time[2] if time else None,
         time_resolved=time[3] if time else None,
         scope=scope[2] if scope else None,
-        role=role,
+        role=counted.role,
         spans=MappingProxyType(spans),
     )
+
+
+class _Counted(NamedTuple):
+    """What a figure counts: its group and head, its measure, its role, whether "none of" negates it."""
+
+    group: str | None
+    head: str | None
+    measure: str | None
+    role: str | None
+    negated: bool
+    spans: dict[str, tuple[int, int]]  # "group" and "measure", in that order
+
+
+def _counted(ctx: _Ctx, start: int, end: int, kind: str) -> _Counted:
+    """The group, measure, role and negation of a count, percent, money or measure figure."""
+    spans: dict[str, tuple[int, int]] = {}
+    group = head = measure = role = None
+    g = _group_after(ctx, end)
+    counted = _COUNTED_AFTER.match(ctx.text, end) if g is None else None
+    if counted:
+        # "27 of the dead were IS fighters": the group after "were" is who the part counts.
+        g = _group_after(ctx, counted.end())
+        if g is not None:
+            role = "part"
+    if g is not None:
+        group, head, gs, ge = g
+        spans["group"] = (gs, ge)
+    group_end = spans.get("group", (end, end))[1]
+    t = _measure_for(ctx, start, end, group_end)
+    if t is not None and _fits(t[2], kind, head):
+        measure = t[2]
+        spans["measure"] = (t[0], t[1])
+        if measure == "treated" and _TREATED_FOR_INJURY.match(ctx.text, t[1]):
+            measure = "wounded"  # "treated for burns": hurt, not merely seen by a doctor
+    if role is None:  # a "part" is set with its group above: "27 of the dead were IS fighters"
+        role = _role(ctx, start, end, group_end, group)
+    before = ctx.text[max(0, start - 40) : start]
+    negated = "none" in before.lower() and bool(_NONE_OF.search(before))
+    return _Counted(group, head, measure, role, negated, spans)
+
+
+def _role(ctx: _Ctx, start: int, end: int, group_end: int, group: str | None) -> str | None:
+    """Part, partial, total or earlier toll, from the wording around the figure; None for most figures."""
+    before = ctx.text[max(0, start - 40) : start]
+    after = ctx.text[group_end : group_end + 24]
+    wide = ctx.text[max(0, start - 70) : start]
+    local = ctx.text[max(0, start - 40) : group_end + 30].lower()
+    if not _ROLE_HINT.search(local):
+        return None  # most figures: no part, total or earlier-toll wording nearby
+    if _EARLIER_HINT.search(wide) and _EARLIER.search(wide):
+        return "earlier"
+    if (
+        _PARTIAL_BEFORE.search(before)
+        or _PARTIAL_AFTER.match(ctx.text[end : end + 24])
+        or _OTHER_WORD.match(ctx.text[end : end + 12])
+        or (group is not None and group.lower() in ("others", "other"))  # "injuring 9 others"
+    ):
+        return "partial"
+    if _PART_BEFORE.search(before) or _PART_AFTER.match(after):
+        return "part"
+    if _TOTAL.search(ctx.text[end : group_end + 30]) or _TOTAL.search(before[-20:]):
+        return "total"
+    return None
+
+
+def _dated(ctx: _Ctx, start: int, end: int) -> _Counted:
+    """A date or time belongs to the event verb nearest it ("sunk on November 19"): kept as its measure so
+    two dates for the same act can be compared, never as a toll."""
+    t = None if _DATELINE.search(ctx.text[max(0, start - 40) : start]) else _event_verb(ctx, start, end)
+    if t is None:
+        return _Counted(None, None, None, None, False, {})
+    return _Counted(None, None, t[2], None, False, {"measure": (t[0], t[1])})
 
 
 _TREATED_FOR_INJURY = re.compile(

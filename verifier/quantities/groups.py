@@ -32,9 +32,30 @@ def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
     of = _OF_THE.match(text, pos)
     if of:
         pos = of.end()
+    taken = _trimmed(text, _phrase_words(ctx, pos))
+    if not taken:
+        return None
+    gs, ge = taken[0][0], taken[-1][1]
+    # "175 members of the ISIS", "18 fighters of Daesh": the organisation says whose side they are on.
+    if taken[-1][2] in lx.GROUP_CLASS:
+        comp = _COMPLEMENT.match(text, ge) or _SIDE_OF.match(text, ge)
+        if comp:
+            ge = comp.end()
+    written = text[gs:ge]
+    if taken[-1][2] in lx.GROUP_SKIP and taken[-1][2] not in ("others",):
+        return None
+    return written, _head(taken[-1][2]), gs, ge
+
+
+_Word = tuple[int, int, str]  # start, end, lower-cased word
+
+
+def _phrase_words(ctx: _Ctx, pos: int) -> list[_Word]:
+    """The words of the phrase starting at `pos`, up to GROUP_MAX_WORDS, before any trimming."""
+    text = ctx.text
     first = bisect_left(ctx.word_starts, pos)
     words = ctx.words[first : first + GROUP_MAX_WORDS + 2]
-    taken: list[tuple[int, int, str]] = []
+    taken: list[_Word] = []
     prev_end = pos
     for ws, we, lw in words:
         # Punctuation or a line break ends the phrase; before its first word, one hyphen or spaces may
@@ -61,6 +82,11 @@ def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
             break
         if lw in lx.GROUP_CLASS and not _next_is_head(ctx, we):  # "pirate boats": the head is the last
             break
+    return taken
+
+
+def _trimmed(text: str, taken: list[_Word]) -> list[_Word]:
+    """The phrase without trailing names, up to its last known group head, without leading skip words."""
     # Drop trailing capitalised words after a lower-case head: "13 civilians Monday", "22 children UNICEF".
     while len(taken) > 1 and text[taken[-1][0]].isupper() and not text[taken[-2][0]].isupper():
         taken.pop()
@@ -70,18 +96,7 @@ def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
         taken = taken[: known[-1] + 1]
     while taken and taken[0][2] in lx.GROUP_SKIP and len(taken) > 1:
         taken.pop(0)
-    if not taken:
-        return None
-    gs, ge = taken[0][0], taken[-1][1]
-    # "175 members of the ISIS", "18 fighters of Daesh": the organisation says whose side they are on.
-    if taken[-1][2] in lx.GROUP_CLASS:
-        comp = _COMPLEMENT.match(text, ge) or _SIDE_OF.match(text, ge)
-        if comp:
-            ge = comp.end()
-    written = text[gs:ge]
-    if taken[-1][2] in lx.GROUP_SKIP and taken[-1][2] not in ("others",):
-        return None
-    return written, _head(taken[-1][2]), gs, ge
+    return taken
 
 
 _COMPLEMENT = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,3}")
