@@ -194,7 +194,7 @@ def check_page() -> None:
     counts = len(result.corroborating), len(result.conflicting), len(result.related)
     st.html(ui.summary_html(result.summary, *counts))
     st.html(ui.passage_html(result.claim, result.claim_spans))
-    st.html(ui_review.legend_html(review=False, similarity=True))
+    st.html(ui_review.legend_html(review=False, similarity=True, score=False))
     for warning in result.warnings:
         st.warning(ui.md_escape(warning))
     groups = (

@@ -162,6 +162,7 @@ def test_legend_and_score_say_what_they_mean() -> None:
     assert SCORE_SENTENCE in legend and "probability" in SCORE_SENTENCE
     assert "Similarity" in legend_html(similarity=True) and "Similarity" not in legend
     assert "dismissed" not in legend_html(review=False)
+    assert SCORE_SENTENCE not in legend_html(score=False)
     score = score_html(0.873)
     assert "score 0.87" in score and "probability the label is right" in score
     assert REASONS == (

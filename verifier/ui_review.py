@@ -232,7 +232,7 @@ def score_html(score: float) -> str:
     )
 
 
-def legend_html(review: bool = True, similarity: bool = False) -> str:
+def legend_html(review: bool = True, similarity: bool = False, score: bool = True) -> str:
     """What the page's colours mean: the status and relation badges, the marks in a passage, the score."""
     statuses = " ".join(badge_html(STATUS_BADGES[s]) for s in STATUS_BADGES)
     relations = " ".join(badge_html(RELATION_BADGES[r]) for r in _LEGEND_RELATIONS)
@@ -247,8 +247,9 @@ def legend_html(review: bool = True, similarity: bool = False) -> str:
     lines += [
         f"<div><strong>Relation</strong> {relations}</div>",
         f"<div><strong>In the text</strong> {marks}</div>",
-        f'<div style="{_SMALL}">{escape(SCORE_SENTENCE, quote=True)}</div>',
     ]
+    if score:
+        lines.append(f'<div style="{_SMALL}">{escape(SCORE_SENTENCE, quote=True)}</div>')
     if similarity:
         lines.append(f'<div style="{_SMALL}">{escape(SIMILARITY_SENTENCE, quote=True)}</div>')
     return (
