@@ -248,6 +248,42 @@ def test_contradictions_filters(app_workspace: Path) -> None:
     assert any("No flagged pair matches" in i.value for i in at.info)
 
 
+def test_contradictions_bulk_dismiss_with_a_reason(
+    app_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from verifier.workspace import Workspace
+
+    monkeypatch.setenv("VERIFIER_REVIEWER", "noor")
+    at = open_app("contradictions")
+    assert "calibrated probability" in html_of(at)  # the legend, with the score's meaning
+    group = at.selectbox(key="f_group_incident")
+    group.select_index(next(i for i, label in enumerate(group.options) if "Brennock" in label)).run()
+    pairs = [t.key.removeprefix("note-") for t in at.text_input if t.key and t.key.startswith("note-")]
+    assert len(pairs) == 2
+    at.button(key="sel_page").click().run()
+    at.selectbox(key="bulk_reason").select("different incident").run()
+    at.text_input(key="bulk_note").input("the Lakeside piece counts the first night").run()
+    at.button(key="bulk_dismiss").click().run()
+    assert not at.exception and not at.error
+    assert any("2 pairs dismissed." in s.value for s in at.success)
+    assert {m.label: m.value for m in at.metric}["Dismissed"] == "2"
+    with Workspace.open(Settings(workspace=app_workspace)) as ws:
+        for pid in pairs:
+            pair = ws.store.get_contradiction(pid)
+            assert pair.status == "dismissed" and pair.reviewer == "noor"
+            assert pair.note == "different incident: the Lakeside piece counts the first night"
+
+
+def test_contradictions_grouped_by_article_pair(app_workspace: Path) -> None:
+    at = open_app("contradictions")
+    at.get("button_group")[0].set_value("article pair").run()
+    assert not at.exception
+    labels = at.selectbox(key="f_group_article_pair").options
+    assert labels[0] == "all 2 article pairs"
+    assert all("↔" in label and "Lakeside Courier" in label for label in labels[1:])
+    assert all(label.endswith("— 1 pair: 1 new") for label in labels[1:])
+
+
 # -- 3. Compare sources -----------------------------------------------------------------------------------
 
 
