@@ -30,10 +30,14 @@ INDEX_FORMAT = 1
 # Flat (exact search) up to this size: ~14 ms per query at 100k vectors on 2 cores (docs LIBRARIES.md),
 # fine for a newsroom corpus; exact results also keep tests and reviews reproducible.
 FLAT_MAX_VECTORS = 200_000
-# Above it HNSW32: well under 1 ms per query at 1M vectors, ~1.8 KB per vector, no training step.
+# Above it HNSW32: no training step, and at 1M claims (docs/benchmarks.md, 2026-12-02) ~1.9 KB of memory
+# per claim with the store open (the target is 2 KB), a search of ~3-4 ms at efSearch 256 with recall@10
+# 0.962 against exact search; Flat would cost ~190 ms a search there (LIBRARIES.md). IVF+SQ8 (~0.4 KB)
+# would need a training pass on a sample and its recall was not measured at this size.
 HNSW_NEIGHBOURS = 32
-# Above this, HNSW's memory (and ~4 min build per 1M) matters more: IVF + 8-bit scalar quantiser,
-# ~0.4 KB per vector. FAISS wants >= 39 training points per IVF cell, so nlist = n / 39 capped.
+# Above this, HNSW's memory (~9.5 GB at 5M) and build (10-13 min per 1M here, measured 2026-12-02) matter
+# more: IVF + 8-bit scalar quantiser, ~0.4 KB per vector. FAISS wants >= 39 training points per IVF
+# cell, so nlist = n / 39 capped.
 IVF_MIN_VECTORS = 5_000_000
 # HNSW's search breadth (efSearch), set by the sweep of `make bench` at 1M claims (2026-12-02, 200 held-out
 # claim vectors, recall@10 against exact search, ties counted): 16 -> 0.770, 32 -> 0.851, 64 -> 0.904,
