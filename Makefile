@@ -4,10 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export HF_HUB_OFFLINE := 1
-# The app has no login yet: it listens on this machine only. Serving it to others is an explicit choice,
-# e.g. `make run ADDRESS=0.0.0.0 PORT=8080`, and anyone who can reach that address can read and edit.
+# Closed by default: the app listens on this machine only, with no login. Serving it to others is an
+# explicit choice that needs a login: `make run ADDRESS=0.0.0.0 PORT=8080 ACCOUNTS=accounts.toml` (SHARE=1
+# asks for the login on 127.0.0.1 too, behind a proxy). Without an accounts file (`verifier accounts add
+# NAME --file accounts.toml`) such a run refuses to start.
 ADDRESS ?= 127.0.0.1
 PORT    ?= 8501
+SHARE   ?=
+ACCOUNTS ?= $(VERIFIER_ACCOUNTS)
 # The folder holding the store and the index, for the demo ingest and the app alike, e.g.
 # `make run WORKSPACE=$HOME/checks`; by default $VERIFIER_WORKSPACE, else ./indexes (as the CLI and app).
 WORKSPACE ?= $(or $(VERIFIER_WORKSPACE),indexes)
@@ -28,8 +32,10 @@ $(STAMP): pyproject.toml
 # The file watcher is off: it reloads the app when a source file changes, which a user never needs, and
 # watching the virtualenv fills the server log with about a thousand warnings.
 run: $(STAMP)
+	VERIFIER_SHARE='$(SHARE)' VERIFIER_ACCOUNTS='$(ACCOUNTS)' $(BIN)/verifier accounts check --address '$(ADDRESS)'
 	VERIFIER_WORKSPACE='$(WORKSPACE)' $(BIN)/verifier ingest data --if-empty
-	VERIFIER_WORKSPACE='$(WORKSPACE)' $(BIN)/streamlit run app.py --server.headless true \
+	VERIFIER_WORKSPACE='$(WORKSPACE)' VERIFIER_SHARE='$(SHARE)' VERIFIER_ACCOUNTS='$(ACCOUNTS)' \
+		$(BIN)/streamlit run app.py --server.headless true \
 		--browser.gatherUsageStats false --server.address $(ADDRESS) --server.port $(PORT) \
 		--server.fileWatcherType none
 

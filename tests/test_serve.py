@@ -56,7 +56,8 @@ def test_make_run_passes_the_port_and_the_workspace_to_the_ingest_and_the_app() 
     commands = make_run("PORT=8600", "WORKSPACE=/tmp/x")
     (ingest_env, ingest), (app_env, app) = commands["verifier"], commands["streamlit"]
     assert ingest[1:] == ["ingest", "data", "--if-empty"]
-    assert ingest_env == app_env == {"VERIFIER_WORKSPACE": "/tmp/x"}
+    assert ingest_env == {"VERIFIER_WORKSPACE": "/tmp/x"}
+    assert app_env == {"VERIFIER_WORKSPACE": "/tmp/x", "VERIFIER_SHARE": "", "VERIFIER_ACCOUNTS": ""}
     assert option(app, "--server.port") == "8600"
     assert option(app, "--server.fileWatcherType") == "none"  # a quiet server log
 
@@ -65,9 +66,23 @@ def test_make_run_workspace_defaults_to_verifier_workspace_then_indexes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("VERIFIER_WORKSPACE", raising=False)
-    assert make_run()["streamlit"][0] == {"VERIFIER_WORKSPACE": "indexes"}
+    assert make_run()["streamlit"][0]["VERIFIER_WORKSPACE"] == "indexes"
     monkeypatch.setenv("VERIFIER_WORKSPACE", "/tmp/checks")
-    assert make_run()["verifier"][0] == make_run()["streamlit"][0] == {"VERIFIER_WORKSPACE": "/tmp/checks"}
+    assert make_run()["verifier"][0] == {"VERIFIER_WORKSPACE": "/tmp/checks"}
+    assert make_run()["streamlit"][0]["VERIFIER_WORKSPACE"] == "/tmp/checks"
+
+
+def test_make_run_is_unshared_by_default_and_passes_the_login_settings_to_the_app(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("VERIFIER_ACCOUNTS", raising=False)
+    env, command = make_run()["streamlit"]
+    assert option(command, "--server.address") == "127.0.0.1"
+    assert (env["VERIFIER_SHARE"], env["VERIFIER_ACCOUNTS"]) == ("", "")  # no login on this machine
+    env = make_run("ADDRESS=0.0.0.0", "SHARE=1", "ACCOUNTS=/etc/verifier/accounts.toml")["streamlit"][0]
+    assert (env["VERIFIER_SHARE"], env["VERIFIER_ACCOUNTS"]) == ("1", "/etc/verifier/accounts.toml")
+    monkeypatch.setenv("VERIFIER_ACCOUNTS", "/srv/accounts.toml")
+    assert make_run()["streamlit"][0]["VERIFIER_ACCOUNTS"] == "/srv/accounts.toml"
 
 
 def test_streamlit_config_is_closed_and_offline_by_default() -> None:
