@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from verifier import lexicon as lx
 from verifier.compare.records import ClaimText
@@ -37,6 +38,7 @@ _EVENT_KIND = re.compile(
 _KIND_OF = {" ".join(w.split()): k for k, ws in lx.EVENT_KINDS.items() for w in ws}
 
 
+@lru_cache(maxsize=8192)
 def _is_country(word: str) -> bool:
     """A country holds many incidents at once, so it never sets one apart."""
     return len(word) >= 4 and any(d.startswith(word[:-1]) for d in lx.DEMONYMS)
