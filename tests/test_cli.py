@@ -359,3 +359,12 @@ def test_check_refuses_a_date_it_cannot_read(ingested: Any, args: tuple[str, ...
         cli.main, ["--workspace", str(ingested.workspace), "check", "Nine were killed.", *args]
     )
     assert result.exit_code == 2 and message in result.output
+
+
+def test_check_keeps_only_articles_that_name_the_place(ingested: Any) -> None:
+    query = "Nine passengers were killed near Marrow Bay"
+    everything = json.loads(ingested("check", query, "--json").output)["evidence"]
+    there = json.loads(ingested("check", query, "--json", "--place", "marrow bay").output)["evidence"]
+    elsewhere = json.loads(ingested("check", query, "--json", "--place", "Quillon Harbour").output)["evidence"]
+    assert there == everything and everything
+    assert elsewhere == []
