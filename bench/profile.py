@@ -64,7 +64,7 @@ def stage_shares(prof: cProfile.Profile, stages: dict[str, str]) -> dict[str, fl
 
 # Stages of ingest as they appear in the profile (cumulative time of the outermost matching function).
 INGEST_STAGES = {
-    "segment (split_claims)": "segment.py",
+    "segment (split_claims)": "(split_claims)",
     "embed (model encode)": "embed.py",
     "store (SQLite writes)": "add_article_with_claims",
     "index add": "index.py",

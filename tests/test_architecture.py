@@ -82,7 +82,6 @@ ALLOWED: dict[str, str] = {
     "verifier/export.py": "split pending: with the events module it writes",
     "verifier/check.py::check_claim": "split pending: with the conflict policy in one module (issue 10)",
     "verifier/ray_ingest.py::ingest_with_ray": "split pending: with the one ingest pipeline (issue 10)",
-    "verifier/segment.py": "split in progress",
 }
 
 
