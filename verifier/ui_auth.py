@@ -61,8 +61,10 @@ def login_form(accounts: Accounts) -> None:
     st.title("Sign in")
     st.caption("This verifier is shared: sign in with the name and password your admin gave you.")
     with st.form("login", clear_on_submit=True):  # the password leaves the session state once submitted
-        name = st.text_input("Name", key="login_name")
-        password = st.text_input("Password", type="password", key="login_password")
+        name = st.text_input("Name", key="login_name", autocomplete="username")
+        password = st.text_input(
+            "Password", type="password", key="login_password", autocomplete="current-password"
+        )
         submitted = st.form_submit_button("Sign in", type="primary")
     if not submitted:
         return
