@@ -202,7 +202,7 @@ def check_page() -> None:
         ("Related", result.related, "No related passages."),
     )
     for title, items, empty in groups:
-        st.subheader(f"{title} ({len(items)})")
+        st.subheader(f"{title} ({len(items)})", anchor=ui.SECTION_ANCHORS[title.lower()])
         if not items:
             st.caption(empty)
         for i, evidence in enumerate(items):

@@ -231,6 +231,11 @@ def test_check_a_claim_shows_the_conflicting_source(server: str, page: tuple[Pag
     expect(conflicting).to_contain_text("conflicts")
     expect(conflicting.locator("mark.vf-figure").first).to_have_text("Six")
     expect(tab.get_by_role("heading", name="Conflicting (1)")).to_be_visible()
+    # The summary's counts link to the passages they count.
+    tab.locator('a[title="go to the related passages"]').click()
+    expect(tab.get_by_role("heading", name="Related (", exact=False)).to_be_in_viewport()
+    tab.locator('a[title="go to the conflicting passages"]').click()
+    expect(tab.get_by_role("heading", name="Conflicting (1)")).to_be_in_viewport()
     tab.get_by_text("Show the passage in the full article").first.click()
     expect(tab.locator(".vf-article mark.vf-passage").first).to_contain_text("Six people were killed")
     screenshot(tab, "check")

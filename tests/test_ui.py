@@ -149,6 +149,8 @@ def test_status_and_summary_badges() -> None:
     assert "<script" not in html
     assert visible_text(html).startswith(f"1 conflicts: {SCRIPT}")
     assert "1 conflicting" in visible_text(html) and "2 corroborating" in visible_text(html)
+    # Each count links to the section holding the passages it counts (the Check page's anchors).
+    assert [f"#{a}" for a in ui.SECTION_ANCHORS.values()] == re.findall(r'href="([^"]+)"', html)
 
 
 @pytest.mark.parametrize(

@@ -278,13 +278,19 @@ def text_html(text: str, muted: bool = False) -> str:
     return f'<div style="{style}">{text_to_html(text)}</div>'
 
 
+# The Check page's section anchors: each count of the summary line links to the passages it counts.
+SECTION_ANCHORS = {"conflicting": "conflicting", "corroborating": "corroborating", "related": "related"}
+
+
 def summary_html(summary: str, corroborating: int, conflicting: int, related: int) -> str:
-    """The line at the top of a check, with the three counts as badges."""
+    """The line at the top of a check, with the three counts as badges linking to their sections."""
     counts = " ".join(
-        (
-            badge_html(Badge(f"{conflicting} conflicting", "#991b1b", "#fee2e2")),
-            badge_html(Badge(f"{corroborating} corroborating", "#166534", "#dcfce7")),
-            badge_html(Badge(f"{related} related", "#334155", "#f1f5f9")),
+        f'<a href="#{SECTION_ANCHORS[name]}" style="text-decoration:none" '
+        f'title="go to the {name} passages">{badge_html(badge)}</a>'
+        for name, badge in (
+            ("conflicting", Badge(f"{conflicting} conflicting", "#991b1b", "#fee2e2")),
+            ("corroborating", Badge(f"{corroborating} corroborating", "#166534", "#dcfce7")),
+            ("related", Badge(f"{related} related", "#334155", "#f1f5f9")),
         )
     )
     return (
