@@ -225,6 +225,21 @@ def test_with_sharing_on_every_page_shows_only_the_login_until_a_user_signs_in(
     _only_the_login(at)
 
 
+def test_a_user_removed_from_the_accounts_file_is_signed_out_at_the_next_click(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _shared_app(tmp_path, monkeypatch)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.text_input(key="login_name").input("Amira <b>K</b>")
+    at.text_input(key="login_password").input(PASSWORD)
+    at.button(key="FormSubmitter:login-Sign in").click().run()
+    assert [t.value for t in at.title] == ["Check a claim"]
+    path = tmp_path / "accounts.toml"
+    auth.write_accounts(path, {"ben": auth.hash_password("another secret")})  # the admin removes amira
+    at.run()
+    _only_the_login(at)
+
+
 def test_the_app_refuses_to_serve_others_without_accounts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
