@@ -80,7 +80,6 @@ ALLOWED: dict[str, str] = {
     "verifier/events.py": "split pending: the conflict policy moves into one module (issue 10)",
     "verifier/events.py::build_table": "split pending: with the events/scan/check conflict-policy change",
     "verifier/export.py": "split pending: with the events module it writes",
-    "verifier/check.py::check_claim": "split pending: with the conflict policy in one module (issue 10)",
     "verifier/ray_ingest.py::ingest_with_ray": "split pending: with the one ingest pipeline (issue 10)",
 }
 

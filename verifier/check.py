@@ -195,6 +195,46 @@ def validate_claim(text: str) -> str:
     return claim
 
 
+def _judge_hit(
+    hit: Any, mine: ClaimText, claim_quantities: Sequence[Quantity], model: Any
+) -> tuple[str, Evidence] | None:
+    """The group and evidence of one retrieved passage; None when the judgement calls it another event."""
+    with_figures = has_count(claim_quantities)
+    passage_quantities = extract(hit.claim.text, hit.article.published)
+    if with_figures and has_count(passage_quantities):
+        # The title places a passage that names no place itself ("27 were among the dead").
+        judgement = relate(mine, ClaimText.of(hit.claim.text, hit.article), model)
+        group = _GROUP_OF_LABEL.get(judgement.label)
+        if group is None:  # "unrelated": another event or another thing, worded alike
+            return None
+        relation, score, explanation = judgement.label, float(judgement.score), judgement.explanation
+        if group != RELATED and not share_measure(claim_quantities, passage_quantities):
+            group, relation = RELATED, SIMILAR
+            explanation = f"{explanation} (not counted: the claims do not say they count the same thing)"
+    else:
+        group, relation, score = RELATED, SIMILAR, float(hit.score)
+        explanation = (
+            "similar in meaning; no figures to compare"
+            if not with_figures
+            else "similar in meaning; this passage gives no figure to compare"
+        )
+    return group, Evidence(
+        text=hit.claim.text,
+        source=hit.article.source,
+        date=hit.article.published,
+        title=hit.article.title,
+        article_id=hit.article.id,
+        claim_id=hit.claim.id,
+        relation=relation,
+        score=score,
+        similarity=float(hit.score),
+        explanation=explanation,
+        spans=quantity_spans(passage_quantities),
+        url=hit.article.url,
+        figure=_matching_figure(claim_quantities, passage_quantities),
+    )
+
+
 def check_claim(
     ws: Any,
     text: str,
@@ -225,45 +265,11 @@ def check_claim(
     ]
     model = workspace_model(ws)
     mine = ClaimText(claim, "", published)
-
     groups: dict[str, list[Evidence]] = {CORROBORATING: [], CONFLICTING: [], RELATED: []}
     for hit in hits:
-        passage_quantities = extract(hit.claim.text, hit.article.published)
-        if with_figures and has_count(passage_quantities):
-            # The title places a passage that names no place itself ("27 were among the dead").
-            theirs = ClaimText.of(hit.claim.text, hit.article)
-            judgement = relate(mine, theirs, model)
-            group = _GROUP_OF_LABEL.get(judgement.label)
-            if group is None:  # "unrelated": another event or another thing, worded alike
-                continue
-            relation, score, explanation = judgement.label, float(judgement.score), judgement.explanation
-            if group != RELATED and not share_measure(claim_quantities, passage_quantities):
-                group, relation = RELATED, SIMILAR
-                explanation = f"{explanation} (not counted: the claims do not say they count the same thing)"
-        else:
-            group, relation, score = RELATED, SIMILAR, float(hit.score)
-            explanation = (
-                "similar in meaning; no figures to compare"
-                if not with_figures
-                else "similar in meaning; this passage gives no figure to compare"
-            )
-        groups[group].append(
-            Evidence(
-                text=hit.claim.text,
-                source=hit.article.source,
-                date=hit.article.published,
-                title=hit.article.title,
-                article_id=hit.article.id,
-                claim_id=hit.claim.id,
-                relation=relation,
-                score=score,
-                similarity=float(hit.score),
-                explanation=explanation,
-                spans=quantity_spans(passage_quantities),
-                url=hit.article.url,
-                figure=_matching_figure(claim_quantities, passage_quantities),
-            )
-        )
+        judged = _judge_hit(hit, mine, claim_quantities, model)
+        if judged is not None:
+            groups[judged[0]].append(judged[1])
     for items in groups.values():
         items.sort(key=lambda e: (-e.score, -e.similarity))
     if not with_figures:
@@ -314,14 +320,9 @@ class Scope:
             return False
         if (self.since or self.until) and not article.published:
             return False  # a date range cannot admit an undated report
-        if self.since and article.published < self.since:
+        if (self.since and article.published < self.since) or (self.until and article.published > self.until):
             return False
-        if self.until and article.published > self.until:
-            return False
-        if self.place:
-            where = f"{article.title}\n{article.text}".casefold()
-            return self.place.casefold() in where
-        return True
+        return not self.place or self.place.casefold() in f"{article.title}\n{article.text}".casefold()
 
 
 def _sources(items: Iterable[Evidence]) -> list[str]:
