@@ -401,6 +401,9 @@ def test_chart_frame_points_per_source_in_time_order() -> None:
     assert len(ui_data.chart_frame(_table())) == 6
     spec = ui_data.figures_chart(frame).to_dict()
     assert {layer["mark"]["type"] for layer in spec["layer"]} == {"line", "point"}
+    point = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
+    assert point["encoding"]["shape"]["field"] == "kind"  # updates and conflicts are marked by shape
+    assert point["encoding"]["shape"]["scale"]["domain"] == ["update", "conflicts", "reported"]
 
 
 def test_article_rows_newest_first_without_text() -> None:

@@ -349,8 +349,16 @@ def _point_value(low: float, high: float) -> float | None:
     return None
 
 
+# How each point of the chart is drawn: an update (a later figure replacing an earlier one) and a conflicting
+# figure stand out from the others; the legend names them.
+POINT_KINDS = {"update": "update", "conflict": "conflicts", "": "reported"}
+_POINT_SHAPES = {"update": "triangle-up", "conflicts": "diamond", "reported": "circle"}
+
+
 def figures_chart(frame: pd.DataFrame) -> alt.Chart:
-    """Reported figures over time, one coloured line of points per source; tooltips give the wording."""
+    """Reported figures over time, one coloured line per source; updates and conflicting figures are
+    marked by their shape (the legend says which); tooltips give the wording."""
+    frame = frame.assign(kind=frame["status"].map(lambda s: POINT_KINDS.get(s, "reported")))
     base = alt.Chart(frame).encode(
         x=alt.X("date:T", title="date reported"),
         y=alt.Y("value:Q", title="figure"),
@@ -360,9 +368,13 @@ def figures_chart(frame: pd.DataFrame) -> alt.Chart:
             alt.Tooltip("date:T"),
             alt.Tooltip("figure:N", title="as reported"),
             alt.Tooltip("attribution:N"),
+            alt.Tooltip("kind:N", title="point"),
             alt.Tooltip("row:N", title="measure"),
         ],
     )
-    points = base.mark_point(filled=True, size=90)
+    shapes = alt.Scale(domain=list(_POINT_SHAPES), range=list(_POINT_SHAPES.values()))
+    points = base.mark_point(filled=True, size=110).encode(
+        shape=alt.Shape("kind:N", title="point", scale=shapes)
+    )
     lines = base.mark_line(opacity=0.5)
     return (lines + points).properties(height=320)
