@@ -78,7 +78,6 @@ ALLOWED: dict[str, str] = {
     "verifier/cli.py": "split pending: one module per command group (issue 10)",
     "verifier/cli.py::ingest": "split pending: waits for the one ingest pipeline (issue 10)",
     "verifier/events.py": "split pending: the conflict policy moves into one module (issue 10)",
-    "verifier/events.py::build_table": "split pending: with the events/scan/check conflict-policy change",
     "verifier/export.py": "split pending: with the events module it writes",
     "verifier/ray_ingest.py::ingest_with_ray": "split pending: with the one ingest pipeline (issue 10)",
 }

@@ -20,7 +20,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from itertools import combinations
 from typing import Any
@@ -410,27 +410,23 @@ def build_table(ws: Any, event_id: str) -> ComparisonTable:
     rows: dict[tuple[str, str], list[_Fig]] = {}
     for f in figs:
         rows.setdefault((f.q.measure or "", group_label(f.q)), []).append(f)
-    dismissed = _dismissed_pairs(ws, {f.claim.id for f in figs})
-    judgements: dict[tuple[str, str], str] = {}
-    model = workspace_model(ws)
-
-    def label_of(x: _Fig, y: _Fig) -> str:
-        key = (x.claim.id, y.claim.id)
-        if key not in judgements:
-            j = relate(
-                ClaimText.of(x.claim.text, x.article),
-                ClaimText.of(y.claim.text, y.article),
-                model,
-            )
-            # the scan's rule for a conflict worth showing, so the table and `conflicts` agree
-            label = "conflict" if worth_flagging(j) else ("other" if j.label == "conflict" else j.label)
-            judgements[key] = judgements[(key[1], key[0])] = label
-        return judgements[key]
-
     sources = tuple(sorted({f.source for f in figs}, key=lambda s: (_first_date(figs, s), s)))
-    # Conflicts are looked for across all rows of one measure: "13 people" (a whole toll) can contradict
-    # "at least 27 IS fighters" in the fighters row. Updates are marked within a row only.
+    conflict, update = _marks(ws, figs)
     index = {id(f): n for n, f in enumerate(figs)}
+    out_rows = [
+        Row(measure, _as_written(group, members), _cells(members, sources, index, conflict, update))
+        for (measure, group), members in rows.items()
+    ]
+    out_rows.sort(key=lambda r: (-len(r.cells), not r.has_conflict, r.measure, r.group))
+    return ComparisonTable(event.id, event.label, sources, tuple(out_rows), tuple(_sum_notes(rows)))
+
+
+def _marks(ws: Any, figs: list[_Fig]) -> tuple[set[int], set[int]]:
+    """(indexes of figures in a conflict, indexes of figures that update another). Conflicts are looked for
+    across all rows of one measure: "13 people" (a whole toll) can contradict "at least 27 IS fighters" in
+    the fighters row. Updates are marked within a row only."""
+    dismissed = _dismissed_pairs(ws, {f.claim.id for f in figs})
+    label_of = _labeller(ws)
     conflict: set[int] = set()
     update: set[int] = set()
     by_measure: dict[str, list[int]] = {}
@@ -439,50 +435,69 @@ def build_table(ws: Any, event_id: str) -> ComparisonTable:
     for members_of_measure in by_measure.values():
         for i, j in combinations(members_of_measure, 2):
             x, y = figs[i], figs[j]
-            if x.claim.id == y.claim.id or not _disjoint(x.q, y.q):
-                continue
-            if x.source == y.source and x.article.id != y.article.id:
-                continue  # an outlet's later article revises its own figure: shown in time order, not marked
-            if days_apart(x.article, y.article) > SCAN_MAX_REPORT_DAYS:
-                continue  # as in the scan: reports days apart are compared as updates at most
-            if x.article.id == y.article.id and not quote_two_voices(x.claim.text, y.claim.text):
-                continue  # as in the scan: one voice in one article does not contradict itself
-            if frozenset((x.claim.id, y.claim.id)) in dismissed:
+            if not _comparable(x, y) or frozenset((x.claim.id, y.claim.id)) in dismissed:
                 continue
             lab = label_of(x, y)
             if lab == "conflict":
                 conflict.update((i, j))
             elif lab == "update" and group_label(x.q) == group_label(y.q):
                 update.add(j if (y.article.published or "") >= (x.article.published or "") else i)
-    out_rows: list[Row] = []
-    for (measure, group), members in rows.items():
-        by_source: dict[str, list[Cell]] = {}
-        order = sorted(
-            range(len(members)), key=lambda i: (members[i].article.published or "", members[i].claim.start)
-        )
-        for i in order:
-            f = members[i]
-            n = index[id(f)]
-            by_source.setdefault(f.source, []).append(
-                Cell(
-                    figure=f.q.text,
-                    low=f.q.low,
-                    high=f.q.high,
-                    date=f.article.published,
-                    event_date=f.q.time_resolved,
-                    attribution=f.q.attribution or "",
-                    claim_id=f.claim.id,
-                    claim_text=f.claim.text,
-                    article_id=f.article.id,
-                    title=f.article.title,
-                    conflict=n in conflict,
-                    update=n in update,
-                )
+    return conflict, update
+
+
+def _comparable(x: _Fig, y: _Fig) -> bool:
+    """Whether two figures of one measure are set against each other, by the scan's rules."""
+    if x.claim.id == y.claim.id or not _disjoint(x.q, y.q):
+        return False
+    if x.source == y.source and x.article.id != y.article.id:
+        return False  # an outlet's later article revises its own figure: shown in time order, not marked
+    if days_apart(x.article, y.article) > SCAN_MAX_REPORT_DAYS:
+        return False  # as in the scan: reports days apart are compared as updates at most
+    # as in the scan: one voice in one article does not contradict itself
+    return x.article.id != y.article.id or quote_two_voices(x.claim.text, y.claim.text)
+
+
+def _labeller(ws: Any) -> Callable[[_Fig, _Fig], str]:
+    """The table's label of a pair of figures' claims, judged once per pair with the workspace's model."""
+    judgements: dict[tuple[str, str], str] = {}
+    model = workspace_model(ws)
+
+    def label_of(x: _Fig, y: _Fig) -> str:
+        key = (x.claim.id, y.claim.id)
+        if key not in judgements:
+            j = relate(ClaimText.of(x.claim.text, x.article), ClaimText.of(y.claim.text, y.article), model)
+            # the scan's rule for a conflict worth showing, so the table and `conflicts` agree
+            label = "conflict" if worth_flagging(j) else ("other" if j.label == "conflict" else j.label)
+            judgements[key] = judgements[(key[1], key[0])] = label
+        return judgements[key]
+
+    return label_of
+
+
+def _cells(
+    members: list[_Fig], sources: tuple[str, ...], index: dict[int, int], conflict: set[int], update: set[int]
+) -> tuple[tuple[str, tuple[Cell, ...]], ...]:
+    """One row's cells, source by source in the table's order, each source's figures in time order."""
+    by_source: dict[str, list[Cell]] = {}
+    for f in sorted(members, key=lambda m: (m.article.published or "", m.claim.start)):
+        n = index[id(f)]
+        by_source.setdefault(f.source, []).append(
+            Cell(
+                figure=f.q.text,
+                low=f.q.low,
+                high=f.q.high,
+                date=f.article.published,
+                event_date=f.q.time_resolved,
+                attribution=f.q.attribution or "",
+                claim_id=f.claim.id,
+                claim_text=f.claim.text,
+                article_id=f.article.id,
+                title=f.article.title,
+                conflict=n in conflict,
+                update=n in update,
             )
-        cells = tuple((s, tuple(by_source[s])) for s in sources if s in by_source)
-        out_rows.append(Row(measure, _as_written(group, members), cells))
-    out_rows.sort(key=lambda r: (-len(r.cells), not r.has_conflict, r.measure, r.group))
-    return ComparisonTable(event.id, event.label, sources, tuple(out_rows), tuple(_sum_notes(rows)))
+        )
+    return tuple((s, tuple(by_source[s])) for s in sources if s in by_source)
 
 
 def _as_written(group: str, members: list[_Fig]) -> str:
