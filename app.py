@@ -17,7 +17,7 @@ from typing import Any
 
 import streamlit as st
 
-from verifier import ui, ui_audit, ui_data, ui_queue, ui_review
+from verifier import ui, ui_audit, ui_auth, ui_data, ui_queue, ui_review
 from verifier.check import check_claim
 from verifier.compare import ClaimText, relate
 from verifier.errors import VerifierError
@@ -491,11 +491,14 @@ def main() -> None:
         st.Page(compare_page, title="Compare sources", icon=":material/table_chart:", url_path="compare"),
         st.Page(library_page, title="Library", icon=":material/library_books:", url_path="library"),
     ]
+    # Serving others: only the login form until a user signs in, whose name is then the reviewer.
+    signed_in = ui_auth.require_login(pages, ui_audit.REVIEWER_KEY)
     page = st.navigation(pages)
-    st.sidebar.text_input(
-        "Reviewer", value=ui_audit.reviewer_default(), key=ui_audit.REVIEWER_KEY,
-        help="Recorded with each decision you make in this tab (the audit log on Contradictions).",
-    )
+    if signed_in is None:
+        st.sidebar.text_input(
+            "Reviewer", value=ui_audit.reviewer_default(), key=ui_audit.REVIEWER_KEY,
+            help="Recorded with each decision you make in this tab (the audit log on Contradictions).",
+        )
     ws = workspace()
     if ws is not None:
         _warm_up_in_background(str(Settings.from_env().workspace))
