@@ -159,7 +159,9 @@ def render(r: dict[str, Any], notes: bool = True) -> str:
             f"{app['how']}. Embedder `{app['embedder']}`, {app['articles']} articles. Median page loaded -> "
             f"results **{app['median_loaded_to_results_s']} s** (max {app['max_loaded_to_results_s']} s; "
             f"target {app['target_s']} s); the model-loading message appeared in "
-            f"{app['loading_message_seen_in_rounds']} of {len(app['rounds'])} rounds.\n"
+            f"{app['loading_message_seen_in_rounds']} of {len(app['rounds'])} rounds (Check pressed before the "
+            "background warm-up had finished; with a user's 3 s on the page it does not appear: "
+            "tests/test_browser_warm.py).\n"
         )
         out.append(
             _table(

@@ -69,7 +69,7 @@ def choose_index_type(n_vectors: int) -> IndexChoice:
     if n_vectors < IVF_MIN_VECTORS:
         return IndexChoice(
             f"HNSW{HNSW_NEIGHBOURS}",
-            f"{n_vectors} > {FLAT_MAX_VECTORS} vectors: graph search, sub-millisecond, no training",
+            f"{n_vectors} > {FLAT_MAX_VECTORS} vectors: graph search, a few ms, no training",
         )
     cells = max(1, min(IVF_MAX_CELLS, n_vectors // IVF_POINTS_PER_CELL))
     return IndexChoice(
