@@ -281,7 +281,7 @@ def compare_page() -> None:
         else:
             values, status = ui_data.comparison_frames(table)
             st.html(ui_data.legend_html())
-            st.dataframe(ui_data.style_comparison(values, status), width="stretch")
+            st.html(ui_data.comparison_html(values, status))
             for note in table.notes:
                 st.caption(ui.md_escape(note))
             rows = [r.label for r in table.rows]

@@ -292,10 +292,10 @@ def test_compare_shows_the_table_chart_and_downloads(app_workspace: Path) -> Non
     assert not at.error
     # The bridge collapse (three articles, three sources) comes first; the market fire has one article.
     assert "Brennock" in at.selectbox(key="cmp_event").options[0]
-    assert len(at.dataframe) == 1
-    table = at.dataframe[0].value
-    assert {"Valley Herald", "Lakeside Courier"} <= set(table.columns)
-    assert any("14" in str(v) for v in table.values.ravel())
+    tables = [h.value for h in at.get("html") if 'class="vf-compare"' in h.value]
+    assert len(tables) == 1
+    assert "<th>Valley Herald</th>" in tables[0] and "<th>Lakeside Courier</th>" in tables[0]
+    assert "14" in tables[0]
     behind = "\n".join(h.value for h in at.expander[0].get("html"))
     assert 'title="figure">Six</mark>' in behind and "Lakeside Courier" in behind
     assert at.get("vega_lite_chart") or at.get("arrow_vega_lite_chart")

@@ -395,7 +395,8 @@ def test_download_each_export_with_its_urls(
     tab, _ = page
     open_page(tab, server, "compare", "Compare sources")
     pick(tab, "Event", "Brennock")
-    expect(tab.get_by_test_id("stDataFrame")).to_be_visible()
+    expect(tab.locator("table.vf-compare")).to_be_visible()
+    expect(tab.locator("table.vf-compare th", has_text="Lakeside Courier")).to_be_visible()
     expect(tab.get_by_test_id("stVegaLiteChart")).to_be_visible()
     screenshot(tab, "compare")
     bridge = {a.url for a in DEMO if "brennock" in a.url}

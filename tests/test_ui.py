@@ -16,7 +16,7 @@ from verifier.errors import InputError
 from verifier.events import Cell, ComparisonTable, Row
 
 SCRIPT = "<script>alert('x')</script>"
-IMG = '<img src=x onerror=alert(1)>'
+IMG = "<img src=x onerror=alert(1)>"
 
 
 def visible_text(html: str) -> str:
@@ -269,8 +269,11 @@ def test_strip_folder_hides_our_temporary_folder() -> None:
     [
         ("a.csv", b"headline,body,outlet,when\nA,B,C,D\n", ["headline", "body", "outlet", "when"]),
         ("a.csv", b"\xef\xbb\xbftext,title\nx,y\n", ["text", "title"]),
-        ("a.jsonl", b'{"text": "x", "src": "y"}\n{"date": "2020-01-01"}\nnot json\n',
-         ["text", "src", "date"]),
+        (
+            "a.jsonl",
+            b'{"text": "x", "src": "y"}\n{"date": "2020-01-01"}\nnot json\n',
+            ["text", "src", "date"],
+        ),
         ("a.txt", b"text,title\n", []),
         ("a.csv", b"", []),
     ],
@@ -325,11 +328,28 @@ def test_pair_measures(a: str, b: str, measures: tuple[str, ...]) -> None:
     assert ui_data.pair_measures(a, None, b, None) == measures
 
 
-def _cell(figure: str, low: float, high: float, date: str, attribution: str = "", conflict: bool = False,
-          update: bool = False) -> Cell:
+def _cell(
+    figure: str,
+    low: float,
+    high: float,
+    date: str,
+    attribution: str = "",
+    conflict: bool = False,
+    update: bool = False,
+) -> Cell:
     return Cell(
-        figure=figure, low=low, high=high, date=date, event_date=None, attribution=attribution,
-        claim_id="c", claim_text="t", article_id="a", title="title", conflict=conflict, update=update,
+        figure=figure,
+        low=low,
+        high=high,
+        date=date,
+        event_date=None,
+        attribution=attribution,
+        claim_id="c",
+        claim_text="t",
+        article_id="a",
+        title="title",
+        conflict=conflict,
+        update=update,
     )
 
 
@@ -338,15 +358,28 @@ def _table() -> ComparisonTable:
         "killed",
         "people",
         (
-            ("Outlet A", (_cell("at least 14", 14, math.inf, "2024-06-03", attribution="police",
-                                conflict=True),)),
-            ("Outlet B", (_cell("six", 6, 6, "2024-06-03", conflict=True),
-                          _cell("19", 19, 19, "2024-06-05", update=True))),
+            (
+                "Outlet A",
+                (_cell("at least 14", 14, math.inf, "2024-06-03", attribution="police", conflict=True),),
+            ),
+            (
+                "Outlet B",
+                (
+                    _cell("six", 6, 6, "2024-06-03", conflict=True),
+                    _cell("19", 19, 19, "2024-06-05", update=True),
+                ),
+            ),
         ),
     )
     injured = Row("wounded", "people", (("Outlet A", (_cell("about 30", 25, 35, "2024-06-03"),)),))
-    both = Row("missing", "people", (("Outlet A", (_cell("3", 3, 3, "2024-06-03"),)),
-                                     ("Outlet B", (_cell("three", 3, 3, "2024-06-04"),))))
+    both = Row(
+        "missing",
+        "people",
+        (
+            ("Outlet A", (_cell("3", 3, 3, "2024-06-03"),)),
+            ("Outlet B", (_cell("three", 3, 3, "2024-06-04"),)),
+        ),
+    )
     return ComparisonTable("e1", "Bridge collapse", ("Outlet A", "Outlet B"), (killed, injured, both))
 
 
@@ -359,8 +392,21 @@ def test_comparison_frames_hold_figures_and_statuses() -> None:
     assert status.loc["killed — people"].tolist() == ["conflict", "conflict"]
     assert status.loc["wounded — people"].tolist() == ["single", ""]
     assert status.loc["missing — people"].tolist() == ["agree", "agree"]
-    styled = ui_data.style_comparison(values, status).to_html()
-    assert "#fee2e2" in styled and "#dcfce7" in styled
+    html = ui_data.comparison_html(values, status)
+    assert "#fee2e2" in html and "#dcfce7" in html  # conflict and agreement colours
+    assert html.count("<th>") == 3 and "table-layout:fixed" in html and "overflow-wrap:anywhere" in html
+
+
+def test_comparison_html_escapes_what_the_sources_wrote() -> None:
+    import pandas as pd
+
+    values = pd.DataFrame(
+        {"<b>Outlet</b>": ['at least 4 (2024-06-03, "<script>x</script>")']}, index=["killed"]
+    )
+    status = pd.DataFrame({"<b>Outlet</b>": ["single"]}, index=["killed"])
+    html = ui_data.comparison_html(values, status)
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;" in html and "&lt;b&gt;Outlet&lt;/b&gt;" in html
 
 
 def test_cell_status_prefers_conflict_over_update() -> None:
@@ -372,7 +418,9 @@ def test_cell_status_prefers_conflict_over_update() -> None:
 def test_row_cells_in_time_order() -> None:
     cells = ui_data.row_cells(_table(), "killed — people")
     assert [(source, c.figure) for source, c in cells] == [
-        ("Outlet A", "at least 14"), ("Outlet B", "six"), ("Outlet B", "19")
+        ("Outlet A", "at least 14"),
+        ("Outlet B", "six"),
+        ("Outlet B", "19"),
     ]
     assert ui_data.row_cells(_table(), "no such row") == []
 
