@@ -298,6 +298,26 @@ def _embedding(e: dict[str, Any]) -> str:
 
 def _headline(r: dict[str, Any]) -> str:
     lines: list[str] = []
+    emb = r.get("embedding") or {}
+    if emb.get("speed_one_thread"):
+        sp, q = emb["speed_one_thread"], emb["quality"]
+        lines.append(
+            f"int8 against torch float32, same run, one thread each: batch {sp['batch_ratio']}x "
+            f"({sp['torch_claims_per_s']} -> {sp['int8_claims_per_s']} claims/s), single claim p50 "
+            f"{sp['single_p50_ratio']}x ({sp['torch_single_p50_ms']} -> {sp['int8_single_p50_ms']} ms); STS-B news "
+            + ", ".join(
+                f"{k} {q['torch']['sts_b_spearman'][k]} -> {q['int8']['sts_b_spearman'][k]}"
+                for k in q["torch"]["sts_b_spearman"]
+            )
+            + f"; ECB+ recall@10 {q['torch']['ecb_plus_dense']['recall@10']} -> "
+            f"{q['int8']['ecb_plus_dense']['recall@10']}"
+        )
+    app = r.get("app") or {}
+    if "median_loaded_to_results_s" in app:
+        lines.append(
+            f"the app's first check, fresh server: results {app['median_loaded_to_results_s']} s after the page "
+            f"loaded (median of {len(app['rounds'])}, Check pressed at once)"
+        )
     ret = r.get("retrieval") or {}
     sts = (ret.get("sts_b") or {}).get("splits") or {}
     if sts:
