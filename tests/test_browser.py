@@ -13,17 +13,13 @@ import io
 import json
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
+from streamlit_app import serving
 from test_app import CLAIM, DEMO, XSS_TEXT, build_workspace
 
 from verifier.records import Article
@@ -54,7 +50,6 @@ CHROMIUM_ARGS = [
 ]
 # Streamlit starts in a few seconds; the first check loads the model in the server (~10-20 s on 2 busy
 # cores). Generous limits: a slow machine must not fail the suite, a broken app still fails it.
-START_TIMEOUT_S = 90
 LOAD_MS = 60_000
 CHECK_MS = 180_000
 VIEWPORT = {"width": 1366, "height": 1100}
@@ -102,61 +97,15 @@ def _review_workspace(path: Path) -> Path:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(
-        f"streamlit did not answer on {url} in {START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}"
-    )
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`streamlit run app.py` on 127.0.0.1 over a fresh demo workspace; yields its base URL."""
     tmp = tmp_path_factory.mktemp("browser")
     workspace = _review_workspace(tmp / "ws")
-    port = _free_port()
     env = dict(os.environ, VERIFIER_WORKSPACE=str(workspace), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1",
                VERIFIER_REVIEWER=REVIEWER)
-    log = tmp / "streamlit.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                "--server.headless", "true",
-                "--server.address", "127.0.0.1",
-                "--server.port", str(port),
-                "--browser.gatherUsageStats", "false",
-                "--server.fileWatcherType", "none",  # nothing to reload in a test; saves inotify watches
-            ],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc, log)
+    with serving(env, tmp / "streamlit.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="module")

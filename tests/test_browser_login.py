@@ -8,15 +8,11 @@ The workspace is two short demo articles with one flagged pair, built with the f
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from streamlit_app import serving
 
 from verifier import auth
 from verifier.embed import FakeEmbedder
@@ -42,18 +38,10 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]  # fmt: skip
-START_TIMEOUT_S = 90
 LOAD_MS = 60_000
 USER = "Amira <b>K</b>"  # markup in a name stays text
 PASSWORD = "correct horse battery"
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 def _workspace(folder: Path) -> Path:
@@ -78,40 +66,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("login")
     accounts = tmp / "accounts.toml"
     auth.add_account(accounts, USER, PASSWORD)
-    port = _free_port()
     env = dict(
         os.environ, VERIFIER_WORKSPACE=str(_workspace(tmp / "ws")), VERIFIER_SHARE="1",
         VERIFIER_ACCOUNTS=str(accounts), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1",
     )  # fmt: skip
     env.pop("VERIFIER_STORE", None)
-    log = tmp / "streamlit.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start:\n{log.read_text()[-3000:]}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
+    with serving(env, tmp / "streamlit.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture()

@@ -12,15 +12,11 @@ page load, its first check always shows the loading spinner. How long the result
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from streamlit_app import serving
 
 from verifier.records import Article
 from verifier.settings import Settings
@@ -41,7 +37,6 @@ LOADING = "Loading the language model"
 # The user's time between the page having loaded and the first click: 3 s for the default model (issue 13:
 # results within 3 s of the page having loaded); for torch, time for its load (13-18 s measured, issue 13).
 READING_S = {"onnx-int8": 3.0, "torch": 45.0}
-START_TIMEOUT_S = 90
 LOAD_MS = 60_000
 RESULT_MS = 120_000  # generous: a slow machine must not fail this; a loading message still does
 
@@ -65,13 +60,6 @@ ARTICLES = (
 CLAIM = "Twelve passengers died when the Marrow Point ferry capsized"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module", params=sorted(READING_S))
 def fresh_server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
@@ -84,39 +72,10 @@ def fresh_server(
     with Workspace.open(Settings(workspace=tmp / "ws", embedder=request.param)) as ws:
         ws.ingest_articles(list(ARTICLES))
         scan_new(ws)
-    port = _free_port()
     env = dict(os.environ, VERIFIER_WORKSPACE=str(tmp / "ws"), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
     env.pop("VERIFIER_EMBEDDER", None)  # auto: the embedder that built the workspace
-    log = tmp / "streamlit.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
-                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-            ],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start:\n{log.read_text()[-3000:]}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
+    with serving(env, tmp / "streamlit.log") as url:
         yield request.param, url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 # Records every text the page ever shows that names the model loading, however briefly (a spinner).

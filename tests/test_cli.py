@@ -365,6 +365,6 @@ def test_check_keeps_only_articles_that_name_the_place(ingested: Any) -> None:
     query = "Nine passengers were killed near Marrow Bay"
     everything = json.loads(ingested("check", query, "--json").output)["evidence"]
     there = json.loads(ingested("check", query, "--json", "--place", "marrow bay").output)["evidence"]
-    elsewhere = json.loads(ingested("check", query, "--json", "--place", "Quillon Harbour").output)["evidence"]
+    elsewhere = json.loads(ingested("check", query, "--json", "--place", "Quillon Bay").output)["evidence"]
     assert there == everything and everything
     assert elsewhere == []

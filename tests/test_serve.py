@@ -8,15 +8,13 @@ import os
 import shlex
 import socket
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 import tomllib
+from streamlit_app import free_port, stop, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
-START_TIMEOUT_S = 60  # streamlit starts in a few seconds; a busy 2-core machine must not fail the test
 LISTEN = "0A"  # the state column of /proc/net/tcp for a listening socket
 
 
@@ -92,13 +90,6 @@ def test_streamlit_config_is_closed_and_offline_by_default() -> None:
     assert config["client"]["disableDataExport"] is True  # the table toolbar's raw CSV download is off
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 def listening_addresses(port: int) -> set[str]:
     """The local addresses of the sockets listening on `port` (IPv4 and IPv6), from /proc/net."""
     found: set[str] = set()
@@ -119,26 +110,12 @@ def listening_addresses(port: int) -> set[str]:
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="needs Linux /proc/net to see the socket")
 def test_the_app_started_by_make_run_listens_on_127_0_0_1_only(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     make_env, command = make_run(f"PORT={port}", f"WORKSPACE={tmp_path / 'ws'}")["streamlit"]
     env = dict(os.environ, **make_env, HF_HUB_OFFLINE="1")
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail(f"streamlit did not start on port {port} (exit code {proc.poll()})")
+        wait_healthy(f"http://127.0.0.1:{port}", proc)
         assert listening_addresses(port) == {"127.0.0.1"}
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
