@@ -13,7 +13,6 @@ import pytest
 from click.testing import CliRunner
 
 from verifier.cli import main
-from verifier.embed import SentenceTransformerEmbedder
 from verifier.settings import Settings
 from verifier.workspace import Workspace
 
@@ -60,12 +59,12 @@ def test_fakes_stores_its_789_distinct_articles_and_says_15_repeat(fakes_workspa
         assert ws.doctor().ok
 
 
-def test_a_paraphrase_finds_its_sentence_in_the_top_3(
-    fakes_workspace: tuple[Path, str], model_embedder: SentenceTransformerEmbedder
-) -> None:
+def test_a_paraphrase_finds_its_sentence_in_the_top_3(fakes_workspace: tuple[Path, str]) -> None:
     ws_path, _ = fakes_workspace
     row = _fakes_row("1914947530")
-    with Workspace.open(Settings(workspace=ws_path), embedder=model_embedder) as ws:
+    # The embedder that built the workspace's index (the default for a new workspace), as a user's next
+    # command would open it.
+    with Workspace.open(Settings(workspace=ws_path)) as ws:
         hits = ws.search(PARAPHRASE, k=3)
     found = [h for h in hits if "nerve agent" in h.claim.text and "World Health Organization" in h.claim.text]
     assert found, [h.claim.text for h in hits]

@@ -14,7 +14,7 @@ are in `verifier.ui_data`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 from typing import Any, Protocol
@@ -319,3 +319,35 @@ def optional_date(value: str | None) -> str | None:
             f"Date {value.strip()!r} is not understood; write it as YYYY-MM-DD (e.g. 2015-07-31)."
         )
     return iso
+
+
+# The comparison as an HTML table: the first column (what is counted) stays put while the sources scroll
+# sideways, every source column has one width, and a cell's figures, dates and attributions wrap inside it
+# instead of stretching the table.
+_COMPARE_CSS = (
+    "<style>.vf-compare-wrap{overflow-x:auto;max-width:100%}"
+    ".vf-compare{border-collapse:collapse;table-layout:fixed;font-size:0.9em}"
+    ".vf-compare th,.vf-compare td{border:1px solid #e5e7eb;padding:4px 8px;vertical-align:top;"
+    "width:14em;min-width:14em;white-space:normal;overflow-wrap:anywhere;text-align:left}"
+    ".vf-compare th:first-child,.vf-compare td:first-child{position:sticky;left:0;background:#f9fafb;"
+    "width:16em;min-width:16em;font-weight:600}</style>"
+)
+
+
+def table_html(values: Any, status: Any, styles: Mapping[str, str]) -> str:
+    """A table of text cells (two aligned pandas frames: the text, and each cell's status) as escaped HTML:
+    one fixed-width column per column, the cells styled by their status and wrapped."""
+    head = "".join(f"<th>{escape(str(c), quote=True)}</th>" for c in values.columns)
+    rows = []
+    for label in values.index:
+        cells = "".join(
+            f'<td style="{styles.get(str(status.loc[label, c]), "")}">'
+            f"{escape(str(values.loc[label, c]), quote=True)}</td>"
+            for c in values.columns
+        )
+        rows.append(f"<tr><td>{escape(str(label), quote=True)}</td>{cells}</tr>")
+    corner = escape(str(values.index.name or ""), quote=True)
+    return (
+        f'{_COMPARE_CSS}<div class="vf-compare-wrap"><table class="vf-compare">'
+        f"<thead><tr><th>{corner}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )

@@ -21,7 +21,7 @@ import pandas as pd
 from verifier.check import quantity_spans
 from verifier.lexicon import MEASURE_TRIGGERS
 from verifier.quantities import extract
-from verifier.ui import STATUS_BADGES
+from verifier.ui import STATUS_BADGES, table_html
 
 # -- paging -------------------------------------------------------------------------------------------
 
@@ -276,36 +276,9 @@ def comparison_frames(table: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     return values, status
 
 
-# The comparison as an HTML table: the first column (what is counted) stays put while the sources scroll
-# sideways, every source column has one width, and a cell's figures, dates and attributions wrap inside it
-# instead of stretching the table.
-_COMPARE_CSS = (
-    "<style>.vf-compare-wrap{overflow-x:auto;max-width:100%}"
-    ".vf-compare{border-collapse:collapse;table-layout:fixed;font-size:0.9em}"
-    ".vf-compare th,.vf-compare td{border:1px solid #e5e7eb;padding:4px 8px;vertical-align:top;"
-    "width:14em;min-width:14em;white-space:normal;overflow-wrap:anywhere;text-align:left}"
-    ".vf-compare th:first-child,.vf-compare td:first-child{position:sticky;left:0;background:#f9fafb;"
-    "width:16em;min-width:16em;font-weight:600}</style>"
-)
-
-
 def comparison_html(values: pd.DataFrame, status: pd.DataFrame) -> str:
-    """The comparison table as escaped HTML: one row per measure, one fixed-width column per source, the
-    cells coloured by their status (CELL_STYLES) and wrapped."""
-    head = "".join(f"<th>{escape(str(c), quote=True)}</th>" for c in values.columns)
-    rows = []
-    for label in values.index:
-        cells = "".join(
-            f'<td style="{CELL_STYLES.get(str(status.loc[label, c]), "")}">'
-            f"{escape(str(values.loc[label, c]), quote=True)}</td>"
-            for c in values.columns
-        )
-        rows.append(f"<tr><td>{escape(str(label), quote=True)}</td>{cells}</tr>")
-    corner = escape(str(values.index.name or ""), quote=True)
-    return (
-        f'{_COMPARE_CSS}<div class="vf-compare-wrap"><table class="vf-compare">'
-        f"<thead><tr><th>{corner}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
-    )
+    """The comparison table as escaped HTML, cells coloured by their status (`ui.table_html`)."""
+    return table_html(values, status, CELL_STYLES)
 
 
 def legend_html() -> str:
