@@ -228,15 +228,20 @@ def cross_validate(
     has_art = np.zeros(len(pairs), dtype=bool)
     raw_fig = np.zeros((len(pairs), len(FIGURE_LABELS)))
     pred = np.zeros(len(pairs), dtype=int)
-    judged = x if articles else without_context(x)
+    bare = without_context(x)
+    judged = x if articles else bare
+    known = feature_names().index(ARTICLES_KNOWN)
     for train_idx, test_idx in GroupKFold(n_splits=folds).split(x, y, groups):
         model = fit(x[train_idx], [pairs[i] for i in train_idx], extra=extra)
         for i in test_idx:
             row = judged[i].tolist()
             feats = dict(zip(model.features, row, strict=True))
-            booster = model.incident_for(feats)
-            (raw_art if booster is model.incident_articles else raw_inc)[i] = booster.raw(row)
-            has_art[i] = booster is model.incident_articles
+            # Both incident boosters score every held-out pair they can read, whatever `articles` says,
+            # so that both temperatures are always fitted on held-out scores.
+            raw_inc[i] = model.incident.raw(bare[i].tolist())
+            if model.incident_articles is not None and x[i, known] == 1.0:
+                raw_art[i] = model.incident_articles.raw(x[i].tolist())
+                has_art[i] = True
             raw_fig[i] = model.figures.raw(row)
             probs = model.proba(feats)
             if pairs[i].a.text:  # the decision table reads the text; shipped feature rows have none
@@ -246,9 +251,8 @@ def cross_validate(
     same = (y != LABELS.index("unrelated")).astype(int)
     idx = np.where(same == 1)[0]
     yf = np.array([FIGURE_LABELS.index(LABELS[v]) for v in y[idx]])
-    bare = ~has_art
     temps = (
-        fit_temperature(raw_inc[bare], same[bare]) if bare.any() else 1.0,
+        fit_temperature(raw_inc, same),
         fit_temperature(raw_fig[idx], yf),
         fit_temperature(raw_art[has_art], same[has_art]) if has_art.any() else 1.0,
     )
