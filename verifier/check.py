@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from verifier.compare import ClaimText, relate
+from verifier.conflict_policy import has_count, share_measure
 from verifier.dates import normalise_date
 from verifier.errors import InputError
 from verifier.quantities import Quantity, extract
@@ -150,22 +151,6 @@ def quantity_spans(quantities: Iterable[Quantity]) -> tuple[Span, ...]:
 # Frame part names from quantities.py -> the roles the UI colours (others keep their name:
 # measure, group, attribution, time, scope).
 _ROLE_NAMES = {"number": "figure"}
-
-
-def has_count(quantities: Iterable[Quantity]) -> bool:
-    """True when a frame counts or amounts to something (not a date, year, age, time of day, ordinal)."""
-    return any(q.is_count for q in quantities)
-
-
-def share_measure(a: Iterable[Quantity], b: Iterable[Quantity]) -> bool:
-    """True when both claims name one same measure (killed, wounded, magnitude, ...) for a figure.
-
-    A conflict is only worth a fact-checker's time when both sides say what they count: on the demo
-    corpus every "conflict" between figures of unstated measure (a crowd of 5,000 against 14 arrests,
-    a city of 100,000 against dozens killed) was a false alarm.
-    """
-    ma = {q.measure for q in a if q.is_count and q.measure}
-    return bool(ma & {q.measure for q in b if q.is_count and q.measure})
 
 
 def looks_non_english(text: str) -> bool:

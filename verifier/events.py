@@ -22,18 +22,20 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from itertools import combinations
 from typing import Any
 
 import numpy as np
 
 from verifier.compare import ClaimText, relate
+from verifier.conflict_policy import marked_label, reports_may_disagree
+from verifier.conflict_policy import voice as voice_of
 from verifier.dates import parse_date
 from verifier.errors import InputError, StoreError
 from verifier.lexicon import ATTRIBUTE_MEASURES, MONTH_ABBREVIATIONS, MONTHS, TOLL_MEASURES, WEEKDAYS
 from verifier.quantities import Quantity, extract, parse_group
 from verifier.records import Article, Claim, Event, content_hash
-from verifier.scan import SCAN_MAX_REPORT_DAYS, days_apart, quote_two_voices, worth_flagging
 from verifier.tune import workspace_model
 
 log = logging.getLogger(__name__)
@@ -374,6 +376,11 @@ class _Fig:
     article: Article
     source: str
 
+    @cached_property
+    def voice(self) -> str:
+        """Who the claim quotes (`conflict_policy.voice`), read only when the policy asks for it."""
+        return voice_of(self.claim.text, extract(self.claim.text))
+
 
 def _figures(ws: Any, event: Event) -> list[_Fig]:
     rowids = list(ws.store.claim_rowids(event.claim_ids).values())
@@ -446,15 +453,13 @@ def _marks(ws: Any, figs: list[_Fig]) -> tuple[set[int], set[int]]:
 
 
 def _comparable(x: _Fig, y: _Fig) -> bool:
-    """Whether two figures of one measure are set against each other, by the scan's rules."""
+    """Whether two figures of one measure are set against each other: two figures that cannot both be
+    right, in two reports that may disagree (`conflict_policy.reports_may_disagree`)."""
     if x.claim.id == y.claim.id or not _disjoint(x.q, y.q):
         return False
     if x.source == y.source and x.article.id != y.article.id:
         return False  # an outlet's later article revises its own figure: shown in time order, not marked
-    if days_apart(x.article, y.article) > SCAN_MAX_REPORT_DAYS:
-        return False  # as in the scan: reports days apart are compared as updates at most
-    # as in the scan: one voice in one article does not contradict itself
-    return x.article.id != y.article.id or quote_two_voices(x.claim.text, y.claim.text)
+    return reports_may_disagree(x, y)
 
 
 def _labeller(ws: Any) -> Callable[[_Fig, _Fig], str]:
@@ -466,9 +471,7 @@ def _labeller(ws: Any) -> Callable[[_Fig, _Fig], str]:
         key = (x.claim.id, y.claim.id)
         if key not in judgements:
             j = relate(ClaimText.of(x.claim.text, x.article), ClaimText.of(y.claim.text, y.article), model)
-            # the scan's rule for a conflict worth showing, so the table and `conflicts` agree
-            label = "conflict" if worth_flagging(j) else ("other" if j.label == "conflict" else j.label)
-            judgements[key] = judgements[(key[1], key[0])] = label
+            judgements[key] = judgements[(key[1], key[0])] = marked_label(j)
         return judgements[key]
 
     return label_of

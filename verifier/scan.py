@@ -3,23 +3,35 @@
 For each claim not yet scanned that carries a comparable figure, the FAISS neighbours above a floor are
 the candidates (never all pairs). Pairs within one article are judged too, because one article can hold
 two incompatible figures a few lines apart (the Darna seed: "at least 27 IS fighters" and "13 fighters").
-Each pair is judged by `relation.relate`; conflicts are stored once per claim pair (the pair id is the
-sorted claim ids), so re-scanning updates the score but never duplicates a pair nor touches a decision.
+Each pair is judged by `relation.relate`; what is a candidate and what is flagged are the rules of
+`verifier.conflict_policy`. Conflicts are stored once per claim pair (the pair id is the sorted claim ids),
+so re-scanning updates the score but never duplicates a pair nor touches a decision.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from verifier.check import has_count, share_measure
 from verifier.compare import ClaimText, relate
-from verifier.dates import parse_date
+
+# SCAN_MAX_REPORT_DAYS, SELF_DESCRIBING_KINDS, days_apart, quote_two_voices and restates are not used here:
+# re-exported, for the callers that found them here before the policy had its own module.
+from verifier.conflict_policy import (  # noqa: F401
+    SCAN_MAX_REPORT_DAYS,
+    SELF_DESCRIBING_KINDS,
+    days_apart,
+    has_count,
+    quote_two_voices,
+    reports_may_disagree,
+    restates,
+    voice,
+    worth_flagging,
+)
 from verifier.errors import InputError
 from verifier.quantities import extract
 from verifier.records import Article, Claim, Contradiction, normalise_for_id, pair_id
@@ -33,10 +45,6 @@ log = logging.getLogger(__name__)
 SCAN_K = 20
 # Same floor as `check`: on the labelled dev pairs every conflict scored >= 0.358 (see check.py).
 SCAN_FLOOR = 0.35
-# Reports more than this many days apart are not candidates: news of one attack is published within
-# days. On FA-KES, 38% of the cross-article conflicts the relation raised before this rule joined reports
-# over a month apart, and none of the 30 we read that were more than 3 days apart was about one incident.
-SCAN_MAX_REPORT_DAYS = 3
 # Within one article every pair of figure-bearing claims is judged; an article with more than this many
 # such claims (a long round-up) is judged on the first ones only: pairs grow with the square.
 MAX_WITHIN_ARTICLE_CLAIMS = 40
@@ -72,25 +80,7 @@ class _Loaded:
     claim: Claim
     article: Article
     has_figures: bool
-    attribution: str  # who the claim's figures are attributed to, normalised; "" when nobody
-
-
-_NOT_A_VOICE = frozenset(
-    "said says say told according to reported reports added claimed the a an in at of on from for by city "
-    "town area local source sources".split()
-)
-_WORD = re.compile(r"[a-z]+")
-_BEFORE_SAYS = re.compile(r"((?:[\w'’-]+\s+){1,5})(?:said|says|say|told|reported|claimed)\b", re.IGNORECASE)
-
-
-def _voice(text: str, quantities: Iterable[Any]) -> str:
-    """Who the claim's figures come from, as its content words ("medical officials", "they"); "" when
-    the sentence attributes nothing (a headline, the outlet's own statement)."""
-    who = next((q.attribution for q in quantities if q.is_count and q.attribution), None)
-    if who is None:
-        m = _BEFORE_SAYS.search(text)
-        who = m.group(1) if m else ""
-    return " ".join(w for w in _WORD.findall(who.lower()) if w not in _NOT_A_VOICE)
+    voice: str  # who the claim's figures come from (`conflict_policy.voice`); "" when nobody
 
 
 def _load(ws: Any, rowids: Iterable[int], cache: dict[int, _Loaded]) -> None:
@@ -98,26 +88,7 @@ def _load(ws: Any, rowids: Iterable[int], cache: dict[int, _Loaded]) -> None:
     missing = [r for r in dict.fromkeys(rowids) if r not in cache]
     for rowid, (claim, article) in ws.store.claim_map(missing).items():
         quantities = extract(claim.text, article.published)
-        cache[rowid] = _Loaded(claim, article, has_count(quantities), _voice(claim.text, quantities))
-
-
-def quote_two_voices(a: str, b: str) -> bool:
-    """`_two_voices` for two sentences of one article, by their text."""
-    return _voices_differ(_voice(a, extract(a)), _voice(b, extract(b)))
-
-
-def _two_voices(a: _Loaded, b: _Loaded) -> bool:
-    """Two claims of one article can only disagree when the article quotes two different sources
-    ("officials said at least 27" / "medical officials said 13"). Otherwise its figures are parts, updates
-    or other incidents of a round-up: on FA-KES, 1 of the 25 within-article flags among the top 50 we
-    read was a real disagreement before this rule, and that one quoted two sources."""
-    return _voices_differ(a.attribution, b.attribution)
-
-
-def _voices_differ(a: str, b: str) -> bool:
-    va, vb = set(a.split()), set(b.split())
-    # "officials" may be the "medical officials" of the next line; "army officials" are not
-    return bool(va and vb) and not (va <= vb or vb <= va)
+        cache[rowid] = _Loaded(claim, article, has_count(quantities), voice(claim.text, quantities))
 
 
 def _candidates(
@@ -134,7 +105,7 @@ def _candidates(
                 continue
             if cache[a].article.id == cache[b].article.id:
                 continue  # judged below with every other pair of its article
-            if days_apart(cache[a].article, cache[b].article) > SCAN_MAX_REPORT_DAYS:
+            if not reports_may_disagree(cache[a], cache[b]):
                 continue
             key = (a, b) if a < b else (b, a)
             pairs[key] = max(float(score), pairs.get(key) or 0.0)
@@ -147,7 +118,7 @@ def _candidates(
         pair
         for members in by_article.values()
         for pair in combinations(sorted(members)[:MAX_WITHIN_ARTICLE_CLAIMS], 2)
-        if _two_voices(cache[pair[0]], cache[pair[1]])
+        if reports_may_disagree(cache[pair[0]], cache[pair[1]])
     ]
     if within:
         needed = sorted({r for pair in within for r in pair})
@@ -161,14 +132,6 @@ def _candidates(
             for pair in within:
                 pairs.setdefault(pair, None)
     return pairs
-
-
-def days_apart(a: Article, b: Article) -> int:
-    """Days between two reports' dates; 0 when either is undated (then only meaning decides)."""
-    da, db = parse_date(a.published), parse_date(b.published)
-    if da is None or db is None:
-        return 0
-    return abs((da - db).days)
 
 
 # An outlet disagreeing with itself (two articles, or one) is usually a later update or another incident
@@ -195,43 +158,6 @@ def _same_outlet(a: _Loaded, b: _Loaded) -> bool:
     if a.article.id == b.article.id:
         return True
     return bool(a.article.source) and a.article.source.strip().lower() == b.article.source.strip().lower()
-
-
-# Figures that say what they measure by their kind: a sum of money, a share, a measurement, a date or a time.
-# Two of them aligned by the judgement are worth flagging without a named casualty measure.
-SELF_DESCRIBING_KINDS = frozenset(
-    {"money", "percent", "percentage_points", "measure", "date", "time", "score"}
-)
-
-
-def worth_flagging(judgement: Any) -> bool:
-    """A conflict a fact-checker should see: the relation says conflict, both claims name one same
-    measure (or the clashing figures are of a kind that says what it measures: money, percent, a
-    measurement, a date, a time), and they do not merely restate one figure with another qualifier."""
-    if judgement.label != "conflict":
-        return False
-    basis = getattr(judgement, "basis", None)
-    described = basis is not None and basis[0].kind in SELF_DESCRIBING_KINDS
-    return (described or share_measure(judgement.a_figures, judgement.b_figures)) and not restates(
-        judgement.a_figures, judgement.b_figures
-    )
-
-
-def restates(a: Sequence[Any], b: Sequence[Any]) -> bool:
-    """True when, for every measure both claims count, each gives one figure and it is the same number
-    ("more than 230,000 killed" / "230,000 deaths", "19 civilians" / "more than 19 civilians"): one figure
-    restated, whatever the qualifier. On FA-KES these were 4 of the top 50 flags, none a real conflict."""
-    by_measure_a: dict[str, list[float]] = {}
-    by_measure_b: dict[str, list[float]] = {}
-    for figures, out in ((a, by_measure_a), (b, by_measure_b)):
-        for q in figures:
-            if q.is_count and q.measure and q.value is not None:
-                out.setdefault(q.measure, []).append(float(q.value))
-    shared = by_measure_a.keys() & by_measure_b.keys()
-    return bool(shared) and all(
-        len(by_measure_a[m]) == len(by_measure_b[m]) == 1 and by_measure_a[m] == by_measure_b[m]
-        for m in shared
-    )
 
 
 def _text(item: _Loaded) -> ClaimText:
