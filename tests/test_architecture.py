@@ -77,7 +77,6 @@ ALLOWED: dict[str, str] = {
     "verifier/workspace.py::Workspace.ingest_articles": "split pending: with the typed Workspace",
     "verifier/cli.py": "split pending: one module per command group (issue 10)",
     "verifier/cli.py::ingest": "split pending: waits for the one ingest pipeline (issue 10)",
-    "verifier/events.py": "split pending: the conflict policy moves into one module (issue 10)",
     "verifier/export.py": "split pending: with the events module it writes",
     "verifier/ray_ingest.py::ingest_with_ray": "split pending: with the one ingest pipeline (issue 10)",
 }
