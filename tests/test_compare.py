@@ -67,6 +67,12 @@ SECOND = [
         "Floods killed 18 residents and left 400 homeless in the delta.",
         ("11", "18"),
     ),
+    # One quake has one magnitude, whatever noun the writer puts after it and whatever else is counted.
+    (
+        "A 6.3-magnitude quake hit the coastal province, home to 300,000 people, seismologists said.",
+        "The 5.8 magnitude tremor hit the coastal province, seismologists said.",
+        ("6.3", "5.8"),
+    ),
 ]
 
 
@@ -207,3 +213,15 @@ REVISIONS = [
 @pytest.mark.parametrize(("a", "b"), REVISIONS)
 def test_revision_wording_in_any_tense_makes_an_update(a: str, b: str) -> None:
     assert relate(ClaimText(a, date="2022-06-03"), ClaimText(b, date="2022-06-03")).label == "update"
+
+
+def test_a_later_report_whose_open_figure_grew_is_an_update_and_names_both_figures() -> None:
+    """LABELS.md: a clearly later report with a grown toll for the same incident is an update, even when
+    both figures are lower bounds that could both be true ("at least 40", then "at least 61")."""
+    a = ClaimText("A car bomb at the bus station killed at least 40 people, medics said.", date="2021-03-02")
+    b = ClaimText("The car bomb at the bus station killed at least 61 people, medics said.", date="2021-03-03")
+    j = relate(a, b)
+    assert j.label == "update"
+    assert "40" in j.explanation and "61" in j.explanation, j.explanation
+    same_day = relate(a, ClaimText(b.text, date=a.date))
+    assert same_day.label == "agree"

@@ -220,6 +220,31 @@ def test_number_formats_and_units(sentence: str, kind: str, value: float, unit: 
     assert q.value == pytest.approx(value)
 
 
+# A measurement is governed only by an attribute read in its own units: a population is counted, and a
+# temperature word near a distance does not make the distance a temperature.
+MEASUREMENT_MEASURES = [
+    ("A 6.4-magnitude tremor hit the port, home to 90,000 people.", "6.4-magnitude", "magnitude", None),
+    ("The village lies 8 km from the crater, where temperatures reached 38 degrees.", "8 km", "km", None),
+    (
+        "The village lies 8 km from the crater, where temperatures reached 38 degrees.",
+        "38 degrees",
+        "degrees",
+        "temperature",
+    ),
+    ("Seismologists put it at a magnitude of 5.7.", "5.7", "magnitude", "magnitude"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit", "measure"), MEASUREMENT_MEASURES, ids=[r[1] for r in MEASUREMENT_MEASURES]
+)
+def test_a_measurement_takes_only_a_measure_of_its_units(
+    sentence: str, text: str, unit: str, measure: str | None
+) -> None:
+    (q,) = [q for q in figures(sentence) if q.text == text]
+    assert (q.unit, q.measure) == (unit, measure)
+
+
 # --- negation ---
 
 NEGATION = [

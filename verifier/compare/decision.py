@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from verifier import lexicon as lx
 from verifier.compare.align import Aligned
 from verifier.compare.features import PairView
+from verifier.quantities import Quantity
 
 
 def _repeated(v: PairView) -> tuple[set[int], set[int]]:
@@ -67,13 +68,22 @@ def _other_event(v: PairView) -> bool:
     return (e.stated_gap is not None and e.stated_gap >= 1) or e.weekday_clash or e.kinds_clash
 
 
+def _named_measure(q: Quantity) -> str | None:
+    """What a figure is said to measure: its measure word, else the attribute its unit is read in ("a
+    5.9-magnitude quake" names a magnitude without the word governing it)."""
+    if q.measure is not None or q.kind != "measure":
+        return q.measure
+    return next((m for m, units in lx.MEASURED_ATTRIBUTES.items() if q.unit in units), None)
+
+
 def clashing_pair(v: PairView) -> Aligned | None:
     """The clash between the only two figures of one named measure, if there is one."""
-    count_a = Counter(f.q.measure for f in v.figures_a)
-    count_b = Counter(f.q.measure for f in v.figures_b)
+    count_a = Counter(_named_measure(f.q) for f in v.figures_a)
+    count_b = Counter(_named_measure(f.q) for f in v.figures_b)
     for p in open_clashes(v):
-        m = p.a.q.measure
-        if p.measures == "same" and p.groups == "same" and count_a[m] == count_b[m] == 1:
+        m = _named_measure(p.a.q)
+        named = m is not None and m == _named_measure(p.b.q)
+        if named and p.groups == "same" and count_a[m] == count_b[m] == 1:
             return p
         if p.part_exceeds_whole:  # "at least 27 IS fighters" against "13 fighters": whatever else is said
             return p

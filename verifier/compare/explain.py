@@ -38,7 +38,9 @@ def explain(label: str, v: PairView, basis: Aligned | None = None) -> str:
         p = basis or _first(best, False)
         return f"Figures conflict: {' vs '.join(_fmt(p))}" if p else "The reports disagree"
     if label == "update":
-        p = basis or _first(best, False)
+        # Without a clash, the figure that grew while staying compatible ("at least 40", then "at least 61").
+        grown = next((x for x in best if x.same_thing and x.a.point != x.b.point), None)
+        p = basis or _first(best, False) or grown
         if p is None:
             return "A later report revises the figure"
         early, late = (p.a, p.b) if (v.evidence.report_gap or 0) >= 0 else (p.b, p.a)

@@ -124,7 +124,7 @@ def _pair_features(prefix: str, p: Aligned | None, later: int) -> dict[str, floa
     if p is None:
         return {f"{prefix}_{k}": 0.0 for k in _PAIR_KEYS} | {f"{prefix}_present": 0.0}
     grew = 0.0
-    if later and not p.compatible:
+    if later and p.a.point != p.b.point:
         grew = float(later) * (1.0 if p.b.point > p.a.point else -1.0)
     return {
         f"{prefix}_present": 1.0,

@@ -46,6 +46,10 @@ def group_relation(qa: Quantity, qb: Quantity) -> str:
         return "same"
     ca, cb = ga.cls, gb.cls
     if ca is None or cb is None:
+        if qa.kind == qb.kind == "measure" and ca is None and cb is None:
+            # A measurement's unit says what it measures; the noun after it only names the thing, in
+            # whatever word the writer chose ("a 5.9-magnitude quake", "a 5.9-magnitude tremor").
+            return "same"
         return "same" if ga.head == gb.head else "disjoint"
     if (ca in lx.BROAD_CLASSES and cb in lx.BROAD_CLASSES) or ca == cb:
         if bool(ga.side) == bool(gb.side):

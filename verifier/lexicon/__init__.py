@@ -47,6 +47,12 @@ MEASURE_TRIGGERS: dict[str, str] = _by_word(_MEASURES["measure_triggers"])
 # Measures that describe a property of one thing (the same island has one population, the same quake one
 # magnitude) rather than a count of victims: compared without looking at the counted group.
 ATTRIBUTE_MEASURES: frozenset[str] = frozenset(_MEASURES["attribute_measures"])
+# The attributes read off a scale, with the units they are read in: only these govern a measurement, and
+# only in their own units (a population is counted, so "home to 120,000" never makes a magnitude a
+# population; "12 km from where temperatures hit 41 degrees" is no temperature of 12).
+MEASURED_ATTRIBUTES: dict[str, frozenset[str]] = {
+    k: frozenset(v) for k, v in _MEASURES["measured_attributes"].items()
+}
 # Measures that grow as reports come in: a later report with a higher figure is an update, not a conflict.
 # A crowd size or a length does not grow after the fact.
 TOLL_MEASURES: frozenset[str] = frozenset(_MEASURES["toll_measures"])

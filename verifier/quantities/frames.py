@@ -52,7 +52,7 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
     spans: dict[str, tuple[int, int]] = {"number": (start, end)}
     counted = _Counted(None, None, None, None, False, {})
     if kind not in NON_COUNT_KINDS:
-        counted = _counted(ctx, start, end, kind)
+        counted = _counted(ctx, start, end, kind, getattr(m, "unit", None))
     elif kind in ("date", "time"):
         counted = _dated(ctx, start, end)
     spans.update(counted.spans)
@@ -97,7 +97,7 @@ class _Counted(NamedTuple):
     spans: dict[str, tuple[int, int]]  # "group" and "measure", in that order
 
 
-def _counted(ctx: _Ctx, start: int, end: int, kind: str) -> _Counted:
+def _counted(ctx: _Ctx, start: int, end: int, kind: str, unit: str | None = None) -> _Counted:
     """The group, measure, role and negation of a count, percent, money or measure figure."""
     spans: dict[str, tuple[int, int]] = {}
     group = head = measure = role = None
@@ -113,7 +113,7 @@ def _counted(ctx: _Ctx, start: int, end: int, kind: str) -> _Counted:
         spans["group"] = (gs, ge)
     group_end = spans.get("group", (end, end))[1]
     t = _measure_for(ctx, start, end, group_end)
-    if t is not None and _fits(t[2], kind, head):
+    if t is not None and _fits(t[2], kind, head, unit):
         measure = t[2]
         spans["measure"] = (t[0], t[1])
         if measure == "treated" and _TREATED_FOR_INJURY.match(ctx.text, t[1]):

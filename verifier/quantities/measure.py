@@ -103,11 +103,11 @@ _PEOPLE_MEASURES = frozenset(
 _THING_CLASSES = frozenset({"ships", "buildings", "attacks"})
 
 
-def _fits(measure: str, kind: str, head: str | None) -> bool:
+def _fits(measure: str, kind: str, head: str | None, unit: str | None = None) -> bool:
     """Whether a measure word can govern this figure: "arrested five buildings away" does not count
     arrests, and a magnitude or a length is never a toll."""
     if kind == "measure":
-        return measure in lx.ATTRIBUTE_MEASURES
+        return unit in lx.MEASURED_ATTRIBUTES.get(measure, ())
     if kind in ("money", "percent", "percentage_points") and measure in _PEOPLE_MEASURES:
         return kind != "money"
     cls = lx.GROUP_CLASS.get(head or "")
