@@ -218,8 +218,8 @@ def test_revision_wording_in_any_tense_makes_an_update(a: str, b: str) -> None:
 def test_a_later_report_whose_open_figure_grew_is_an_update_and_names_both_figures() -> None:
     """LABELS.md: a clearly later report with a grown toll for the same incident is an update, even when
     both figures are lower bounds that could both be true ("at least 40", then "at least 61")."""
-    a = ClaimText("A car bomb at the bus station killed at least 40 people, medics said.", date="2021-03-02")
-    b = ClaimText("The car bomb at the bus station killed at least 61 people, medics said.", date="2021-03-03")
+    a = ClaimText("A car bomb at the bus depot killed at least 40 people, medics said.", date="2021-03-02")
+    b = ClaimText("The car bomb at the bus depot killed at least 61 people, medics said.", date="2021-03-03")
     j = relate(a, b)
     assert j.label == "update"
     assert "40" in j.explanation and "61" in j.explanation, j.explanation
