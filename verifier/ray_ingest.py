@@ -18,7 +18,7 @@ import logging
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
@@ -29,6 +29,7 @@ from verifier.errors import ConfigError, ModelMismatchError, VerifierError
 from verifier.records import Article, Claim
 from verifier.settings import DEFAULT_EMBED_BATCH, Settings
 from verifier.workspace import IngestReport, Progress, Workspace
+from verifier.workspace_ingest import Reading
 
 log = logging.getLogger(__name__)
 
@@ -213,53 +214,61 @@ def ingest_with_ray(
     ray.data.DataContext.get_current().execution_options.preserve_order = True
     ray.data.DataContext.get_current().enable_progress_bars = False
     limit = ws.settings.max_file_bytes if max_bytes is None else max_bytes
-    cols = mapping or ColumnMapping()
+    reading = _read(ray, paths, mapping or ColumnMapping(), limit, default_source)
+    # only what the ingest will store goes to the model: new articles, each text once
+    new: dict[str, Article] = {}
+    for article in reading.articles:
+        if article.id not in new and not ws.store.has_article(article.id):
+            new[article.id] = article
+    factory = embedder_factory or _default_factory(ws.settings, ws.embedder.name)
+    stream = _embed(ray, list(new.values()), factory, options, ws.embedder)
+    log.info("ray ingest: %d articles read, %d new, %d embedder actors", len(reading.articles), len(new),
+             options.actors)
+    try:
+        with ws.precomputed(stream.segment, stream):
+            report = ws.ingest_articles(reading.articles, progress)
+    except Exception as exc:
+        if type(exc).__module__.startswith("verifier"):
+            raise
+        raise _unwrap(exc) from exc
+    return reading.into(report)
+
+
+def _read(
+    ray: Any, paths: Sequence[str | os.PathLike[str]], mapping: Any, limit: int, default_source: str
+) -> Reading:
+    """Every given path read in a Ray task of its own; the articles in the given order."""
     given = [{"path": os.fspath(p), "path_index": i} for i, p in enumerate(paths)]
     try:
         rows = ray.data.from_items(given).flat_map(
-            _read_rows, fn_args=(cols, limit, default_source)
+            _read_rows, fn_args=(mapping, limit, default_source)
         ).take_all()
     except Exception as exc:  # a task's InputError arrives wrapped by Ray: say what it said
         raise _unwrap(exc) from exc
     rows.sort(key=lambda r: r["path_index"])  # the given order (rows of one path keep theirs)
-    articles = [Article(**json.loads(r["payload"])) for r in rows if r["kind"] == "article"]
-    skipped = tuple(tuple(json.loads(r["payload"])) for r in rows if r["kind"] == "skipped")
-    warnings = tuple(r["payload"] for r in rows if r["kind"] == "warning")
-    duplicates = sum(int(r["payload"]) for r in rows if r["kind"] == "duplicates")
+    skipped = (json.loads(r["payload"]) for r in rows if r["kind"] == "skipped")
+    return Reading(
+        articles=tuple(Article(**json.loads(r["payload"])) for r in rows if r["kind"] == "article"),
+        skipped=tuple((str(where), str(why)) for where, why in skipped),
+        warnings=tuple(r["payload"] for r in rows if r["kind"] == "warning"),
+        duplicates=sum(int(r["payload"]) for r in rows if r["kind"] == "duplicates"),
+    )
 
-    # only what the ingest will store goes to the model: new articles, each text once
-    new: dict[str, Article] = {}
-    for article in articles:
-        if article.id not in new and not ws.store.has_article(article.id):
-            new[article.id] = article
-    factory = embedder_factory or _default_factory(ws.settings, ws.embedder.name)
+
+def _embed(
+    ray: Any, articles: Sequence[Article], factory: EmbedderFactory, options: RayOptions, embedder: Embedder
+) -> _Stream:
+    """The articles split and embedded on Ray (an actor pool), streamed as the ingest asks for them."""
     embedded = (
-        ray.data.from_items([{"article": _article_json(a)} for a in new.values()])
+        ray.data.from_items([{"article": _article_json(a)} for a in articles])
         .map_batches(_segment_batch, batch_size=options.batch_size, batch_format="numpy")
         .map_batches(
             _EmbedActor, fn_constructor_args=(factory,), batch_size=options.batch_size,
             batch_format="numpy", compute=ray.data.ActorPoolStrategy(size=options.actors),
         )
     )
-    stream = _Stream(
-        iter(embedded.iter_batches(batch_size=STREAM_BATCH, batch_format="numpy")) if new else iter(()),
-        ws.embedder.name, ws.embedder.dim,
-    )
-    log.info("ray ingest: %d articles read, %d new, %d embedder actors", len(articles), len(new),
-             options.actors)
-    try:
-        with ws.precomputed(stream.segment, stream):
-            report = ws.ingest_articles(articles, progress)
-    except Exception as exc:
-        if type(exc).__module__.startswith("verifier"):
-            raise
-        raise _unwrap(exc) from exc
-    return replace(
-        report,
-        duplicates=report.duplicates + duplicates,
-        skipped=tuple((str(w), str(r)) for w, r in skipped) + report.skipped,
-        warnings=warnings + report.warnings,
-    )
+    batches = embedded.iter_batches(batch_size=STREAM_BATCH, batch_format="numpy") if articles else ()
+    return _Stream(iter(batches), embedder.name, embedder.dim)
 
 
 def _unwrap(exc: BaseException) -> VerifierError:
