@@ -21,10 +21,10 @@ from verifier import ui, ui_audit, ui_auth, ui_data, ui_queue, ui_review
 from verifier.check import check_claim
 from verifier.compare import ClaimText, relate
 from verifier.errors import VerifierError
-from verifier.events import EventSummary, build_events, build_table, list_events
+from verifier.events import EventSummary, build_table, list_events
 from verifier.export import export_bytes
 from verifier.importers import ColumnMapping, read_text_article
-from verifier.scan import scan_new
+from verifier.pipeline import INGEST, Ingested, IngestRun, PipelineReport, ingest_then_finish
 from verifier.settings import Settings
 from verifier.workspace import IngestReport, Workspace
 
@@ -99,25 +99,30 @@ Progress = Callable[[int, int], None]
 
 
 def ingest_with_progress(ws: Workspace, run: Callable[[Progress], IngestReport]) -> IngestReport:
-    """Run an ingest with a progress bar, then scan the new claims and regroup events."""
+    """Run one ingest with a progress bar, then scan the new claims and regroup events."""
+    return ingest_all(ws, [("the input", run)]).ingested[0].result()
+
+
+def ingest_all(
+    ws: Workspace, runs: list[tuple[str, IngestRun]], shown: Callable[[Ingested], None] | None = None
+) -> PipelineReport:
+    """Ingest every input with one progress bar, then scan the new claims and regroup events once
+    (`verifier.pipeline`); `shown` is called with each input as soon as it is ingested."""
     bar = st.progress(0.0, text="Reading…")
 
-    def progress(done: int, total: int) -> None:
-        bar.progress(done / total if total else 1.0, text=f"Ingesting: {done} of {total} articles")
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == INGEST:
+            text = f"Ingesting: {done} of {total} articles" if total else "Reading…"
+        elif total:
+            text = f"Looking for contradictions: {done} of {total} claims"
+        else:
+            text = "Looking for contradictions with the stored claims…"
+        bar.progress(done / total if total else 0.0, text=text)
 
-    def scanning(done: int, total: int) -> None:
-        share = done / total if total else 1.0
-        bar.progress(share, text=f"Looking for contradictions: {done} of {total} claims")
-
-    report = run(progress)
-    if report.new_claim_rowids:
-        bar.progress(0.0, text="Looking for contradictions with the stored claims…")
-        scan_new(ws, progress=scanning)
-        try:
-            build_events(ws)
-        except VerifierError as exc:
-            st.warning(f"Events were not regrouped: {ui.md_escape(str(exc))}")
+    report = ingest_then_finish(ws, runs, progress=progress, keep_going=True, on_ingested=shown)
     bar.empty()
+    if report.failure():
+        st.warning(ui.md_escape(report.failure()))
     return report
 
 
@@ -382,18 +387,25 @@ def upload_form(ws: Workspace) -> None:
     workspace(model=True)
     errors: list[str] = []
     with tempfile.TemporaryDirectory(prefix="verifier-upload-") as folder:
+        names: dict[str, str] = {}  # the file written for each upload -> the upload's name
+        runs: list[tuple[str, IngestRun]] = []
         for n, upload in enumerate(files):
             path = Path(folder) / ui_data.safe_upload_name(upload.name, n)
             path.write_bytes(upload.getvalue())
-            try:
-                report = ingest_with_progress(ws, ingest_file(ws, path, mapping, default_source))
-            except VerifierError as exc:
-                message = str(exc).replace(str(path), upload.name)
-                errors.append(f"{upload.name}: {ui_data.strip_folder(message, folder)}")
-                continue
-            st.success(ui.md_escape(f"{upload.name}: {report.summary()}"))
-            for where, why in report.skipped[:20]:
+            names[str(path)] = upload.name
+            runs.append((str(path), ingest_file(ws, path, mapping, default_source)))
+
+        def shown(done: Ingested) -> None:
+            name = names[done.name]
+            if done.report is None:
+                message = str(done.error).replace(done.name, name)
+                errors.append(f"{name}: {ui_data.strip_folder(message, folder)}")
+                return
+            st.success(ui.md_escape(f"{name}: {done.report.summary()}"))
+            for where, why in done.report.skipped[:20]:
                 st.caption(ui.md_escape(f"skipped {ui_data.strip_folder(where, folder)}: {why}"))
+
+        ingest_all(ws, runs, shown)
     for error in errors:
         st.error(ui.md_escape(error))
 
