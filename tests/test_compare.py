@@ -141,6 +141,11 @@ COMPARED = [
     ("The plane landed at 14:05 GMT.", "The plane landed at 16:05 GMT.", False),
     ("The road runs 5 km.", "The road runs 5,000 metres.", True),
     ("The road runs 5 km.", "The road runs 9 km.", False),
+    ("The thermometer showed 41C.", "The thermometer showed 41 degrees Celsius.", True),
+    ("The thermometer showed 41C.", "The thermometer showed 105.8F.", True),
+    ("The thermometer showed 41C.", "The thermometer showed 44 degrees Celsius.", False),
+    ("The chairman, 58, stepped down.", "The 58-year-old chairman stepped down.", True),
+    ("The chairman, 58, stepped down.", "The 63-year-old chairman stepped down.", False),
 ]
 
 
@@ -225,3 +230,31 @@ def test_a_later_report_whose_open_figure_grew_is_an_update_and_names_both_figur
     assert "40" in j.explanation and "61" in j.explanation, j.explanation
     same_day = relate(a, ClaimText(b.text, date=a.date))
     assert same_day.label == "agree"
+
+
+# Whole pairs about figures other than tolls, one incident each: the only two figures of one kind that
+# count the same thing agree or clash, whatever the kind (LABELS.md: any one clash makes a conflict).
+BEYOND_TOLLS = [
+    ("The dock strike lasted 12 days.", "The dockers' walkout went on for nine days.", "conflict"),
+    (
+        "About 300 firefighters fought the warehouse blaze.",
+        "Some 150 firefighters fought the warehouse blaze.",
+        "conflict",
+    ),
+    (
+        "Inflation rose to 5.4% in March, the bureau said.",
+        "Inflation rose to 6.1% in March, the bureau said.",
+        "conflict",
+    ),
+    ("The ferry sank on November 18.", "The ferry sank on November 19, the coastguard said.", "conflict"),
+    (
+        "Seismologists said the tremor measured 6.2 on the Richter scale.",
+        "Seismologists said the magnitude-6.2 tremor woke the valley.",
+        "agree",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "label"), BEYOND_TOLLS, ids=[r[0][:30] for r in BEYOND_TOLLS])
+def test_the_only_figures_of_one_kind_are_compared_whatever_they_measure(a: str, b: str, label: str) -> None:
+    assert relate(ClaimText(a, date="2024-12-01"), ClaimText(b, date="2024-12-01")).label == label

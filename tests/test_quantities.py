@@ -419,8 +419,15 @@ SCOPE = [
 
 @pytest.mark.parametrize(("sentence", "scope"), SCOPE, ids=[r[0][:30] for r in SCOPE])
 def test_scope(sentence: str, scope: str | None) -> None:
-    q = figures(sentence)[-1]
+    q = next(f for f in figures(sentence) if f.kind != "duration")
     assert q.scope == scope
+
+
+def test_a_duration_is_not_its_own_period() -> None:
+    """"went on for nine days" states the duration; it is no period some other count runs over, so two
+    durations of one strike compare."""
+    (q,) = extract("The walkout went on for nine days.")
+    assert (q.kind, q.scope) == ("duration", None)
 
 
 ROLES = [

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from verifier import lexicon as lx
 from verifier.compare.align import Aligned
 from verifier.compare.features import PairView
+from verifier.compare.figures import Figure
 from verifier.quantities import Quantity
 
 
@@ -59,12 +60,16 @@ def _loose(p: Aligned) -> bool:
     return p.a.q.qualifier == "vague" or p.b.q.qualifier == "vague"
 
 
-def _other_event(v: PairView) -> bool:
+def _other_event(v: PairView, clash: Aligned | None = None) -> bool:
     """The claims set their events apart: both say on which day it happened and the days (or weekdays)
     differ, or they name different kinds of event (a car bomb, an air strike). Two events, or one event and
     another day's total; their figures do not contradict each other. (Labelled pairs: of the 64 with two
     stated days apart, 26 with weekdays apart and 15 with kinds apart, none is a conflict; 84 unrelated.)"""
     e = v.evidence
+    if clash is not None and clash.a.family in _WHEN:
+        # When the clash is between the days themselves ("sank on November 18" / "on November 19"), the
+        # days apart are the disagreement, not a sign of two events.
+        return e.kinds_clash
     return (e.stated_gap is not None and e.stated_gap >= 1) or e.weekday_clash or e.kinds_clash
 
 
@@ -76,14 +81,28 @@ def _named_measure(q: Quantity) -> str | None:
     return next((m for m, units in lx.MEASURED_ATTRIBUTES.items() if q.unit in units), None)
 
 
+# Families whose figures say when. A date or a year says what it dates only through its verb ("sank on
+# November 18"): a dateline, the day of an announcement or a career year is no date of the act, so these
+# count as the figure of one measure only when a verb names it.
+_WHEN = frozenset({"date", "time", "year"})
+
+
+def _what(f: Figure) -> str | None:
+    """What a figure is the figure of, for "the only figure of one measure": its named measure, else its
+    family ("the strike lasted 12 days" has one duration, "about 300 firefighters" one count of them)."""
+    named = _named_measure(f.q)
+    if named is not None or f.family in _WHEN:
+        return named
+    return "family:" + f.family
+
+
 def clashing_pair(v: PairView) -> Aligned | None:
     """The clash between the only two figures of one named measure, if there is one."""
-    count_a = Counter(_named_measure(f.q) for f in v.figures_a)
-    count_b = Counter(_named_measure(f.q) for f in v.figures_b)
+    count_a = Counter(_what(f) for f in v.figures_a)
+    count_b = Counter(_what(f) for f in v.figures_b)
     for p in open_clashes(v):
-        m = _named_measure(p.a.q)
-        named = m is not None and m == _named_measure(p.b.q)
-        if named and p.groups == "same" and count_a[m] == count_b[m] == 1:
+        m = _what(p.a)
+        if m is not None and m == _what(p.b) and p.groups == "same" and count_a[m] == count_b[m] == 1:
             return p
         if p.part_exceeds_whole:  # "at least 27 IS fighters" against "13 fighters": whatever else is said
             return p
@@ -107,7 +126,11 @@ def revised(v: PairView, p: Aligned) -> bool:
     (a smaller one for counts that fall as time passes: the missing are found)."""
     e = v.evidence
     gap = e.report_gap or 0
-    wording = (e.revision_b and gap >= 0) or (e.revision_a and gap <= 0)
+    # Revision wording revises a tally (a toll grows as reports come in); on a rate, a price or a
+    # measurement "rose to" says the world changed ("unemployment rose to 5.4%"), and two reports of one
+    # change with other figures conflict.
+    tally = p.a.family in ("count", "fraction")
+    wording = tally and ((e.revision_b and gap >= 0) or (e.revision_a and gap <= 0))
     sign = -1 if p.a.q.measure in lx.FALLING_MEASURES else 1
     grew = gap != 0 and sign * (p.b.point - p.a.point) * gap > 0
     return wording or grew
@@ -123,7 +146,9 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
     # only another quantity or another incident is left.
     allowed = [k for k in probs if k != "unrelated"] if v.pairs else ["different_quantity"]
     label = max(allowed, key=lambda k: probs[k])
-    clash = None if _other_event(v) else clashing_pair(v)
+    clash = clashing_pair(v)
+    if clash is not None and _other_event(v, clash):
+        clash = None
     if clash is not None:
         return ("update" if revised(v, clash) else "conflict"), same
     if label == "conflict" and (_other_event(v) or not open_clashes(v)):

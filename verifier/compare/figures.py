@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from verifier import lexicon as lx
 from verifier.compare.text import _TOKEN, stem
 from verifier.compare.vocab import load
 from verifier.quantities import Quantity, extract
@@ -46,6 +47,12 @@ class Figure:
 def _family(q: Quantity) -> tuple[str, float] | None:
     """(family, factor to normal units) of a frame, or None for a figure that is not compared."""
     kind = q.kind
+    units = lx.MEASURED_ATTRIBUTES.get(q.measure or "", frozenset())
+    if kind == "count" and len(units) == 1:
+        # A bare number governed by an attribute read in one unit is a measurement in it: "measured 6.2
+        # on the Richter scale" is the magnitude of "a magnitude-6.2 quake".
+        q = replace(q, kind="measure", unit=next(iter(units)))
+        kind = "measure"
     if kind in ("count", "fraction", "percent", "percentage_points", "age", "ordinal", "year"):
         return kind, 1.0
     if kind == "money":
@@ -99,7 +106,8 @@ def to_figure(q: Quantity, text: str) -> Figure | None:
     for word in (q.measure, q.group_head):
         if word:
             ctx.add(stem(word))
-    return Figure(q, family, low * factor, high * factor, _key(q), frozenset(ctx))
+    offset = load().offsets.get((q.unit or "").lower(), 0.0) if q.kind == "measure" else 0.0
+    return Figure(q, family, low * factor + offset, high * factor + offset, _key(q), frozenset(ctx))
 
 
 @lru_cache(maxsize=8192)

@@ -18,6 +18,7 @@ class Vocab:
     weekdays: tuple[str, ...]
     time_zones: dict[str, int]  # zone -> minutes east of UTC
     units: dict[str, tuple[str, float]]  # unit -> (dimension, factor to the dimension's base unit)
+    offsets: dict[str, float]  # unit -> what to add after the factor (°F to °C: x * 5/9 - 160/9)
     durations: dict[str, float]  # unit -> seconds
     dismissal_reasons: dict[str, str]  # words opening a dismissal note -> the label they give the pair
 
@@ -39,6 +40,7 @@ def load(language: str = "en") -> Vocab:
         weekdays=tuple(raw["weekdays"]),
         time_zones={k: int(v) for k, v in raw["time_zones"].items()},
         units=units,
+        offsets={k: float(v[2]) for k, v in raw["units"].items() if not k.startswith("_") and len(v) > 2},
         durations={k: float(v) for k, v in raw["durations"].items()},
         dismissal_reasons={str(k): str(v) for k, v in raw["dismissal_reasons"].items()},
     )

@@ -76,7 +76,11 @@ DEMONYMS: tuple[str, ...] = tuple(_GROUPS["demonyms"])
 # Modifier -> side. Two figures for different sides never count the same people.
 SIDES: dict[str, str] = {**_by_word(_GROUPS["sides"]), **{d: d for d in DEMONYMS}}
 # Words that are never part of a counted-group phrase: where the phrase after a number stops.
-GROUP_STOP: frozenset[str] = frozenset(_GROUPS["group_stop"]) | frozenset(WEEKDAYS + MONTHS)
+# A verb ends the phrase too: "-ed" forms are told by their ending, the common irregular past forms
+# ("300 firefighters fought", "the quake struck the island") are listed.
+GROUP_STOP: frozenset[str] = (
+    frozenset(_GROUPS["group_stop"]) | frozenset(_GROUPS["past_verbs"]) | frozenset(WEEKDAYS + MONTHS)
+)
 # Determiners and adjectives allowed between a number and its group that do not change who is counted.
 GROUP_SKIP: frozenset[str] = frozenset(_GROUPS["group_skip"])
 

@@ -293,7 +293,10 @@ _CALIBRE_RIGHT = re.compile(r"\s?-?\s?(?i:caliber|calibre|cal\.|magnum|revolver|
 # A person's name right before ", 55," — but not a place after a preposition ("In Aleppo, 27, were ...").
 _APPOSITION_LEFT = re.compile(
     r"(?<!\b[IiOo]n\s)(?<!\b[Aa]t\s)(?<!\b[Oo]f\s)(?<!\b[Tt]o\s)(?<!\bnear\s)(?<!\bfrom\s)"
-    r"\b(?!(?:In|On|At|Of|To|From|Near|For|By|With|The)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s?[,(]\s?$"
+    r"(?:\b(?!(?:In|On|At|Of|To|From|Near|For|By|With|The)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    # or a person named by a determiner and a noun: "the mayor, 54, resigned", "her husband (61)"
+    # (one person: a singular noun, so "the villages, 12," is no age)
+    r"|\b(?i:the|a|an|his|her|their|its)\s+[a-z]{2,}(?:ss|[a-rt-z]))\s?[,(]\s?$"
 )
 _SIGN_LEFT = re.compile(r"(?:(?<![^\s(\[:])[-−]|\b(?i:minus|negative)\s+)$")
 _TEMPERATURE_LEFT = re.compile(r"(?i:\btemperatures?\b)")

@@ -145,6 +145,10 @@ _MEASURE_UNITS: list[tuple[str, str]] = [
     (r"litres?|liters?", "l"),
     (r"hectares?|ha", "ha"),
     (r"acres?", "acre"),
+    # "41C", "105F": a capital C or F glued to the digits is a temperature in news copy (a spaced or
+    # lower-case letter is not: "Group C", "5 c").
+    (r"(?<=\d)(?-i:C)", "°C"),
+    (r"(?<=\d)(?-i:F)", "°F"),
     (r"°\s?c|degrees?\s+(?:celsius|centigrade)", "°C"),
     (r"°\s?f|degrees?\s+fahrenheit", "°F"),
     (r"degrees?|°", "degrees"),

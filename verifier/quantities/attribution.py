@@ -227,11 +227,12 @@ def _scope_for(ctx: _Ctx, start: int, end: int) -> tuple[int, int, str] | None:
     for sc in _scopes_near(ctx, start, end):
         a, b = (sc[1], start) if sc[1] <= start else (end, sc[0])
         if a > b:
-            d = 0
-        elif _break_between(ctx, a, b):
+            # The period phrase holds the figure: "went on for nine days" is the duration itself, not a
+            # period some other count runs over.
             continue
-        else:
-            d = _words_between(ctx, a, b)
+        if _break_between(ctx, a, b):
+            continue
+        d = _words_between(ctx, a, b)
         running = bool(_RUNNING.match(sc[2]))
         if d <= SCOPE_WINDOW and (running not in best or d < best[running][0]):
             best[running] = (d, sc)
