@@ -48,9 +48,17 @@ def open_clashes(v: PairView) -> list[Aligned]:
         if p.clash
         and not _other_period(p)
         and not _loose(p)
+        and not _names_apart(p)
         and id(p.a) not in rep_a
         and id(p.b) not in rep_b
     ]
+
+
+def _names_apart(p: Aligned) -> bool:
+    """Two codes with letters in them ("M4" and "A9", "MH17" and "MH370") name two things, two roads or two
+    flights: they set the reports apart rather than contradict each other. A code of digits alone (a phone
+    number) is a fact that can be misreported."""
+    return p.a.family == "code" and any(c.isalpha() for c in (p.a.key or "") + (p.b.key or ""))
 
 
 def _loose(p: Aligned) -> bool:
@@ -140,7 +148,9 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
     """The label and the probability that it is right. Where the table overrides the figures decision, the
     label is certain once the pair is about one incident, so its probability is that of one incident."""
     same = 1 - probs["unrelated"]
-    if same < SAME_INCIDENT_FROM:
+    if same < SAME_INCIDENT_FROM or v.evidence.kinds_clash:
+        # Other kinds of event (a bombing, a landslide) are other incidents: 13 of the 15 labelled pairs
+        # whose claims name kinds apart are unrelated, and no figure of one can contradict the other.
         return "unrelated", probs["unrelated"]
     # Conflict, agreement and update are all about two figures of one family (LABELS.md); with none aligned,
     # only another quantity or another incident is left.
