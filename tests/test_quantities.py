@@ -138,6 +138,12 @@ MEASURES = [
     # attribute measures
     ("The island is home to 120,000 people.", [("120,000", "population", "people")]),
     ("The town has a population of 45,000.", [("45,000", "population", None)]),
+    # A subject "the number of <group> <measure>" says what the figure it rises or stands at counts.
+    (
+        "The number of villagers killed by the mudslide in the upper valley rose to 31, rescuers said.",
+        [("31", "killed", "villagers")],
+    ),
+    ("The number of students detained after the sit-in has risen to 17.", [("17", "arrested", "students")]),
 ]
 
 
@@ -232,7 +238,13 @@ MEASUREMENT_MEASURES = [
         "temperature",
     ),
     ("Seismologists put it at a magnitude of 5.7.", "5.7", "magnitude", "magnitude"),
+    ("Dozens of aftershocks followed, the largest of magnitude 3.9.", "3.9", "magnitude", "magnitude"),
 ]
+
+
+def test_a_count_of_things_is_no_magnitude() -> None:
+    (q, _) = extract("They logged 25 aftershocks, the largest of magnitude 3.9.")
+    assert (q.text, q.measure) == ("25", None)
 
 
 @pytest.mark.parametrize(

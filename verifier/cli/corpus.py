@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-import re
-import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -71,68 +68,22 @@ def ingest(
 
     Example: verifier ingest archive/ --engine ray --address ray://head:10001 --ray-actors 4
     """
-    from tqdm import tqdm
-
+    from verifier.cli.ingesting import Inputs, ingest_and_finish
     from verifier.importers import ColumnMapping
+    from verifier.ray_ingest import RayOptions
 
     settings = settings_of(ctx)
     mapping = ColumnMapping(
         text=text_column, title=title_column, source=source_column, date=date_column, url=url_column
     )
     max_bytes = int(max_file_mb * 1024 * 1024) if max_file_mb else settings.max_file_bytes
+    inputs = Inputs(paths, mapping, max_bytes, default_source)
     with one_line_errors(), open_workspace(settings, resume=False) as ws:
         if if_empty and ws.store.count_articles() > 0:
             echo(f"Workspace {settings.workspace} already holds {ws.store.count_articles()} articles.")
             return
-        bar: Any = None
-
-        def progress(done: int, total: int) -> None:
-            nonlocal bar
-            if bar is None:
-                bar = tqdm(total=total, unit="article", desc="ingest", file=sys.stderr, leave=False)
-            bar.n = done
-            bar.refresh()
-
-        with ws.writing():  # one writer from the first article to the grouping, or a clear message
-            left = ws.unfinished().summary()
-            if left:
-                echo(left)
-            if engine == "ray":
-                from verifier.ray_ingest import RayOptions, ingest_with_ray
-
-                options = RayOptions(address, ray_batch or settings.embed_batch, ray_actors)
-                report = ingest_with_ray(
-                    ws, list(paths), mapping, max_bytes, default_source, options, progress=progress
-                )
-            else:
-                report = ws.ingest_paths(
-                    list(paths),
-                    mapping=mapping,
-                    max_bytes=max_bytes,
-                    default_source=default_source,
-                    progress=progress,
-                )
-            if bar is not None:
-                bar.close()
-            echo(report.summary())
-            for where, why in report.skipped:
-                echo(_skipped_line(paths, where, why))
-            for line in ws.finish(scan=not no_scan).lines():
-                echo(line)
-
-
-_ROW_NUMBER = re.compile(r":\d+$")
-
-
-def _skipped_line(paths: tuple[Path, ...], where: str, why: str) -> str:
-    """ "Skipped data/notes.xyz: unknown file type .xyz". A file inside the one folder given is named from
-    that folder, as the user typed it; a reason that opens with the file's name does not repeat it."""
-    if len(paths) == 1 and paths[0].is_dir():
-        where = str(paths[0] / where)
-    name = _ROW_NUMBER.sub("", Path(where).name)  # "rows.csv:4" is row 4 of rows.csv
-    if name and why.startswith((f"{name} ", f"{name}:")):
-        why = why[len(name) :].lstrip(" :")
-    return f"Skipped {where}: {why}"
+        ray = RayOptions(address, ray_batch or settings.embed_batch, ray_actors) if engine == "ray" else None
+        ingest_and_finish(ws, inputs, scan=not no_scan, ray=ray)
 
 
 @click.command()

@@ -48,9 +48,9 @@ def _family(q: Quantity) -> tuple[str, float] | None:
     """(family, factor to normal units) of a frame, or None for a figure that is not compared."""
     kind = q.kind
     units = lx.MEASURED_ATTRIBUTES.get(q.measure or "", frozenset())
-    if kind == "count" and len(units) == 1:
-        # A bare number governed by an attribute read in one unit is a measurement in it: "measured 6.2
-        # on the Richter scale" is the magnitude of "a magnitude-6.2 quake".
+    if kind == "count" and len(units) == 1 and q.group is None:
+        # A bare number (one that counts no group: not "30 aftershocks") governed by an attribute read in
+        # one unit is a measurement in it: "measured 6.2 on the Richter scale" is a magnitude of 6.2.
         q = replace(q, kind="measure", unit=next(iter(units)))
         kind = "measure"
     if kind in ("count", "fraction", "percent", "percentage_points", "age", "ordinal", "year"):

@@ -97,6 +97,22 @@ class _Counted(NamedTuple):
     spans: dict[str, tuple[int, int]]  # "group" and "measure", in that order
 
 
+_NUMBER_OF = re.compile(r"\b(?:number|toll|tally|count)\s+of\s+(?=\w)", re.IGNORECASE)
+# How far before the measure word "the number of" may open the subject ("number of displaced people ").
+_NUMBER_OF_BEFORE = 40
+
+
+def _number_of(ctx: _Ctx, trigger_start: int) -> tuple[str, str, int, int] | None:
+    """The group of a subject "the number of <group> <measure>" that ends at the measure word."""
+    found = None
+    for m in _NUMBER_OF.finditer(ctx.text, max(0, trigger_start - _NUMBER_OF_BEFORE), trigger_start):
+        found = m
+    if found is None:
+        return None
+    g = _group_after(ctx, found.end() - 1)
+    return g if g is not None and g[3] <= trigger_start else None
+
+
 def _counted(ctx: _Ctx, start: int, end: int, kind: str, unit: str | None = None) -> _Counted:
     """The group, measure, role and negation of a count, percent, money or measure figure."""
     spans: dict[str, tuple[int, int]] = {}
@@ -116,6 +132,10 @@ def _counted(ctx: _Ctx, start: int, end: int, kind: str, unit: str | None = None
     if t is not None and _fits(t[2], kind, head, unit):
         measure = t[2]
         spans["measure"] = (t[0], t[1])
+        if g is None and t[1] <= start and (subject := _number_of(ctx, t[0])) is not None:
+            # "The number of people killed ... rose to 26": the subject says who the figure counts.
+            group, head, gs, ge = subject
+            spans = {"group": (gs, ge), **spans}
         if measure == "treated" and _TREATED_FOR_INJURY.match(ctx.text, t[1]):
             measure = "wounded"  # "treated for burns": hurt, not merely seen by a doctor
     if role is None:  # a "part" is set with its group above: "27 of the dead were IS fighters"

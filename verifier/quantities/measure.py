@@ -58,7 +58,7 @@ def _measure_for(ctx: _Ctx, start: int, end: int, group_end: int) -> tuple[int, 
         and _words_between(ctx, t[1], start) <= MEASURE_BEFORE_WINDOW
         and not _break_between(ctx, t[1], start)
         and not _number_between(ctx, t[1], start)
-        and _TOLL_WORD.search(text, t[0], start)
+        and _TOLL_WORD.search(text, max(0, t[0] - _NUMBER_OF_REACH), start)
         and _TOLL_LINK.search(text, t[1], start)
     ):
         return t
@@ -108,6 +108,8 @@ def _fits(measure: str, kind: str, head: str | None, unit: str | None = None) ->
     arrests, and a magnitude or a length is never a toll."""
     if kind == "measure":
         return unit in lx.MEASURED_ATTRIBUTES.get(measure, ())
+    if measure in lx.MEASURED_ATTRIBUTES and head is not None:
+        return False  # "more than 30 aftershocks, the strongest of magnitude 4.1": a count of things
     if kind in ("money", "percent", "percentage_points") and measure in _PEOPLE_MEASURES:
         return kind != "money"
     cls = lx.GROUP_CLASS.get(head or "")
@@ -147,6 +149,9 @@ def _closes_previous(ctx: _Ctx, t: tuple[int, int, str], start: int) -> bool:
 
 _CONJ = re.compile(r"[,;:]|\b(?:and|or|but|while|when|after|as)\b", re.IGNORECASE)
 
+# How far before its trigger a toll word may open the subject: "the number of people killed ... rose to 26"
+# ("number of " and a group word).
+_NUMBER_OF_REACH = 24
 _TOLL_WORD = re.compile(
     r"\b(?:toll|tolls|number|figure|death|deaths|population|magnitude|temperatures?|casualties|damages?)\b",
     re.IGNORECASE,
