@@ -270,3 +270,9 @@ def test_claims_that_name_other_kinds_of_event_are_about_other_incidents() -> No
     bomb = ClaimText("A bomb at the bus depot killed 14 people on Sunday.", date="2023-04-02")
     slide = ClaimText("A landslide buried 14 people in the hill villages on Sunday.", date="2023-04-02")
     assert relate(bomb, slide).label == "unrelated"
+
+
+def test_claims_that_name_other_weekdays_for_their_events_are_about_other_incidents() -> None:
+    monday = ClaimText("Shelling killed 9 people in the river town on Monday.", date="2019-05-13")
+    thursday = ClaimText("Shelling killed 9 people in the river town on Thursday.", date="2019-05-16")
+    assert relate(monday, thursday).label == "unrelated"
