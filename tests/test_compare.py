@@ -85,6 +85,8 @@ def test_one_conflicting_figure_makes_the_pair_a_conflict(a: str, b: str, named:
 
 # Pairs that read as clashes figure by figure but are not conflicts, each for a general reason of news copy.
 NOT_CONFLICTS = [
+    # The span of a campaign against one day of it: the only durations of two claims, not one measure.
+    ("The two-week offensive on the valley ended.", "One day of shelling in the valley town left it ruined."),
     # Two codes with letters name two things (two roads), they do not contradict each other.
     (
         "Two drivers died in a pile-up on the M6 near the bridge.",
@@ -238,9 +240,10 @@ def test_a_later_report_whose_open_figure_grew_is_an_update_and_names_both_figur
 
 
 # Whole pairs about figures other than tolls, one incident each: the only two figures of one kind that
-# count the same thing agree or clash, whatever the kind (LABELS.md: any one clash makes a conflict).
+# count the same thing (their words say so) agree or clash, whatever the kind (LABELS.md: any one clash makes
+# a conflict). The span of a campaign against one day of it is no such pair.
 BEYOND_TOLLS = [
-    ("The dock strike lasted 12 days.", "The dockers' walkout went on for nine days.", "conflict"),
+    ("The dock strike lasted 12 days.", "The dock strike lasted nine days, the union said.", "conflict"),
     (
         "About 300 firefighters fought the warehouse blaze.",
         "Some 150 firefighters fought the warehouse blaze.",
@@ -276,3 +279,18 @@ def test_claims_that_name_other_weekdays_for_their_events_are_about_other_incide
     monday = ClaimText("Shelling killed 9 people in the river town on Monday.", date="2019-05-13")
     thursday = ClaimText("Shelling killed 9 people in the river town on Thursday.", date="2019-05-16")
     assert relate(monday, thursday).label == "unrelated"
+
+
+PARTS_OF_PLACES = [
+    ("Shells killed 9 people in the Bara district of Tarsa.", "Shells killed 21 people across Tarsa.", True),
+    ("Raids hit Tarsa's northern suburbs overnight.", "Raids hit Tarsa overnight.", True),
+    ("Raids hit the Old Mill neighbourhood overnight.", "Raids hit Tarsa overnight.", True),
+    ("Raids hit the district of Tarsa overnight.", "Raids hit the district of Hemra overnight.", False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "apart"), PARTS_OF_PLACES, ids=[r[0][:30] for r in PARTS_OF_PLACES])
+def test_one_claim_set_in_a_part_of_a_place_is_evidence(a: str, b: str, apart: bool) -> None:
+    """One district against its whole city is another quantity (LABELS.md); the classifier sees when only
+    one claim sets its figures in a part of a place."""
+    assert view(ClaimText(a), ClaimText(b)).evidence.part_of_place is apart

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 
 from verifier import lexicon as lx
 from verifier.compare.align import Aligned
-from verifier.compare.features import PairView
+from verifier.compare.features import STRONG_ALIGNMENT, PairView
 from verifier.compare.figures import Figure
 from verifier.quantities import Quantity
 
@@ -111,7 +111,10 @@ def clashing_pair(v: PairView) -> Aligned | None:
     for p in open_clashes(v):
         m = _what(p.a)
         if m is not None and m == _what(p.b) and p.groups == "same" and count_a[m] == count_b[m] == 1:
-            return p
+            # Without a measure word, the figures' own words must say they count one thing: "a two-week
+            # campaign" and "one day of killings" are the only durations of two claims, but not one measure.
+            if not m.startswith("family:") or p.strength >= STRONG_ALIGNMENT:
+                return p
         if p.part_exceeds_whole:  # "at least 27 IS fighters" against "13 fighters": whatever else is said
             return p
     return None

@@ -20,6 +20,13 @@ _PLACE = re.compile(
     r"(?P<name>" + _NAME + r"(?:\s+" + _NAME + r"){0,2})"
 )
 _CAPITALISED = re.compile(_NAME)
+_PART_NOUN = "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lx.PART_OF_PLACE_NOUNS) + ")"
+# "the district of Tarsa", "Tarsa's eastern suburbs", "the Bara district": figures set in a part of a place.
+_PART_OF_PLACE = re.compile(
+    r"\b" + _PART_NOUN + r"\s+of\s+(?:the\s+)?" + _NAME
+    + r"|" + _NAME + r"(?:'s|’s)\s+(?:[a-z]+\s+)?" + _PART_NOUN + r"\b"
+    + r"|\b(?i:the\s+)" + _NAME + r"(?:\s+" + _NAME + r")?\s+" + _PART_NOUN + r"\b"
+)
 _MONTH_REF = re.compile(
     r"\b(?i:in|during|throughout|through)\s+(?:early\s+|late\s+|mid-)?("
     + "|".join(m.capitalize() for m in lx.MONTHS)
@@ -122,6 +129,7 @@ class Evidence:
     days_shared: bool  # both name one weekday or one date
     kinds_shared: int
     kinds_clash: bool  # both name kinds of event, none in common
+    part_of_place: bool  # one claim sets its figures in a part of a place ("the Bara district"), one not
     revision_a: bool
     revision_b: bool
     cumulative_a: bool
@@ -152,6 +160,7 @@ def gather(a: ClaimText, b: ClaimText, fa: tuple[Quantity, ...], fb: tuple[Quant
         days_shared=bool(wa & wb) or (stated_gap == 0),
         kinds_shared=len(ka & kb),
         kinds_clash=bool(ka and kb and not ka & kb),
+        part_of_place=(_PART_OF_PLACE.search(a.text) is None) != (_PART_OF_PLACE.search(b.text) is None),
         revision_a=vocab.revision_cues.search(a.text) is not None,
         revision_b=vocab.revision_cues.search(b.text) is not None,
         cumulative_a=vocab.cumulative_cues.search(a.text) is not None,

@@ -229,6 +229,7 @@ def _evidence_features(v: PairView) -> dict[str, float]:
         "days_shared": float(e.days_shared),
         "kinds_shared": float(e.kinds_shared),
         "kinds_clash": float(e.kinds_clash),
+        "part_of_place": float(e.part_of_place),
         "revision_either": float(e.revision_a or e.revision_b),
         "revision_later": float(revision_later),
         "cumulative_one": float(e.cumulative_a != e.cumulative_b),

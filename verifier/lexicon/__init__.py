@@ -91,6 +91,9 @@ SPEAKER_HEADS: tuple[str, ...] = tuple(_SPEECH["speaker_heads"])
 # --- places -----
 # Nouns before "of" that introduce a place name ("the town of Ariha", "Aleppo province" is read by "in").
 PLACE_NOUNS: tuple[str, ...] = tuple(_PLACES["place_nouns"])
+# Nouns that set figures in a part of a place ("the Bara district of Tarsa", "Tarsa's eastern suburbs"): one
+# district against its whole city is another quantity (LABELS.md), not a contradiction.
+PART_OF_PLACE_NOUNS: tuple[str, ...] = tuple(_PLACES["part_of_place_nouns"])
 # Capitalised words after "in" that do not name a place, or name too broad a one to tell events apart.
 NOT_PLACE_WORDS: frozenset[str] = frozenset(DEMONYMS + WEEKDAYS + MONTHS) | frozenset(
     _PLACES["not_place_words"]

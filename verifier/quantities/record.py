@@ -46,7 +46,7 @@ class Quantity:
         """Short human form used in explanations: "27 IS fighters killed (at least)"."""
         num = _fmt(self.value) if self.value is not None and self.qualifier != "vague" else self.text
         parts = [num]
-        if self.unit and self.kind in ("money", "measure", "percent"):
+        if self.unit and self.kind in ("money", "measure", "percent", "duration", "age"):
             parts.append(self.unit)
         if self.group:
             parts.append(self.group)
