@@ -28,8 +28,8 @@ pytestmark = [
 
 # The air strikes on the market of Al-Shaara (Deir Ezzor province), 6 June 2016: the headline of row
 # 1923848268, which names no town and no day. Before the check was tied to the incident it listed, beside
-# the incident's own reports, four market and city strikes of other months as corroborating and a raid on
-# Aleppo the day before as conflicting.
+# the headline's own report, four passages about three strikes of other months as corroborating and a raid
+# on Aleppo the day before as conflicting.
 CLAIM = ("1923848268", 0, 57)
 CLAIM_DATE = "2016-06-06"
 # The rows that report this strike, read in full: the headline's own article and Al-Araby's report of the
