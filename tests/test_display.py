@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from verifier.display import char_name, replace_invisible, terminal_json, terminal_text
+from verifier.display import char_name, number, replace_invisible, terminal_json, terminal_text
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,10 @@ def test_terminal_json_is_the_same_data_without_raw_controls() -> None:
     assert not any(c in printed for c in "\x1b\x9b\u202e\u202c\U000e0041")
     assert "é" in printed  # readable text stays readable
     assert json.loads(printed) == data
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(40.0, "40"), (6.1, "6.1"), (2_000_000.0, "2000000"), (None, "?")]
+)
+def test_one_formatter_writes_figures_as_a_reader_does(value: float | None, shown: str) -> None:
+    assert number(value) == shown

@@ -69,3 +69,10 @@ def terminal_json(dumped: str) -> str:
     """JSON text from `json.dumps(..., ensure_ascii=False)` safe to print and still the same data: DEL, C1
     and invisible format characters (which can only sit inside strings) written as `\\u` escapes."""
     return replace_invisible(_JSON_RAW.sub(lambda m: _json_escape(m[0]), dumped), _json_escape)
+
+
+def number(value: float | None) -> str:
+    """A figure's value as a reader writes it: "40", "6.1", "2e+06" never; "?" when unread."""
+    if value is None:
+        return "?"
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

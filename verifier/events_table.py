@@ -18,6 +18,7 @@ from typing import Any
 from verifier.compare import ClaimText, relate
 from verifier.conflict_policy import marked_label, reports_may_disagree
 from verifier.conflict_policy import voice as voice_of
+from verifier.display import number
 from verifier.events_rows import Cell, ComparisonTable, Row
 from verifier.lexicon import ATTRIBUTE_MEASURES, TOLL_MEASURES
 from verifier.quantities import Quantity, extract, parse_group
@@ -77,12 +78,6 @@ def _dismissed_pairs(ws: Any, claim_ids: set[str]) -> set[frozenset[str]]:
 
 def _disjoint(a: Quantity, b: Quantity) -> bool:
     return a.high < b.low or b.high < a.low
-
-
-def _fmt(v: float | None) -> str:
-    if v is None:
-        return "?"
-    return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
 def build_table(ws: Any, event_id: str) -> ComparisonTable:
@@ -219,7 +214,7 @@ def _sum_notes(rows: dict[tuple[str, str], list[_Fig]]) -> list[str]:
                     continue
                 seen.add(key)
                 notes.append(
-                    f"{measure}: {_fmt(v1)} ({g1}) + {_fmt(v2)} ({g2}) = {_fmt(v3)} ({g3}): "
+                    f"{measure}: {number(v1)} ({g1}) + {number(v2)} ({g2}) = {number(v3)} ({g3}): "
                     "the parts add up to the total"
                 )
     return notes

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from verifier.display import number
+
 # Kinds of number that are never a count of anything: compared, if at all, only as what they are.
 NON_COUNT_KINDS = frozenset(
     {"date", "year", "time", "age", "ordinal", "phone", "code", "duration", "resolution", "unit", "id"}
@@ -44,7 +46,7 @@ class Quantity:
 
     def describe(self) -> str:
         """Short human form used in explanations: "27 IS fighters killed (at least)"."""
-        num = _fmt(self.value) if self.value is not None and self.qualifier != "vague" else self.text
+        num = number(self.value) if self.value is not None and self.qualifier != "vague" else self.text
         parts = [num]
         if self.unit and self.kind in ("money", "measure", "percent", "duration", "age"):
             parts.append(self.unit)
@@ -59,6 +61,3 @@ class Quantity:
             s = f"no {self.group or 'one'} {self.measure or ''}".strip()
         return s
 
-
-def _fmt(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else f"{v:g}"
