@@ -56,6 +56,8 @@ log = logging.getLogger("bench.incidents")
 AGREE_DATE_DAYS = 2
 # Thresholds tried for the baseline (cosine distance), in steps of 0.01.
 THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.05, 1.0, 0.01))
+# The grouping's cut before issue 11 (mean claim vectors), measured beside today's as an ablation.
+PREVIOUS_THRESHOLD = 0.35
 SMOKE_ECB_DOCS = 40
 SMOKE_FAKES_ROWS = 60
 
@@ -146,7 +148,7 @@ def group_with_verifier(
 ) -> tuple[dict[str, str], dict[str, Any]]:
     """Ingest into a fresh workspace and group as `verifier events` does. Returns article id -> event id
     (its largest event when listed under several) and how the grouping went."""
-    from verifier.events import build_events, list_events
+    from verifier.events import build_events, list_events, workspace_similarity
     from verifier.settings import Settings
     from verifier.workspace import Workspace
 
@@ -162,6 +164,8 @@ def group_with_verifier(
         events = list_events(ws)
         group_s = time.perf_counter() - started
         stored = len(ws.store.list_articles())
+        members, sim = workspace_similarity(ws)
+        vectors = mean_claim_vectors(ws, [a.id for a in members])
     under: dict[str, list[tuple[int, str]]] = {}
     for order, ev in enumerate(events):  # largest first
         for rep in ev.reports:
@@ -176,24 +180,88 @@ def group_with_verifier(
         "ingest_seconds": round(ingest_s, 1),
         "grouping_seconds": round(group_s, 1),
         "_events": events,
+        "_members": members,
+        "_similarity": sim,
+        "_vectors": vectors,
     }
     return of, info
+
+
+def mean_claim_vectors(ws: Any, ids: Sequence[str]) -> np.ndarray:
+    """One unit vector per article, the mean of its claim vectors: what the grouping used before issue 11."""
+    rowids: dict[str, list[int]] = {}
+    for rowid, claim in ws.store.iter_claims():
+        rowids.setdefault(claim.article_id, []).append(rowid)
+    rows = []
+    for aid in ids:
+        vec = ws.vectors(rowids[aid]).mean(axis=0)
+        norm = float(np.linalg.norm(vec))
+        rows.append(vec / norm if norm else vec)
+    return np.stack(rows).astype(np.float32)
+
+
+def cut_sweep(sim: np.ndarray, ids: Sequence[str], pairs: dict[frozenset[str], bool]) -> list[dict[str, Any]]:
+    """How the labelled pairs fare at every cut of the average-linkage tree over `sim`."""
+    from verifier.events import cluster_similarity
+
+    rows = []
+    for t in THRESHOLDS:
+        label_of = dict(zip(ids, cluster_similarity(sim, t), strict=True))
+        rows.append({"threshold": t, **pair_agreement(label_of, pairs)})
+    return rows
+
+
+def chosen_cut(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The cut that best separates the labelled pairs (balanced accuracy; ties: the smallest cut)."""
+    return max(rows, key=lambda r: (r["balanced_accuracy"], -r["threshold"]))
 
 
 # -- ECB+ ---------------------------------------------------------------------------------------------
 
 
-def ecb(embedder: Any, smoke: bool, tmp: Path) -> dict[str, Any]:
+def ecb(embedder: Any, smoke: bool, tmp: Path, variant_cuts: dict[str, float]) -> dict[str, Any]:
+    """ECB+ grouped by verifier (and, for each TF-IDF variant, at the cut chosen for it on FA-KES pairs)."""
     from verifier.records import Article
 
     docs = load_ecb(SMOKE_ECB_DOCS if smoke else None)
     articles = [Article.create("\n".join(d.sentences)) for d in docs]
     gold = [d.subtopic for d in docs]
+    from verifier.events import (
+        EVENT_DISTANCE_THRESHOLD,
+        article_similarity,
+        cluster,
+        cluster_similarity,
+        date_penalty,
+        lexical_similarity,
+    )
+
     of, info = group_with_verifier(articles, embedder, tmp / "ecb")
     info.pop("_events")
+    members, vectors = info.pop("_members"), info.pop("_vectors")
+    info.pop("_similarity")
     # a document without claims is in no event: a group of its own
     pred = [of.get(a.id, f"alone:{d.doc}") for a, d in zip(articles, docs, strict=True)]
     ours = {**scores(pred, gold), **info, "documents": len(docs)}
+    ours["threshold"] = EVENT_DISTANCE_THRESHOLD
+
+    def scored(labels: Sequence[int]) -> dict[str, Any]:
+        got = {a.id: f"g{lab}" for a, lab in zip(members, labels, strict=True)}
+        return scores([got.get(a.id, f"alone:{d.doc}") for a, d in zip(articles, docs, strict=True)], gold)
+
+    dates = [None] * len(members)
+    texts = [m.title + "\n" + m.text for m in members]
+    ablations = {
+        # the grouping before issue 11: mean claim vectors, date penalties, cut 0.35
+        "mean claim vectors, cut 0.35 (before)": scored(cluster(vectors, dates, PREVIOUS_THRESHOLD)),
+        "without the year rule": scored(
+            cluster_similarity(lexical_similarity(texts) - date_penalty(dates), EVENT_DISTANCE_THRESHOLD)
+        ),
+    }
+    for name, cut in variant_cuts.items():
+        sim = article_similarity(texts, dates, TFIDF_VARIANTS[name])
+        ablations[f"TF-IDF {name}, cut {cut} (its best on FA-KES pairs)"] = scored(
+            cluster_similarity(sim, cut)
+        )
     ours["distinct_texts"] = len({a.id for a in articles})
     dist = tfidf_distances([a.text for a in articles])
     rows = sweep(dist, gold)
@@ -205,6 +273,7 @@ def ecb(embedder: Any, smoke: bool, tmp: Path) -> dict[str, Any]:
         "documents": len(docs),
         "subtopics": len(set(gold)),
         "verifier": ours,
+        "verifier_ablations": ablations,
         "tfidf_sweep": rows,
         "tfidf_tuned_on_gold": best(rows),
         "tfidf_variants_tuned_on_gold": variants,
@@ -338,9 +407,36 @@ def fakes(embedder: Any, smoke: bool, tmp: Path) -> dict[str, Any]:
         raise RuntimeError(f"{len(unmatched)} FA-KES articles match no CSV row by text, e.g. {unmatched[0]}")
     pairs = labelled_article_pairs(rows, article_of_row)
     of, info = group_with_verifier(articles, embedder, tmp / "fakes", fakes_mapping(), path)
+    from verifier.dates import parse_date
+    from verifier.events import EVENT_DISTANCE_THRESHOLD, LEXICAL_OPTIONS, article_similarity, cluster
+
     events = info.pop("_events")
+    members, sim, vectors = info.pop("_members"), info.pop("_similarity"), info.pop("_vectors")
+    member_ids = [m.id for m in members]
     groups = [[r.article_id for r in ev.reports] for ev in events]
-    ours = {**info, **agreement(groups, place, day)}
+    ours = {**info, **agreement(groups, place, day), "threshold": EVENT_DISTANCE_THRESHOLD}
+    # The grouping's cut is chosen here, on the labelled pairs (EVENT_DISTANCE_THRESHOLD must equal it).
+    own_sweep = cut_sweep(sim, member_ids, pairs)
+    own_chosen = chosen_cut(own_sweep)
+    ours["cut_chosen_on_pairs"] = own_chosen["threshold"]
+    # The TF-IDF variant is chosen on the pairs too: each with its best cut, the best of them.
+    texts = [m.title + "\n" + m.text for m in members]
+    dates = [parse_date(m.published) for m in members]
+    variants = {
+        name: chosen_cut(cut_sweep(article_similarity(texts, dates, options), member_ids, pairs))
+        for name, options in TFIDF_VARIANTS.items()
+    }
+    ours["variant_chosen_on_pairs"] = max(variants, key=lambda v: variants[v]["balanced_accuracy"])
+    ours["variant_in_use"] = next(v for v, o in TFIDF_VARIANTS.items() if o == LEXICAL_OPTIONS)
+    # The grouping before issue 11, on the same workspace: mean claim vectors, cut 0.35.
+    before = cluster(vectors, [parse_date(m.published) for m in members], PREVIOUS_THRESHOLD)
+    before_groups: dict[int, list[str]] = {}
+    for aid, lab in zip(member_ids, before, strict=True):
+        before_groups.setdefault(lab, []).append(aid)
+    ours["before"] = {
+        **agreement(list(before_groups.values()), place, day),
+        "labelled_pairs": pair_agreement(dict(zip(member_ids, before, strict=True)), pairs),
+    }
     # multi-event articles: every listing counts above; the largest-event view for the silver score below
     silver = [f"{place[a.id]}|{day[a.id]}" for a in articles]
     ours["silver_incidents"] = scores([of.get(a.id, f"alone:{a.id}") for a in articles], silver)
@@ -368,6 +464,8 @@ def fakes(embedder: Any, smoke: bool, tmp: Path) -> dict[str, Any]:
         "articles": len(articles),
         "silver_incidents": len(set(silver)),
         "verifier": ours,
+        "verifier_cut_sweep_on_fakes_pairs": own_sweep,
+        "verifier_variants_on_fakes_pairs": variants,
         "tfidf_chosen_on_fakes": baseline,
         "tfidf_pairs_sweep": by_threshold,
         "tfidf_best_on_silver_incidents": silver_best,
@@ -383,7 +481,8 @@ def run(embedder: Any | None = None, smoke: bool = False) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="verifier-bench-incidents-") as name:
         tmp = Path(name)
         fk = fakes(embedder, smoke, tmp)
-        ec = ecb(embedder, smoke, tmp)
+        cuts = {name: row["threshold"] for name, row in fk["verifier_variants_on_fakes_pairs"].items()}
+        ec = ecb(embedder, smoke, tmp, cuts)
     t = fk["tfidf_chosen_on_fakes"]["threshold"]
     ec["tfidf_threshold_from_fakes"] = next(r for r in ec["tfidf_sweep"] if r["threshold"] == t)
     return {"model": getattr(embedder, "name", type(embedder).__name__), "ecb_plus": ec, "fakes": fk}
@@ -402,7 +501,8 @@ def summary(r: dict[str, Any]) -> list[str]:
     fv, fb = fk["verifier"], fk["tfidf_chosen_on_fakes"]
     return [
         f"ECB+ {ec['documents']} documents, {ec['subtopics']} gold subtopics",
-        line("  verifier events", v),
+        line(f"  verifier events (cut {v['threshold']})", v),
+        *(line(f"  verifier, {name}", row) for name, row in ec["verifier_ablations"].items()),
         line(f"  TF-IDF avg-link, threshold {tuned['threshold']} tuned on ECB+ gold", tuned),
         line(f"  TF-IDF avg-link, threshold {untuned['threshold']} chosen on FA-KES", untuned),
         f"FA-KES {fk['articles']} articles: verifier {fv['events_2plus']} events of 2+ articles "
@@ -415,6 +515,12 @@ def summary(r: dict[str, Any]) -> list[str]:
         f"{fv['labelled_pairs']['different_pairs']} different): verifier grouped/apart "
         f"{fv['labelled_pairs']['same_grouped']:.3f}/{fv['labelled_pairs']['different_apart']:.3f}, "
         f"TF-IDF {fb['same_grouped']:.3f}/{fb['different_apart']:.3f}",
+        f"  verifier's TF-IDF variant and cut chosen on those pairs: {fv['variant_chosen_on_pairs']}, "
+        f"{fk['verifier_variants_on_fakes_pairs'][fv['variant_chosen_on_pairs']]['threshold']} "
+        f"(in use: {fv['variant_in_use']}, {fv['threshold']}; its best cut {fv['cut_chosen_on_pairs']}); "
+        f"before (mean claim vectors): place+date agree {fv['before']['share_place_and_date']:.3f}, pairs "
+        f"grouped/apart {fv['before']['labelled_pairs']['same_grouped']:.3f}/"
+        f"{fv['before']['labelled_pairs']['different_apart']:.3f}",
     ]
 
 

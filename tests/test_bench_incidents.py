@@ -64,3 +64,19 @@ def test_agreement_counts_only_groups_of_two_or_more() -> None:
 def test_an_undated_article_does_not_agree_on_date() -> None:
     got = agreement([["a", "b"]], {"a": "raqqa", "b": "raqqa"}, {"a": dt.date(2015, 3, 1), "b": None})
     assert (got["share_same_place"], got["share_dates_within_2_days"]) == (1.0, 0.0)
+
+
+def test_the_cut_is_chosen_by_balanced_accuracy_on_the_pairs_smallest_first() -> None:
+    import numpy as np
+
+    from bench.incidents import chosen_cut, cut_sweep
+
+    # a and b read alike, c is half-way to b: a low cut keeps c apart, a high one lets it in
+    sim = np.array([[1.0, 0.9, 0.2], [0.9, 1.0, 0.5], [0.2, 0.5, 1.0]])
+    pairs = {frozenset({"a", "b"}): True, frozenset({"b", "c"}): False}
+    rows = cut_sweep(sim, ["a", "b", "c"], pairs)
+    best = chosen_cut(rows)
+    assert best["balanced_accuracy"] == 1.0
+    assert best["threshold"] == min(r["threshold"] for r in rows if r["balanced_accuracy"] == 1.0)
+    assert next(r for r in rows if r["threshold"] == 0.05)["same_grouped"] == 0.0  # too tight: all alone
+    assert next(r for r in rows if r["threshold"] == 0.9)["different_apart"] == 0.0  # too loose: one group

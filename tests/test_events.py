@@ -15,7 +15,18 @@ from test_scan import BAY_HERALD, CAPITAL_DAILY, COAST_FM, CRASH
 
 from verifier.embed import SentenceTransformerEmbedder
 from verifier.errors import NotFoundError
-from verifier.events import build_events, build_table, cluster, list_events, names_of
+from verifier.events import (
+    DATE_FAR_PENALTY,
+    article_similarity,
+    build_events,
+    build_table,
+    cluster,
+    cluster_similarity,
+    lexical_similarity,
+    list_events,
+    names_of,
+    year_penalty,
+)
 from verifier.records import Article, Event
 from verifier.settings import Settings
 from verifier.workspace import Workspace
@@ -107,12 +118,53 @@ def test_cluster_keeps_look_alike_reports_apart_when_dates_are_far() -> None:
     assert labels[2] != labels[0]  # two years apart: another event of the same kind
 
 
+# Written for these tests: two reports of one mine collapse, one of another mine accident eleven years
+# earlier, and an unrelated report.
+COLLAPSE_A = "A tunnel collapsed at the Dorrow Creek mine in 2012, trapping eleven miners underground."
+COLLAPSE_B = "Rescuers reached the eleven miners trapped by the Dorrow Creek tunnel collapse of 2012."
+COLLAPSE_OLD = "Eleven miners were trapped in 2001 when a tunnel flooded at the Harlan Ridge colliery."
+HARVEST = "Farmers in the valley brought in a record wheat harvest after a mild spring."
+
+
+@pytest.mark.parametrize(
+    ("texts", "dates", "penalised"),
+    [
+        ([COLLAPSE_A, COLLAPSE_OLD], [None, None], True),  # undated, years with nothing in common
+        ([COLLAPSE_A, COLLAPSE_B], [None, None], False),  # undated, one year shared
+        ([COLLAPSE_A, HARVEST], [None, None], False),  # one names no year: nothing to go by
+        ([COLLAPSE_A, COLLAPSE_OLD], [dt.date(2012, 5, 1), None], False),  # a published date says more
+        (["Counted 1200 votes.", "Counted 3400 votes."], [None, None], False),  # counts are not years
+    ],
+)
+def test_year_penalty(texts: list[str], dates: list[dt.date | None], penalised: bool) -> None:
+    got = year_penalty(texts, dates)
+    assert got[0, 1] == got[1, 0] == (DATE_FAR_PENALTY if penalised else 0.0)
+    assert got[0, 0] == got[1, 1] == 0.0
+
+
+def test_undated_reports_of_one_incident_group_and_the_same_kind_years_earlier_stays_apart() -> None:
+    texts = [COLLAPSE_A, COLLAPSE_B, COLLAPSE_OLD, HARVEST]
+    labels = cluster_similarity(article_similarity(texts, [None] * 4))
+    assert labels[0] == labels[1]
+    assert len({labels[0], labels[2], labels[3]}) == 3
+    by_words_alone = cluster_similarity(lexical_similarity(texts))
+    assert by_words_alone[2] == by_words_alone[0]  # the years told them apart
+
+
+def test_lexical_similarity_of_texts_without_words_is_only_each_with_itself() -> None:
+    assert lexical_similarity(["the and of", "it is"]).tolist() == [[1.0, 0.0], [0.0, 1.0]]
+    assert lexical_similarity(["the and of", "wheat harvest"]).tolist() == [[1.0, 0.0], [0.0, 1.0]]
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
         ("A bus crashed near Marrow Bay on Sunday.", {"marrow bay", "marrow", "bay"}),
         ("Police said nine people died. Rescue crews came.", set()),  # sentence-initial words are words
         ("The Shura Council said on Thursday.", {"shura council", "shura"}),
+        # a title and the first line of the text are not one name; a number word is not a name
+        ("Crash near Lorn Quay\nThirty-one passengers were hurt.", {"lorn quay", "lorn", "quay"}),
+        ("Officials said Twenty-two people were hurt.", set()),
     ],
 )
 def test_names_of(text: str, names: set[str]) -> None:

@@ -1,6 +1,6 @@
 """An event's label, from the names its articles share: "Darna · 2015-07-30 to 2015-08-02 · 6 articles,
-6 sources". Names (capitalised words and runs of them) label an event; they do not group one: on ECB+ a
-bonus for shared rare names did not help the grouping (see `events.EVENT_DISTANCE_THRESHOLD`).
+6 sources". Names (capitalised words and runs of them) label an event; they do not group one: a names term
+in the grouping's similarity could not be weighed on the FA-KES pairs (docs/incidents.md).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from verifier.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from verifier.records import Article
 
-_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:al-|el-|de\s+|of\s+)?[A-Z][\w'’-]*)*")
+# A run of capitalised words stays on one line: a title and the text's first line are not one name.
+_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+(?:al-|el-|de[ \t]+|of[ \t]+)?[A-Z][\w'’-]*)*")
 _NOT_NAMES = frozenset(
     """a an the in on at of for and but or if as by to from with after before during since while when
     it its this that these those there their they he she his her we our you i my
@@ -22,6 +23,11 @@ _NOT_NAMES = frozenset(
     afp ap update breaking photo video read more one two three four five six seven eight nine ten eleven
     twelve thirteen fifteen twenty thirty forty fifty hundred thousand dozens""".split()
 ) | frozenset((*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS))
+
+
+def _not_a_name(word: str) -> bool:
+    """A stopword, or one made of them with hyphens ("twenty-two")."""
+    return word in _NOT_NAMES or all(part in _NOT_NAMES for part in word.split("-"))
 
 
 def names_of(text: str) -> set[str]:
@@ -43,8 +49,8 @@ def names_of(text: str) -> set[str]:
         before = text[: m.start()].rstrip()
         if len(words) == 1 and first == m.start() and (not before or before[-1] in '.!?:"”\n'):
             continue
-        if len(words) == 1 and (words[0] in _NOT_NAMES or len(words[0]) < 3):
-            continue  # "U" of "U.S.", "Jun" of a dateline
+        if len(words) == 1 and (_not_a_name(words[0]) or len(words[0]) < 3):
+            continue  # "U" of "U.S.", "Jun" of a dateline, "Twenty-two"
         out.add(" ".join(words))
         out.update(w for w in words if len(w) > 2 and w not in _NOT_NAMES)
     return out
