@@ -9,11 +9,15 @@ from types import SimpleNamespace
 import pytest
 
 from verifier import check, scan
+from verifier.compare import ClaimText
 from verifier.conflict_policy import (
     SCAN_MAX_REPORT_DAYS,
+    is_aggregate,
     marked_label,
     quote_two_voices,
+    recalls_earlier,
     reports_may_disagree,
+    rival_counts,
     voice,
     worth_flagging,
 )
@@ -112,3 +116,81 @@ def test_the_table_marks_only_conflicts_the_scan_would_flag(label: str, a: str, 
 def test_the_old_import_paths_give_the_policy() -> None:
     assert scan.worth_flagging is worth_flagging and scan.quote_two_voices is quote_two_voices
     assert check.share_measure.__module__ == "verifier.conflict_policy"
+
+
+# -- rival counts of one incident (the scan's queue) -------------------------------------------------
+
+
+def _frames(text: str, date: str) -> SimpleNamespace:
+    return SimpleNamespace(basis=None, a_figures=tuple(extract(text, date)), b_figures=())
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "recalled"),
+    [
+        ("On March 4, shelling of the Pellan market killed nine people.", "2021-03-20", True),
+        ("In January more than 40 people were killed by raids on the town.", "2021-03-20", True),
+        ("Shelling of the Pellan market killed nine people on Thursday.", "2021-03-20", False),
+        ("Shelling of the Pellan market killed nine people on March 19.", "2021-03-20", False),
+        ("In March more than 40 people were killed by raids on the town.", "2021-03-20", False),
+        ("At least 80 people have been killed since March 2 in the town.", "2021-03-20", False),
+    ],
+)
+def test_a_figure_dated_before_the_report_days_recalls_an_earlier_incident(
+    text: str, date: str, recalled: bool
+) -> None:
+    assert recalls_earlier(text, _frames(text, date).a_figures, date) is recalled
+
+
+@pytest.mark.parametrize(
+    ("text", "aggregate"),
+    [
+        ("At least 80 people have been killed since March 2 in the town.", True),
+        ("Since Jan. 9, at least 212 civilians have been killed in the province.", True),
+        ("Some 90 fighters were killed in a series of raids over the past 48 hours.", True),
+        ("Rescuers said 31 people died in strikes on the city since dawn.", True),
+        ("A car bomb killed 12 people in the Pellan market on Friday.", False),
+        ("It was the deadliest bombing since the war began, with 12 people killed.", False),
+        ("A total of 12 people were killed in the blast, rescuers said.", False),
+    ],
+)
+def test_a_total_over_a_span_or_a_series_is_an_aggregate(text: str, aggregate: bool) -> None:
+    figures = [q for q in extract(text, "2021-03-20") if q.is_count]
+    assert is_aggregate(text, figures) is aggregate
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "rivals"),
+    [
+        # one incident, two counts: a queue entry
+        (
+            "A car bomb killed 12 people in Pellan on Friday.",
+            "A car bomb killed 17 people in Pellan on Friday.",
+            True,
+        ),
+        # a running total against one day's toll
+        (
+            "At least 80 people have been killed in Pellan since March 2.",
+            "A car bomb killed 17 people in Pellan on Friday.",
+            False,
+        ),
+        # an earlier incident recalled as background against the day's news
+        (
+            "On March 4, a car bomb killed nine people in Pellan.",
+            "A car bomb killed 17 people in Pellan on Friday.",
+            False,
+        ),
+        # two running totals may still disagree
+        (
+            "At least 80 people have been killed in Pellan since March 2.",
+            "At least 95 people have been killed in Pellan since March 2.",
+            True,
+        ),
+    ],
+)
+def test_rival_counts_sets_totals_and_recalled_incidents_apart(a: str, b: str, rivals: bool) -> None:
+    date = "2021-03-20"
+    judgement = SimpleNamespace(
+        basis=None, a_figures=tuple(extract(a, date)), b_figures=tuple(extract(b, date))
+    )
+    assert rival_counts(ClaimText(a, date=date), ClaimText(b, date=date), judgement) is rivals

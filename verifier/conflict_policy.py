@@ -9,6 +9,9 @@ Three questions, in the order a pair meets them:
   (`tied_to_one_incident`: one place or one day said by both).
 - is the relation's judgement a conflict to show (`worth_flagging`: the relation says conflict, the
   figures say what they count, and one figure is not merely restated; `marked_label` for the table)?
+  For the scan's queue also: are the two clashing figures rival counts of one incident
+  (`rival_counts`: not a recalled earlier incident against a new one, not a total over a span or a series
+  against one of its parts)?
 
 How flags are ordered once raised is the scan's business (`scan.rank_score`), not this module's.
 """
@@ -19,8 +22,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
+from verifier import lexicon as lx
 from verifier.compare import ClaimText
-from verifier.compare.evidence import gather, places, stated_days
+from verifier.compare.evidence import gather, months, places, stated_days
 from verifier.dates import parse_date
 from verifier.quantities import Quantity, extract
 from verifier.records import Article
@@ -213,3 +217,86 @@ def marked_label(judgement: Any) -> str:
     if worth_flagging(judgement):
         return "conflict"
     return "other" if judgement.label == "conflict" else str(judgement.label)
+
+
+# -- are the two clashing figures rival counts of one incident ---------------------------------------
+
+# Words that make a figure a total over a span of time or a series of incidents, beyond what the
+# extractor reads as a figure's own scope ("since dawn"): "over the past 24 hours", "a series of strikes",
+# a sentence opening "Since Sept. 19, ...".
+# Not "a total of" / "in total" / "overall": those sum the parts of one incident as often as of several.
+_AGGREGATE_CUES = re.compile(
+    r"\b(?:over|in|during|for)\s+the\s+(?:past|last)\b|\ba\s+(?:series|wave|string|spate)\s+of\b"
+    r"|\b(?:this|last)\s+(?:year|month|week)\b|\bin\s+recent\s+(?:days|weeks|months)\b|\bcumulative\b"
+    # "since" a point in time (a date, "dawn", "the start of ..."), not "the worst attack since the war"
+    r"|\bsince\s+(?:(?:the\s+)?(?:start|beginning|dawn|morning)\b|[A-Z][a-z]*\.?\s*\d|\d)",
+    re.IGNORECASE,
+)
+
+
+# A figure's scope is a span of time when it names a point or a length of time ("since Saturday", "since
+# 19 September", "in two days"), not an event ("since the war": "the deadliest since the war" is one day's).
+_SPAN_SCOPE = re.compile(
+    r"\d|\b(?:dawn|morning|start|beginning|hours?|days?|weeks?|months?|years?|"
+    + "|".join(lx.MONTHS)
+    + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
+def _basis(judgement: Any) -> tuple[Sequence[Any], Sequence[Any]]:
+    """The figures a judgement's label rests on: its basis pair when it has one, else every count."""
+    basis = getattr(judgement, "basis", None)
+    if basis is not None:
+        return (basis[0],), (basis[1],)
+    return (
+        [q for q in judgement.a_figures if q.is_count],
+        [q for q in judgement.b_figures if q.is_count],
+    )
+
+
+def is_aggregate(text: str, figures: Sequence[Any]) -> bool:
+    """Whether a claim's figures total a span of time or a series of incidents: a figure has its own
+    scope ("since dawn", "since 19 September"), or its sentence counts over a span or a series ("over the
+    past 24 hours", "a series of raids", "this year"). Such a total holds the day's incident among others,
+    so it is no rival count of that one incident, whichever is larger."""
+    spans = (_SPAN_SCOPE.search(q.scope) for q in figures if getattr(q, "scope", None))
+    return any(spans) or _AGGREGATE_CUES.search(text) is not None
+
+
+def recalls_earlier(text: str, figures: Sequence[Any], report_date: str | None) -> bool:
+    """Whether a claim's figures are of an incident before the report's days: each resolves to a day
+    given as a calendar date more than SCAN_MAX_REPORT_DAYS before the report ("on October 13" in a piece
+    of 27 October), or the
+    sentence sets them in a named month other than the report's ("in May" in a July piece). A report
+    recalls earlier incidents as background; their figures are not the news of its day. A figure with a
+    scope ("since 19 September") is a running total, not a recalled incident (`is_aggregate`)."""
+    made = parse_date(report_date)
+    if made is None:
+        return False
+    if any(getattr(q, "scope", None) for q in figures):
+        return False
+    # Only a calendar date can point further back: a weekday ("on Thursday") names a day of the report's
+    # week, which a CSV date a few days off the text would push past the limit.
+    days = [
+        d
+        for q in figures
+        if any(c.isdigit() for c in getattr(q, "time", None) or "")
+        and (d := parse_date(getattr(q, "time_resolved", None) or "")) is not None
+    ]
+    if days and all((made - d).days > SCAN_MAX_REPORT_DAYS for d in days):
+        return True
+    named = months(text)
+    return bool(named) and made.strftime("%B").lower() not in named
+
+
+def rival_counts(a: ClaimText, b: ClaimText, judgement: Any) -> bool:
+    """Whether the two figures a conflict rests on can be rival counts of one incident, by what each
+    claim says of its own figure: not when exactly one recalls an earlier incident (`recalls_earlier`),
+    nor when exactly one is a total over a span or a series of incidents (`is_aggregate`). Two recalled
+    figures, or two totals, may still count one thing. On the FA-KES queue (docs/queue_fakes.md) these were
+    the false flags of an earlier incident told as background and of running totals against one day."""
+    fa, fb = _basis(judgement)
+    if recalls_earlier(a.text, fa, a.date) != recalls_earlier(b.text, fb, b.date):
+        return False
+    return is_aggregate(a.text, fa) == is_aggregate(b.text, fb)

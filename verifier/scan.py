@@ -29,6 +29,7 @@ from verifier.conflict_policy import (  # noqa: F401
     quote_two_voices,
     reports_may_disagree,
     restates,
+    rival_counts,
     voice,
     worth_flagging,
 )
@@ -192,10 +193,11 @@ def _scan(ws: Any, k: int, floor: float, progress: Progress | None) -> tuple[Sca
         cache_key = (text_key[0], text_key[1])
         if cache_key in judged:
             continue  # the same two sentences from other copies: one flag is enough to review
-        judgement = relate(_text(left), _text(right), model)
+        left_text, right_text = _text(left), _text(right)
+        judgement = relate(left_text, right_text, model)
         judged[cache_key] = judgement
-        if not worth_flagging(judgement):
-            continue
+        if not worth_flagging(judgement) or not rival_counts(left_text, right_text, judgement):
+            continue  # rival_counts: a recalled earlier incident or a running total is no rival count
         lo, hi = sorted((left.claim.id, right.claim.id))
         pid = pair_id(lo, hi)
         flagged[pid] = Contradiction(
