@@ -12,6 +12,7 @@ from verifier import check, scan
 from verifier.compare import ClaimText
 from verifier.conflict_policy import (
     SCAN_MAX_REPORT_DAYS,
+    counts_another_incident,
     is_aggregate,
     marked_label,
     quote_two_voices,
@@ -194,3 +195,42 @@ def test_rival_counts_sets_totals_and_recalled_incidents_apart(a: str, b: str, r
         basis=None, a_figures=tuple(extract(a, date)), b_figures=tuple(extract(b, date))
     )
     assert rival_counts(ClaimText(a, date=date), ClaimText(b, date=date), judgement) is rivals
+
+
+@pytest.mark.parametrize(
+    ("text", "aggregate"),
+    [
+        ("Shelling killed six people and wounded 30 in Tarsa, Velm and Oskar, the agency said.", True),
+        ("Raids on Tarsa and Velm killed 14 civilians, a monitor said.", False),  # "on": the targets
+        ("Attacks in Tarsa and its countryside Velm Oskar and Brill wounded 25 people.", True),
+        ("A car bomb in Tarsa killed 12 people on Friday, rescuers said.", False),
+        ("A car bomb in Deir al-Mora killed 12 people on Friday.", False),
+    ],
+)
+def test_a_figure_set_in_a_list_of_places_is_an_aggregate(text: str, aggregate: bool) -> None:
+    figures = [q for q in extract(text, "2021-03-20") if q.is_count]
+    assert is_aggregate(text, figures) is aggregate
+
+
+@pytest.mark.parametrize(
+    ("text", "another"),
+    [
+        ("Another air strike hit a village to the east, killing seven people.", True),
+        ("In another attack, gunmen killed three soldiers near the border.", True),
+        ("A bus on the coast road was also hit, leaving five dead.", True),
+        ("Four people were killed and another 12 wounded in the blast.", False),
+        ("The strike killed nine people, the second such attack this month.", False),
+    ],
+)
+def test_a_sentence_can_say_it_counts_another_incident(text: str, another: bool) -> None:
+    assert counts_another_incident(text) is another
+
+
+def test_another_incident_is_no_rival_of_the_lead_incident() -> None:
+    date = "2021-03-20"
+    a = "A car bomb killed 12 people in Pellan on Friday."
+    b = "Another car bomb killed 17 people on the ring road on Friday."
+    judgement = SimpleNamespace(
+        basis=None, a_figures=tuple(extract(a, date)), b_figures=tuple(extract(b, date))
+    )
+    assert not rival_counts(ClaimText(a, date=date), ClaimText(b, date=date), judgement)

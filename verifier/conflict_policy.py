@@ -234,6 +234,65 @@ _AGGREGATE_CUES = re.compile(
 )
 
 
+# Several places joined in one list after "in" ("in Tarsa, Velm and Oskar", "in Tarsa and its countryside,
+# Velm and Oskar"): a figure set in them all is a total over several places, so over several incidents.
+_PLACE_TOKEN = r"(?:[a-z]{1,3}-)?[A-Z][\w-]*[a-z][\w-]*"
+_PLACE_LIST = re.compile(
+    r"\b(?:in|across)\s+(?:the\s+)?(?P<run>"
+    + _PLACE_TOKEN
+    + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+(?:and\s+)?its\s+countryside\s*,?\s*|\s+)"
+    + _PLACE_TOKEN
+    + r")+)"
+)
+# "Another strike ...", "in another raid", "a bus was also hit": the sentence counts an incident beside the
+# one its article leads with, so its figure is not that incident's, nor a rival of another report's count.
+# "Another" must name an event ("another air strike"): "and another 20 wounded" counts people of one.
+_EVENT_NOUNS = sorted(
+    {w for ws in lx.EVENT_KINDS.values() for w in ws}
+    | {
+        "strike",
+        "strikes",
+        "attack",
+        "attacks",
+        "raid",
+        "raids",
+        "bombing",
+        "bombings",
+        "blast",
+        "blasts",
+        "explosion",
+        "explosions",
+        "incident",
+        "massacre",
+        "bomb",
+    },
+    key=len,
+    reverse=True,
+)
+_ANOTHER = re.compile(
+    r"\banother\s+(?:[\w-]+\s+){0,2}?(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _EVENT_NOUNS)
+    + r")\b|\balso\s+(?:been\s+)?(?:hit|struck|targeted|shelled|bombed)\b",
+    re.IGNORECASE,
+)
+
+
+def _lists_places(text: str) -> bool:
+    """Whether a sentence sets its figures in a list of two or more places joined by a comma or "and"."""
+    for m in _PLACE_LIST.finditer(text):
+        run = m.group("run")
+        names = [w for w in re.findall(_PLACE_TOKEN, run) if w.lower() not in lx.NOT_PLACE_WORDS]
+        if len(names) >= 2 and ("," in run or re.search(r"\band\b", run)):
+            return True
+    return False
+
+
+def counts_another_incident(text: str) -> bool:
+    """Whether a sentence introduces its figure as another incident than its article's lead ("another
+    strike", "in another raid", "was also hit")."""
+    return _ANOTHER.search(text) is not None
+
+
 # A figure's scope is a span of time when it names a point or a length of time ("since Saturday", "since
 # 19 September", "in two days"), not an event ("since the war": "the deadliest since the war" is one day's).
 _SPAN_SCOPE = re.compile(
@@ -261,7 +320,7 @@ def is_aggregate(text: str, figures: Sequence[Any]) -> bool:
     past 24 hours", "a series of raids", "this year"). Such a total holds the day's incident among others,
     so it is no rival count of that one incident, whichever is larger."""
     spans = (_SPAN_SCOPE.search(q.scope) for q in figures if getattr(q, "scope", None))
-    return any(spans) or _AGGREGATE_CUES.search(text) is not None
+    return any(spans) or _AGGREGATE_CUES.search(text) is not None or _lists_places(text)
 
 
 def recalls_earlier(text: str, figures: Sequence[Any], report_date: str | None) -> bool:
@@ -292,11 +351,14 @@ def recalls_earlier(text: str, figures: Sequence[Any], report_date: str | None) 
 
 def rival_counts(a: ClaimText, b: ClaimText, judgement: Any) -> bool:
     """Whether the two figures a conflict rests on can be rival counts of one incident, by what each
-    claim says of its own figure: not when exactly one recalls an earlier incident (`recalls_earlier`),
+    claim says of its own figure: not when exactly one introduces another incident than its article's lead
+    (`counts_another_incident`), nor when exactly one recalls an earlier incident (`recalls_earlier`),
     nor when exactly one is a total over a span or a series of incidents (`is_aggregate`). Two recalled
     figures, or two totals, may still count one thing. On the FA-KES queue (docs/queue_fakes.md) these were
     the false flags of an earlier incident told as background and of running totals against one day."""
     fa, fb = _basis(judgement)
+    if counts_another_incident(a.text) != counts_another_incident(b.text):
+        return False
     if recalls_earlier(a.text, fa, a.date) != recalls_earlier(b.text, fb, b.date):
         return False
     return is_aggregate(a.text, fa) == is_aggregate(b.text, fb)
