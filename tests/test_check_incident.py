@@ -46,23 +46,53 @@ def test_days_between_two_report_dates(a: str | None, b: str | None, days: int |
         # the passage's title places it
         (VARNELL, "Medics said 30 people were killed.", "Shelling in Varnell", "", True),
         # its article names the claim's town in the lead
-        (VARNELL, "Medics said 30 people were killed in the shelling.",
-         "", "The town of Varnell came under fire at dawn.", True),
+        (
+            VARNELL,
+            "Medics said 30 people were killed in the shelling.",
+            "",
+            "The town of Varnell came under fire at dawn.",
+            True,
+        ),
         # its article is elsewhere, and neither names a day
-        (VARNELL, "Medics said 30 people were killed in the shelling.",
-         "", "Fighting went on near the border all night.", False),
+        (
+            VARNELL,
+            "Medics said 30 people were killed in the shelling.",
+            "",
+            "Fighting went on near the border all night.",
+            False,
+        ),
         # one day stated by both
-        ("Shelling killed 9 people in Varnell on Tuesday.", "Medics said 30 people were killed on Tuesday.",
-         "", "", True),
+        (
+            "Shelling killed 9 people in Varnell on Tuesday.",
+            "Medics said 30 people were killed on Tuesday.",
+            "",
+            "",
+            True,
+        ),
         # the claim states no day; the passage's figures are of the day the claim was made
-        ("Shelling killed 9 people, medics said.", "Shelling killed 30 people on Tuesday, medics said.",
-         "", "", True),
+        (
+            "Shelling killed 9 people, medics said.",
+            "Shelling killed 30 people on Tuesday, medics said.",
+            "",
+            "",
+            True,
+        ),
         # ... or of the day before: the figures of another day's news
-        ("Shelling killed 9 people, medics said.", "Shelling killed 30 people on Monday, medics said.",
-         "", "", False),
+        (
+            "Shelling killed 9 people, medics said.",
+            "Shelling killed 30 people on Monday, medics said.",
+            "",
+            "",
+            False,
+        ),
         # no place, no day on either side: two figures of one beat
-        ("Shelling killed 9 people, medics said.", "Medics said 30 people were killed by shelling.",
-         "", "", False),
+        (
+            "Shelling killed 9 people, medics said.",
+            "Medics said 30 people were killed by shelling.",
+            "",
+            "",
+            False,
+        ),
     ],
 )
 def test_a_clash_is_tied_to_one_incident_by_a_place_or_a_day(
@@ -112,3 +142,21 @@ def test_a_clash_tied_by_its_day_conflicts_and_an_untied_one_is_set_apart(worksp
     assert untied.relation == "similar"
     assert "(not counted: the two name no common place or day" in untied.explanation
     assert "1 conflicts: Hill Post says 30" in result.summary
+
+
+def test_a_claim_that_names_no_place_or_day_is_tied_by_the_judgement_alone(workspace: Workspace) -> None:
+    """A pasted sentence without date, place or day gives nothing to tie a passage by: its clash with a
+    report of the same wording counts as a conflict, as the judgement reads it."""
+    workspace.ingest_articles(
+        [
+            _report(
+                "Nine hikers died when the Kestrel Ridge footbridge gave way, rescuers said.",
+                "Hill Post",
+                DAY,
+            )
+        ]
+    )
+    result = check_claim(
+        workspace, "Fourteen hikers died when the Kestrel Ridge footbridge gave way", floor=0.0
+    )
+    assert [e.source for e in result.conflicting] == ["Hill Post"]

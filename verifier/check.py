@@ -23,6 +23,7 @@ from typing import Any
 
 from verifier.check_scope import Scope
 from verifier.compare import ClaimText, relate
+from verifier.compare.evidence import places, stated_days
 from verifier.conflict_policy import (
     SCAN_MAX_REPORT_DAYS,
     days_between,
@@ -250,9 +251,19 @@ def _not_counted(
     apart = days_between(mine.date, theirs.date)
     if apart is not None and apart > SCAN_MAX_REPORT_DAYS:
         return f"reported {apart} days from the claim: another incident, or a later look back"
-    if judgement.label == "conflict" and not tied_to_one_incident(mine, theirs, judgement):
+    if judgement.label == "conflict" and _ties_by(mine, judgement) and not tied_to_one_incident(
+        mine, theirs, judgement
+    ):
         return "the two name no common place or day: they may count two incidents"
     return ""
+
+
+def _ties_by(claim: ClaimText, judgement: Any) -> bool:
+    """Whether the claim gives a place, a day or a date to tie a passage to its incident by. A pasted
+    sentence that gives none ("Twelve passengers died when the Marrow Point ferry capsized") is tied to a
+    passage by the judgement alone: asking it for a place or a day it does not state would set every clash
+    apart."""
+    return bool(claim.date or places(claim.text) or stated_days(judgement.a_figures))
 
 
 def check_claim(
