@@ -13,10 +13,12 @@ from verifier.compare import ClaimText
 from verifier.conflict_policy import (
     SCAN_MAX_REPORT_DAYS,
     counts_another_incident,
+    days_apart,
     is_aggregate,
     marked_label,
     quote_two_voices,
     recalls_earlier,
+    report_date,
     reports_may_disagree,
     rival_counts,
     voice,
@@ -234,3 +236,27 @@ def test_another_incident_is_no_rival_of_the_lead_incident() -> None:
         basis=None, a_figures=tuple(extract(a, date)), b_figures=tuple(extract(b, date))
     )
     assert not rival_counts(ClaimText(a, date=date), ClaimText(b, date=date), judgement)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("Sunday 14 Aug 2016 Warplanes struck the town of Pellan again.", "2016-08-20", "2016-08-14"),
+        ("Date of publication 4 April 2017 At least 12 people were killed.", "2017-04-02", "2017-04-04"),
+        ("Pellan blast kills 12 AFP Wednesday 29 Oct 2014 A bomb exploded.", "2014-10-03", "2014-10-29"),
+        ("April 11 2017 Ministers met in Velm to discuss the truce.", "2017-04-04", "2017-04-11"),
+        ("11.10.2017 At least nine people were killed in Pellan.", "2017-10-01", "2017-10-11"),
+        ("A bomb killed 12 people in Pellan on Friday.", "2016-08-20", "2016-08-20"),  # no dateline
+    ],
+)
+def test_an_article_is_dated_by_its_own_dateline_first(text: str, published: str, day: str) -> None:
+    assert str(report_date(Article.create(text, source="Outlet", published=published))) == day
+
+
+def test_two_reports_whose_datelines_are_weeks_apart_are_not_compared() -> None:
+    early = Article.create(
+        "2 Sept 2016 A car bomb killed 12 people in Pellan.", source="A", published="2016-09-02"
+    )
+    late = Article.create("September 25 2016 Pellan a month on.", source="B", published="2016-09-03")
+    assert days_apart(early, late) == 23
+    assert not reports_may_disagree(_Report(early, ""), _Report(late, ""))
