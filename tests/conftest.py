@@ -29,6 +29,31 @@ def model_embedder() -> SentenceTransformerEmbedder:
     return embedder
 
 
+FAKES_CSV = Path(__file__).resolve().parents[2] / "shared" / "data" / "fakes" / "FA-KES-Dataset.csv"
+
+
+@pytest.fixture(scope="session")
+def fakes_ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """FA-KES ingested once per session as the README shows, without the scan (about 40 s with the real
+    model): (the workspace, the ingest's output). Tests that use it only read it."""
+    from click.testing import CliRunner
+
+    from verifier.cli import main
+
+    if not FAKES_CSV.exists():
+        pytest.skip(f"{FAKES_CSV} is not here (../shared missing)")
+    ws = tmp_path_factory.mktemp("fakes") / "ws"
+    result = CliRunner().invoke(
+        main,
+        [
+            "--workspace", str(ws), "ingest", str(FAKES_CSV),
+            "--text-column", "article_content", "--title-column", "article_title", "--no-scan",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return ws, result.output
+
+
 @pytest.fixture
 def fake_embedder() -> FakeEmbedder:
     """Deterministic bag-of-words vectors: plumbing tests in milliseconds."""

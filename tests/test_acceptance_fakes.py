@@ -37,17 +37,8 @@ def _fakes_row(unit_id: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def fakes_workspace(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    ws = tmp_path_factory.mktemp("fakes") / "ws"
-    result = CliRunner().invoke(
-        main,
-        [
-            "--workspace", str(ws), "ingest", str(FAKES),
-            "--text-column", "article_content", "--title-column", "article_title", "--no-scan",
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    return ws, result.output
+def fakes_workspace(fakes_ingested: tuple[Path, str]) -> tuple[Path, str]:
+    return fakes_ingested  # one ingest per session, shared with tests/test_check_fakes.py
 
 
 def test_fakes_stores_its_789_distinct_articles_and_says_15_repeat(fakes_workspace: tuple[Path, str]) -> None:

@@ -44,17 +44,8 @@ def _rows() -> dict[str, dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def fakes_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    ws = tmp_path_factory.mktemp("fakes_check") / "ws"
-    result = CliRunner().invoke(
-        main,
-        [
-            "--workspace", str(ws), "ingest", str(FAKES),
-            "--text-column", "article_content", "--title-column", "article_title", "--no-scan",
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    return ws
+def fakes_workspace(fakes_ingested: tuple[Path, str]) -> Path:
+    return fakes_ingested[0]  # one ingest per session, shared with tests/test_acceptance_fakes.py
 
 
 def test_a_fakes_headline_is_backed_and_contradicted_only_by_its_incident(fakes_workspace: Path) -> None:
