@@ -18,7 +18,7 @@ from typing import Any
 import streamlit as st
 
 from verifier import ui, ui_audit, ui_auth, ui_data, ui_queue, ui_review
-from verifier.check import check_claim
+from verifier.check import Scope, check_claim
 from verifier.compare import ClaimText, relate
 from verifier.errors import VerifierError
 from verifier.events import EventSummary, build_table, list_events
@@ -184,14 +184,25 @@ def check_page() -> None:
             key="claim_date",
             help="Optional. When the claim was made: a later, higher toll is then read as an update.",
         )
+        with st.expander("Filters: outlets, report dates, place"):
+            outlets = st.multiselect(
+                "Only these outlets",
+                [s.source for s in ws.store.sources_with_counts() if s.source],
+                key="check_sources",
+            )
+            since_col, until_col, place_col = st.columns(3)
+            since = since_col.text_input("Reported from", placeholder="YYYY-MM-DD", key="check_since")
+            until = until_col.text_input("Reported until", placeholder="YYYY-MM-DD", key="check_until")
+            place = place_col.text_input("Article names the place", key="check_place")
         submitted = st.form_submit_button("Check", type="primary")
     if submitted:
         st.session_state.pop("check_result", None)
         with shown_errors():
             published = ui.optional_date(date)
+            scope = Scope.create(outlets, ui.optional_date(since), ui.optional_date(until), place)
             workspace(model=True)
             with st.spinner("Checking against the library…"):
-                st.session_state["check_result"] = check_claim(ws, claim, published=published)
+                st.session_state["check_result"] = check_claim(ws, claim, published=published, scope=scope)
     result = st.session_state.get("check_result")
     if result is None:
         return

@@ -155,6 +155,22 @@ def test_check_shows_the_conflicting_source_with_figures_highlighted(app_workspa
     assert '<mark class="vf-passage"' in article
 
 
+def test_check_filters_keep_only_the_outlets_asked_for(app_workspace: Path) -> None:
+    """The app's filters are the CLI's --source / --since / --until / --place (check.Scope)."""
+    at = open_app()
+    at.text_area(key="claim_text").input(CLAIM)
+    at.multiselect(key="check_sources").select("Valley Herald")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    cards = [h.value for h in at.html if "vf-card" in h.value]
+    assert cards and all("Valley Herald" in c for c in cards)
+    at.multiselect(key="check_sources").unselect("Valley Herald")
+    at.text_input(key="check_since").input("2099-01-01")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    assert not [h for h in at.html if "vf-card" in h.value]  # nothing was reported that late
+
+
 def test_check_with_a_bad_date_says_how_to_write_it(app_workspace: Path) -> None:
     at = open_app()
     at.text_area(key="claim_text").input(CLAIM)
