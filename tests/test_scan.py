@@ -121,6 +121,41 @@ def test_reports_weeks_apart_are_not_compared(workspace: Workspace) -> None:
     assert flagged_pairs(workspace) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (the relation itself already sets the first two apart; rival_counts is a second guard for them)
+        # a running total over a span, not a rival count of Sunday's crash
+        "Since January 3, 22 passengers have been killed in crashes on the coast road near Marrow Bay, "
+        "police said.",
+        # an earlier crash recalled as background
+        "On May 2, a bus crash on the coast road near Marrow Bay killed 22 passengers, police said.",
+        # another incident than the article's lead
+        "Another bus crash on the coast road near Marrow Bay killed 22 passengers on Sunday night.",
+    ],
+)
+def test_totals_recalled_and_other_crashes_are_not_set_against_one_crash(
+    workspace: Workspace, text: str
+) -> None:
+    other = Article.create(text, source="Capital Daily", title="Coast road deaths", published="2021-06-07")
+    workspace.ingest_articles([BAY_HERALD, other])
+    scan_new(workspace)
+    assert flagged_pairs(workspace) == []
+
+
+def test_reports_are_dated_by_their_own_dateline(workspace: Workspace) -> None:
+    # filed under the crash's day, but its own dateline is six weeks later: a later report, not a rival
+    later = Article.create(
+        "20 July 2021 " + CAPITAL_DAILY.text,
+        source="Capital Daily",
+        title="Bus crash",
+        published="2021-06-07",
+    )
+    workspace.ingest_articles([BAY_HERALD, later])
+    scan_new(workspace)
+    assert flagged_pairs(workspace) == []
+
+
 def test_flags_between_outlets_rank_before_an_outlet_against_itself(workspace: Workspace) -> None:
     follow_up = Article.create(
         "Twenty passengers were killed when a bus left the coast road near Marrow Bay on Sunday night, "
