@@ -154,6 +154,8 @@ def test_a_figure_dated_before_the_report_days_recalls_an_earlier_incident(
         ("Rescuers said 31 people died in strikes on the city since dawn.", True),
         ("A car bomb killed 12 people in the Pellan market on Friday.", False),
         ("It was the deadliest bombing since the war began, with 12 people killed.", False),
+        ("At least 54 aid workers have been killed on duty since the conflict began.", True),
+        ("The monitor said 213 civilians have been killed in the city since the truce collapsed.", True),
         ("A total of 12 people were killed in the blast, rescuers said.", False),
     ],
 )

@@ -327,6 +327,10 @@ _SPAN_SCOPE = re.compile(
 )
 
 
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ied)\b", re.IGNORECASE)
+
+
 def _basis(judgement: Any) -> tuple[Sequence[Any], Sequence[Any]]:
     """The figures a judgement's label rests on: its basis pair when it has one, else every count."""
     basis = getattr(judgement, "basis", None)
@@ -339,12 +343,20 @@ def _basis(judgement: Any) -> tuple[Sequence[Any], Sequence[Any]]:
 
 
 def is_aggregate(text: str, figures: Sequence[Any]) -> bool:
-    """Whether a claim's figures total a span of time or a series of incidents: a figure has its own
-    scope ("since dawn", "since 19 September"), or its sentence counts over a span or a series ("over the
-    past 24 hours", "a series of raids", "this year"). Such a total holds the day's incident among others,
-    so it is no rival count of that one incident, whichever is larger."""
-    spans = (_SPAN_SCOPE.search(q.scope) for q in figures if getattr(q, "scope", None))
-    return any(spans) or _AGGREGATE_CUES.search(text) is not None or _lists_places(text)
+    """Whether a claim's figures total a span of time, a series of incidents or several places: a figure
+    has its own time scope ("since dawn", "since 19 September"); its sentence counts over a span or a
+    series ("over the past 24 hours", "a series of raids", "this year"), counts with "since" and a present
+    perfect ("have been killed since the truce collapsed": a running total), or sets its figures in a list
+    of places ("in Tarsa, Velm and Oskar"). Such a total holds the day's incident among others, so it is no
+    rival count of that one incident, whichever is larger."""
+    scopes = [q.scope for q in figures if getattr(q, "scope", None)]
+    if any(_SPAN_SCOPE.search(s) for s in scopes):
+        return True
+    # "since the war" with a present perfect ("have been killed since the war") is a running total;
+    # without one ("the deadliest since the war began") it only ranks one incident
+    if (any(s.lower().startswith("since") for s in scopes) or _SINCE.search(text)) and _PERFECT.search(text):
+        return True
+    return _AGGREGATE_CUES.search(text) is not None or _lists_places(text)
 
 
 def recalls_earlier(text: str, figures: Sequence[Any], report_date: str | None) -> bool:
