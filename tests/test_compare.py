@@ -255,6 +255,12 @@ BEYOND_TOLLS = [
         "conflict",
     ),
     ("The ferry sank on November 18.", "The ferry sank on November 19, the coastguard said.", "conflict"),
+    # Jobs cut are workers laid off: one count under two nouns (lexicon/en/groups.json, class "workers").
+    (
+        "The carmaker will cut 1,200 jobs, the union said.",
+        "The carmaker will lay off 2,000 workers.",
+        "conflict",
+    ),
     (
         "Seismologists said the tremor measured 6.2 on the Richter scale.",
         "Seismologists said the magnitude-6.2 tremor woke the valley.",
