@@ -244,7 +244,7 @@ def test_another_incident_is_no_rival_of_the_lead_incident() -> None:
     ("text", "published", "day"),
     [
         ("Sunday 14 Aug 2016 Warplanes struck the town of Pellan again.", "2016-08-20", "2016-08-14"),
-        ("Date of publication 4 April 2017 At least 12 people were killed.", "2017-04-02", "2017-04-04"),
+        ("Posted 4 April 2017. Twelve people died in the Pellan shelling.", "2017-04-02", "2017-04-04"),
         ("Pellan blast kills 12 AFP Wednesday 29 Oct 2014 A bomb exploded.", "2014-10-03", "2014-10-29"),
         ("April 11 2017 Ministers met in Velm to discuss the truce.", "2017-04-04", "2017-04-11"),
         ("11.10.2017 At least nine people were killed in Pellan.", "2017-10-01", "2017-10-11"),
