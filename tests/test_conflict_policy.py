@@ -14,6 +14,7 @@ from verifier.conflict_policy import (
     SCAN_MAX_REPORT_DAYS,
     counts_another_incident,
     days_apart,
+    different_sites,
     is_aggregate,
     marked_label,
     quote_two_voices,
@@ -262,3 +263,41 @@ def test_two_reports_whose_datelines_are_weeks_apart_are_not_compared() -> None:
     late = Article.create("September 25 2016 Pellan a month on.", source="B", published="2016-09-03")
     assert days_apart(early, late) == 23
     assert not reports_may_disagree(_Report(early, ""), _Report(late, ""))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "different"),
+    [
+        # a round-up: each attack its own district
+        (
+            "Rockets hit the al-Varo neighbourhood of Tarsa, wounding three people.",
+            "Shells fell on the Nile Gate neighbourhood in Tarsa, wounding four people.",
+            True,
+        ),
+        (
+            "Mortars struck Hadra village, wounding one person.",
+            "Shells hit the town of Beln, wounding two.",
+            True,
+        ),
+        # one district named by both
+        (
+            "Rockets hit the al-Varo neighbourhood of Tarsa, wounding three people.",
+            "Four people were wounded when rockets struck al-Varo in Tarsa.",
+            False,
+        ),
+        # only one side names a site: nothing is said of the other's
+        (
+            "Rockets hit the al-Varo neighbourhood of Tarsa, wounding three people.",
+            "Rockets hit a neighbourhood of the city of Tarsa, wounding four people.",
+            False,
+        ),
+        # a city holds many sites; naming two cities' neighbourhoods is for the other rules
+        (
+            "Shelling killed 12 people in the city of Tarsa.",
+            "Shelling killed 9 people in the city of Velm.",
+            False,
+        ),
+    ],
+)
+def test_two_named_sites_are_two_incidents(a: str, b: str, different: bool) -> None:
+    assert different_sites(a, b) is different

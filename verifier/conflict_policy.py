@@ -385,6 +385,51 @@ def recalls_earlier(text: str, figures: Sequence[Any], report_date: str | None) 
     return bool(named) and made.strftime("%B").lower() not in named
 
 
+# The nouns of a site inside a city or a province: a town, a village, a district, a neighbourhood, a camp.
+# Not "city", "province" or "region": those hold many sites, and two sites of one city are two incidents.
+_SITE_NOUNS = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+")
+    for w in sorted(
+        {*lx.PART_OF_PLACE_NOUNS, *lx.PLACE_NOUNS, "villages", "towns", "camp"}
+        - {"city", "province", "region", "capital", "outskirts", "countryside", "old city"},
+        key=len,
+        reverse=True,
+    )
+)
+_SITE_NAME = rf"{_PLACE_TOKEN}(?:\s+(?:and\s+)?{_PLACE_TOKEN}){{0,2}}"
+# "the Bara neighbourhood", "al-Bara district", "Hadar village", "the town of Bara", "the villages of X and Y"
+_NAMED_SITE = re.compile(
+    rf"(?P<before>{_SITE_NAME})\s+(?i:{_SITE_NOUNS})\b"
+    rf"|\b(?i:{_SITE_NOUNS})\s+of\s+(?:the\s+)?(?P<after>{_SITE_NAME})"
+)
+
+
+def named_sites(text: str) -> set[str]:
+    """The names a sentence gives to the towns, villages, districts, neighbourhoods or camps it names ("the
+    Bara neighbourhood", "the town of Oskar", "Hadar village"), lower case, one per name."""
+    out: set[str] = set()
+    for m in _NAMED_SITE.finditer(text):
+        for name in re.split(r"\s+and\s+", m.group("before") or m.group("after")):
+            words = [w for w in name.split() if w.lower() not in lx.NOT_PLACE_WORDS]
+            if words:
+                out.add(" ".join(words).lower())
+    return out
+
+
+def different_sites(a: str, b: str) -> bool:
+    """Whether two sentences each name the sites (towns, villages, districts, neighbourhoods) of their
+    figures and neither names a site of the other: two sites, so two incidents. On one day of one war
+    many places are hit; daily round-ups give each attack its own paragraph and its own district, and two
+    of their tolls are different incidents however alike their words."""
+    sa, sb = named_sites(a), named_sites(b)
+    if not sa or not sb:
+        return False
+    low_a, low_b = a.lower(), b.lower()
+    return not any(re.search(rf"\b{re.escape(x)}\b", low_b) for x in sa) and not any(
+        re.search(rf"\b{re.escape(x)}\b", low_a) for x in sb
+    )
+
+
 def rival_counts(a: ClaimText, b: ClaimText, judgement: Any) -> bool:
     """Whether the two figures a conflict rests on can be rival counts of one incident, by what each
     claim says of its own figure: not when exactly one introduces another incident than its article's lead
@@ -393,6 +438,8 @@ def rival_counts(a: ClaimText, b: ClaimText, judgement: Any) -> bool:
     figures, or two totals, may still count one thing. On the FA-KES queue (docs/queue_fakes.md) these were
     the false flags of an earlier incident told as background and of running totals against one day."""
     fa, fb = _basis(judgement)
+    if different_sites(a.text, b.text):
+        return False
     if counts_another_incident(a.text) != counts_another_incident(b.text):
         return False
     if recalls_earlier(a.text, fa, a.date) != recalls_earlier(b.text, fb, b.date):
