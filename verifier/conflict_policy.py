@@ -10,8 +10,9 @@ Three questions, in the order a pair meets them:
 - is the relation's judgement a conflict to show (`worth_flagging`: the relation says conflict, the
   figures say what they count, and one figure is not merely restated; `marked_label` for the table)?
   For the scan's queue also: are the two clashing figures rival counts of one incident
-  (`rival_counts`: not a recalled earlier incident against a new one, not a total over a span or a series
-  against one of its parts)?
+  (`rival_counts`: not two named sites, not a recalled earlier incident against a new one, not a total
+  over a span, a series or several places against one of its parts)? Reports are dated by their own
+  dateline first (`report_date`).
 
 How flags are ordered once raised is the scan's business (`scan.rank_score`), not this module's.
 """
@@ -432,11 +433,12 @@ def different_sites(a: str, b: str) -> bool:
 
 def rival_counts(a: ClaimText, b: ClaimText, judgement: Any) -> bool:
     """Whether the two figures a conflict rests on can be rival counts of one incident, by what each
-    claim says of its own figure: not when exactly one introduces another incident than its article's lead
-    (`counts_another_incident`), nor when exactly one recalls an earlier incident (`recalls_earlier`),
-    nor when exactly one is a total over a span or a series of incidents (`is_aggregate`). Two recalled
-    figures, or two totals, may still count one thing. On the FA-KES queue (docs/queue_fakes.md) these were
-    the false flags of an earlier incident told as background and of running totals against one day."""
+    claim says of its own figure: not when the two name different sites (`different_sites`), nor when
+    exactly one introduces another incident than its article's lead (`counts_another_incident`), recalls an
+    earlier incident (`recalls_earlier`) or is a total over a span, a series or several places
+    (`is_aggregate`). Two recalled figures, or two totals, may still count one thing. On the FA-KES queue
+    (docs/queue_fakes.md) these were false flags of round-ups, of an earlier incident told as background and
+    of running totals against one day."""
     fa, fb = _basis(judgement)
     if different_sites(a.text, b.text):
         return False
