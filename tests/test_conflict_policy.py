@@ -279,6 +279,11 @@ def test_two_reports_whose_datelines_are_weeks_apart_are_not_compared() -> None:
             "Shells hit the town of Beln, wounding two.",
             True,
         ),
+        (
+            "Shells hit the Kesra area of Tarsa, wounding seven.",
+            "Mortars struck Hadra village, wounding one.",
+            True,
+        ),
         # one district named by both
         (
             "Rockets hit the al-Varo neighbourhood of Tarsa, wounding three people.",

@@ -386,12 +386,13 @@ def recalls_earlier(text: str, figures: Sequence[Any], report_date: str | None) 
     return bool(named) and made.strftime("%B").lower() not in named
 
 
-# The nouns of a site inside a city or a province: a town, a village, a district, a neighbourhood, a camp.
+# The nouns of a site inside a city or a province: a town, a village, a district, a neighbourhood, a camp,
+# an area ("the Kesra area").
 # Not "city", "province" or "region": those hold many sites, and two sites of one city are two incidents.
 _SITE_NOUNS = "|".join(
     re.escape(w).replace(r"\ ", r"\s+")
     for w in sorted(
-        {*lx.PART_OF_PLACE_NOUNS, *lx.PLACE_NOUNS, "villages", "towns", "camp"}
+        {*lx.PART_OF_PLACE_NOUNS, *lx.PLACE_NOUNS, "villages", "towns", "camp", "area"}
         - {"city", "province", "region", "capital", "outskirts", "countryside", "old city"},
         key=len,
         reverse=True,
