@@ -12,21 +12,23 @@ from verifier import check, scan
 from verifier.compare import ClaimText
 from verifier.conflict_policy import (
     SCAN_MAX_REPORT_DAYS,
-    counts_another_incident,
     days_apart,
-    different_sites,
-    is_aggregate,
     marked_label,
     quote_two_voices,
-    recalls_earlier,
     report_date,
     reports_may_disagree,
-    rival_counts,
     voice,
     worth_flagging,
 )
 from verifier.quantities import extract
 from verifier.records import Article
+from verifier.rivals import (
+    counts_another_incident,
+    different_sites,
+    is_aggregate,
+    recalls_earlier,
+    rival_counts,
+)
 
 
 @dataclass

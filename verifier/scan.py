@@ -29,13 +29,13 @@ from verifier.conflict_policy import (  # noqa: F401
     quote_two_voices,
     reports_may_disagree,
     restates,
-    rival_counts,
     voice,
     worth_flagging,
 )
 from verifier.errors import InputError
 from verifier.quantities import extract
 from verifier.records import Article, Claim, Contradiction, normalise_for_id, pair_id
+from verifier.rivals import rival_counts
 from verifier.tune import workspace_model
 
 log = logging.getLogger(__name__)
