@@ -1,19 +1,22 @@
 """The decision table on top of the classifier's probabilities: the labelling conventions that are facts of
 the task rather than patterns to learn.
 
-- Unrelated or not first: the pair is about one incident when the classifier gives that at least even odds.
+- Unrelated or not first: the pair is about one incident when the classifier gives that at least even odds
+  and the claims do not name other kinds of event or other weekdays for their events.
 - One clash is enough (LABELS.md): when the classifier reads a pair as the same incident and quantity
   but the only figure of one named measure in each claim, of one group, cannot both be
   true ("6 killed, 32 wounded" / "6 killed, 30 wounded"), the pair is a conflict. "The only figure of that
   measure" keeps lists ("15 killed in Homs and 3 in Hama") out: there, which figure matches which is a guess.
+  Without a measure word, the only figure of its kind (one duration, one count of firefighters) is that
+  figure, when the words around the two figures say they count one thing.
 - Conflict, agree and update compare figures: a pair with no two figures of one family is, at most, about
   another quantity of the same incident.
 - A conflict needs a clash: two aligned figures of one span (no "since 1987" on one side only) that
   cannot both be true, neither of which the other claim repeats (lists in another order) nor is vague
   ("dozens"), in claims that do not set their events apart (other days, weekdays or kinds of event).
 - A part larger than its whole (at least 27 IS fighters, 13 fighters killed) is a clash too.
-- An update needs its evidence (LABELS.md): revision wording, or a report known to be later whose figure
-  grew; a clash without it is a conflict, a clash with it an update.
+- An update needs its evidence (LABELS.md): revision wording on a tally, or a report known to be later
+  whose figure grew; a clash without it is a conflict, a clash with it an update.
 """
 
 from __future__ import annotations
