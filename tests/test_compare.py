@@ -151,6 +151,8 @@ COMPARED = [
     ("The thermometer showed 41C.", "The thermometer showed 41 degrees Celsius.", True),
     ("The thermometer showed 41C.", "The thermometer showed 105.8F.", True),
     ("The thermometer showed 41C.", "The thermometer showed 44 degrees Celsius.", False),
+    ("The bill passed 218-212.", "The House approved the bill by 218 votes to 212.", True),
+    ("The bill passed 218-212.", "The House approved the bill 220-211.", False),
     ("The chairman, 58, stepped down.", "The 58-year-old chairman stepped down.", True),
     ("The chairman, 58, stepped down.", "The 63-year-old chairman stepped down.", False),
 ]

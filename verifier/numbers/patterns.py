@@ -306,6 +306,10 @@ _FRACTION_ORDINAL_RIGHT = re.compile(r"\s+(?!of\b|the\b|and\b|or\b|in\b|to\b|per
 # The second half of a score: a dash and one to three digits, not a percent, a decimal or a third part.
 _SCORE_PAIR = re.compile(r"\s?[-–—]\s?(?P<b>\d{1,3})(?!\d|[.,:/-]\d|\s?%)")
 _SCORE_FIRST = re.compile(r"\d{1,3}")
+# A tally written out: "by 218 votes to 212", "won by 36 points to 3", "3 goals to 1".
+_TALLY_PAIR = re.compile(
+    r"\s+(?i:votes?|points?|goals?|runs?|seats?)\s+to\s+(?P<b>\d{1,3})(?![\d.,:/-]\d|\s?%)"
+)
 # "the Colts (11-4)": a record in brackets right after a capitalised name.
 _TEAM_BRACKET_LEFT = re.compile(r"\b[A-Z][\w.'’-]*\s?\($")
 _SCORE_WORD = re.compile(r"[A-Za-z'’]+")

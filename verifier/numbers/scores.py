@@ -1,4 +1,5 @@
-"""Scores and win-loss records: "won 31-24", "a 36-3 record", "the Colts (11-4)", "beat them 3-1".
+"""Scores and win-loss records: "won 31-24", "a 36-3 record", "the Colts (11-4)", "beat them 3-1", and
+tallies written out: "by 218 votes to 212".
 
 A hyphenated pair of small numbers is a range ("10-12 people") unless a result says otherwise: a cue word
 on its left or right (the tables in `vocab`), or brackets right after a capitalised team name. A score is
@@ -15,6 +16,7 @@ from verifier.numbers.patterns import (
     _SCORE_NEXT_WORD,
     _SCORE_PAIR,
     _SCORE_WORD,
+    _TALLY_PAIR,
     _TEAM_BRACKET_LEFT,
     _UNIT_RE,
     _YEAR_RIGHT_COUNT,
@@ -29,6 +31,13 @@ def _score_mention(text: str, core: _Core, left: str) -> NumberMention | None:
         return None
     if not _SCORE_FIRST.fullmatch(core.digits):
         return None
+    tally = _TALLY_PAIR.match(text, core.end)
+    # "by 218 votes to 212": the words say it is a tally, no cue needed; a tally gives the larger side
+    # first, so "rose 5 points to 70" (a level after a change) is none.
+    if tally is not None and int(tally.group("b")) <= int(core.digits):
+        iso = f"{int(core.digits)}-{int(tally.group('b'))}"
+        return _mention(text, core.start, tally.end(), value=None, low=None, high=None, qualifier=None,
+                        kind="score", iso=iso, number_span=(core.num_start, tally.end()))  # fmt: skip
     pair = _SCORE_PAIR.match(text, core.end)
     if pair is None:
         return None

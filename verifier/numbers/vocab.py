@@ -54,7 +54,9 @@ _MIN_BARE_ZONE_LEN = 3
 _SCORE_LEFT_CUES = frozenset(
     "won win wins winning lost lose loses losing beat beats beaten beating defeated defeat defeats defeating "
     "downed edged routed thrashed drew draw tied trailed trailing trail lead leads led leading score scores "
-    "scoreline record victory victories loss losses".split()
+    "scoreline record victory victories loss losses "
+    # a vote is a tally too: "the bill passed 218-212", "the board voted 7-2"
+    "passed approved rejected voted vote".split()
 )
 _SCORE_RIGHT_CUES = frozenset(
     "record win victory loss defeat lead draw tie scoreline triumph rout thrashing drubbing".split()
