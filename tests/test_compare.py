@@ -14,6 +14,7 @@ import pytest
 from verifier.compare import LABELS, ClaimText, relate
 from verifier.compare.align import align
 from verifier.compare.comparators import compatible
+from verifier.compare.decision import clashing_pair
 from verifier.compare.features import feature_names, features, view
 from verifier.compare.figures import read_figures
 from verifier.compare.model import from_json, shipped
@@ -55,6 +56,8 @@ def test_a_near_copy_with_the_same_figure_agrees(a: str, b: str) -> None:
     assert relate(ClaimText(a), ClaimText(b)).label == "agree"
 
 
+HEADLINED = "Bus crash kills 14 on mountain road. The crash killed 14 passengers and injured 9 on the road."
+
 # Two figures of one incident: the second conflicting makes the pair a conflict, and the explanation names it.
 SECOND = [
     (
@@ -73,6 +76,13 @@ SECOND = [
         "The 5.8 magnitude tremor hit the coastal province, seismologists said.",
         ("6.3", "5.8"),
     ),
+    # A sentence that carries its headline repeats the figure: still one figure of that measure, so the
+    # other report's figure clashes with it.
+    (
+        HEADLINED,
+        "The crash killed at least 21 passengers and injured 9 on the mountain road, police said.",
+        ("14", "21"),
+    ),
 ]
 
 
@@ -81,6 +91,12 @@ def test_one_conflicting_figure_makes_the_pair_a_conflict(a: str, b: str, named:
     j = relate(ClaimText(a, date="2023-01-09"), ClaimText(b, date="2023-01-09"))
     assert j.label == "conflict"
     assert all(n in j.explanation for n in named), j.explanation
+
+
+def test_a_figure_repeated_from_the_headline_is_still_the_only_figure_of_its_measure() -> None:
+    v = view(ClaimText(HEADLINED), ClaimText("The crash killed 20 passengers, police said."))
+    clash = clashing_pair(v)
+    assert clash is not None and (clash.a.q.value, clash.b.q.value) == (14.0, 20.0)
 
 
 # Pairs that read as clashes figure by figure but are not conflicts, each for a general reason of news copy.

@@ -22,7 +22,7 @@ the task rather than patterns to learn.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from verifier import lexicon as lx
 from verifier.compare.align import Aligned
@@ -107,10 +107,16 @@ def _what(f: Figure) -> str | None:
     return "family:" + f.family
 
 
+def _measures(figures: Sequence[Figure]) -> Counter[str | None]:
+    """How many figures of each measure a claim gives; a figure repeated (a headline and the lead of one
+    report: "car bomb kills 20 ... killed 20 people") is one figure."""
+    return Counter(m for m, *_ in {(_what(f), f.family, f.low, f.high, f.key) for f in figures})
+
+
 def clashing_pair(v: PairView) -> Aligned | None:
     """The clash between the only two figures of one named measure, if there is one."""
-    count_a = Counter(_what(f) for f in v.figures_a)
-    count_b = Counter(_what(f) for f in v.figures_b)
+    count_a = _measures(v.figures_a)
+    count_b = _measures(v.figures_b)
     for p in open_clashes(v):
         m = _what(p.a)
         if m is not None and m == _what(p.b) and p.groups == "same" and count_a[m] == count_b[m] == 1:
