@@ -1,7 +1,8 @@
 """verifier in the browser: check a claim, review contradictions, compare sources, manage the library.
 
 Layout only. Every decision (what is evidence, what conflicts, how text is escaped and highlighted) lives
-in the package: `verifier.check`, `verifier.scan`, `verifier.events`, `verifier.export` and `verifier.ui`.
+in the package: `verifier.services.check`, `verifier.services.scan`, `verifier.services.events`,
+`verifier.services.export` and `verifier.shells.ui`.
 Text from articles and users reaches the page through `st.html(ui....)` (escaped there), `st.dataframe`,
 widget values or `ui.md_escape`, never as raw HTML.
 """
@@ -17,16 +18,16 @@ from typing import Any
 
 import streamlit as st
 
-from verifier import ui, ui_audit, ui_auth, ui_data, ui_queue, ui_review
-from verifier.check import Scope, check_claim
 from verifier.compare import ClaimText, relate
-from verifier.errors import VerifierError
-from verifier.events import EventSummary, build_table, list_events
-from verifier.export import export_bytes
-from verifier.importers import ColumnMapping, read_text_article
-from verifier.pipeline import INGEST, Ingested, IngestRun, PipelineReport, ingest_then_finish
-from verifier.settings import Settings
-from verifier.workspace import IngestReport, Workspace
+from verifier.core.errors import VerifierError
+from verifier.core.settings import Settings
+from verifier.io.importers import ColumnMapping, read_text_article
+from verifier.services.check import Scope, check_claim
+from verifier.services.events import EventSummary, build_table, list_events
+from verifier.services.export import export_bytes
+from verifier.services.pipeline import INGEST, Ingested, IngestRun, PipelineReport, ingest_then_finish
+from verifier.services.workspace import IngestReport, Workspace
+from verifier.shells import ui, ui_audit, ui_auth, ui_data, ui_queue, ui_review
 
 ARTICLES_PER_PAGE = 25
 NO_COLUMN = "(none)"
@@ -107,7 +108,7 @@ def ingest_all(
     ws: Workspace, runs: list[tuple[str, IngestRun]], shown: Callable[[Ingested], None] | None = None
 ) -> PipelineReport:
     """Ingest every input with one progress bar, then scan the new claims and regroup events once
-    (`verifier.pipeline`); `shown` is called with each input as soon as it is ingested."""
+    (`verifier.services.pipeline`); `shown` is called with each input as soon as it is ingested."""
     bar = st.progress(0.0, text="Reading…")
 
     def progress(stage: str, done: int, total: int) -> None:

@@ -199,14 +199,14 @@ def _spread(docs: list[EcbDoc], n: int) -> list[EcbDoc]:
 
 def load_fakes_articles() -> list[Any]:
     """FA-KES as Articles through the product's own importer (distinct texts)."""
-    from verifier.importers import ColumnMapping, read_path
+    from verifier.io.importers import ColumnMapping, read_path
 
     result = read_path(need(FAKES_CSV), ColumnMapping(**FAKES_COLUMNS))
     return list(result.articles)
 
 
 def fakes_mapping() -> Any:
-    from verifier.importers import ColumnMapping
+    from verifier.io.importers import ColumnMapping
 
     return ColumnMapping(**FAKES_COLUMNS)
 
@@ -246,9 +246,14 @@ EMBEDDER_KINDS = ("real", "torch", "onnx-int8", "fake")
 
 def get_embedder(kind: str) -> Any:
     """What a benchmark embeds with: "real" is what a new workspace of the product uses
-    (verifier.embed.DEFAULT_EMBEDDER), "torch" / "onnx-int8" one build explicitly, "fake" the hashing fake
+    (verifier.io.embed.DEFAULT_EMBEDDER), "torch" / "onnx-int8" one build explicitly, "fake" the hashing fake
     (smoke test only). torch runs with the benchmark's thread setting; int8 with one worker per core."""
-    from verifier.embed import DEFAULT_EMBEDDER, FakeEmbedder, OnnxInt8Embedder, SentenceTransformerEmbedder
+    from verifier.io.embed import (
+        DEFAULT_EMBEDDER,
+        FakeEmbedder,
+        OnnxInt8Embedder,
+        SentenceTransformerEmbedder,
+    )
 
     if kind == "fake":
         return FakeEmbedder()

@@ -219,7 +219,7 @@ def _embedding(e: dict[str, Any]) -> str:
     """The int8 embedder against torch float32: speed ratios and retrieval quality, one run."""
     out = ["### The int8 embedder against torch float32 (same claims, same run)\n"]
     out.append(
-        f"int8 = `{e['int8_recipe']}` (verifier/embed/onnx_build.py: per-output-channel int8 weights of every "
+        f"int8 = `{e['int8_recipe']}` (verifier/io/embed/onnx_build.py: per-output-channel int8 weights of every "
         "weight MatMul, activations quantised at run time, each text run alone), built from the bundled "
         f"weights on this machine; loading it took {e['int8_warm_up_seconds']} s in this run. Claims: "
         f"{e['claims']}. Each round embeds the same batch and the same single claims with torch, then int8; "
@@ -514,10 +514,10 @@ def _scale(sc: dict[str, Any]) -> str:
             )
         )
         out.append(
-            "\n`check` = `verifier.check.check_claim(ws, text)` end to end (embed the claim, FAISS top 20, store "
+            "\n`check` = `verifier.services.check.check_claim(ws, text)` end to end (embed the claim, FAISS top 20, store "
             "look-ups, figures extracted and judged): the latency a user waits for. `embed` and `search` are its "
             "two fixed parts timed alone (`search` = `Workspace.search_vector`, FAISS + store). `scan` = "
-            "`verifier.scan.scan_new` right after ingesting the held-out articles, per 1,000 claims scanned. "
+            "`verifier.services.scan.scan_new` right after ingesting the held-out articles, per 1,000 claims scanned. "
         )
         first = next((s for s in sizes.values() if "memory" in s), None)
         if first:

@@ -70,10 +70,10 @@ def _serve(workspace: Path, log_path: Path) -> tuple[subprocess.Popen[bytes], st
 def run(smoke: bool = False) -> dict[str, Any]:
     from playwright.sync_api import expect, sync_playwright
 
-    from verifier.scan import scan_new
+    from verifier.core.settings import Settings
     from verifier.segment import split_claims
-    from verifier.settings import Settings
-    from verifier.workspace import Workspace
+    from verifier.services.scan import scan_new
+    from verifier.services.workspace import Workspace
 
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} is missing (scripts/ensure-chromium.sh)")

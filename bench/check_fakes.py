@@ -59,7 +59,7 @@ def claim_text(rows: dict[str, dict[str, str]], unit_id: str, start: int, end: i
 
 def units_by_article(rows: dict[str, dict[str, str]]) -> dict[str, list[str]]:
     """Stored article id -> the FA-KES unit_ids whose text it is (the id hashes the text)."""
-    from verifier.records import content_hash, normalise_for_id
+    from verifier.core.records import content_hash, normalise_for_id
 
     out: dict[str, list[str]] = {}
     for unit, r in rows.items():
@@ -68,9 +68,10 @@ def units_by_article(rows: dict[str, dict[str, str]]) -> dict[str, list[str]]:
 
 
 def run_check(workspace: Path, text: str, day: str) -> dict[str, Any]:
-    """The CLI's JSON for one claim: the command a user runs (`python -m verifier.cli` is `verifier`, and
-    honours PYTHONPATH, so another checkout of the package can be measured on the same workspace)."""
-    cmd = [sys.executable, "-m", "verifier.cli", "--workspace", str(workspace), "check", text, "--date", day]
+    """The CLI's JSON for one claim: the command a user runs (`python -m verifier.shells.cli` is `verifier`,
+    and honours PYTHONPATH, so another checkout of the package can be measured on the same workspace)."""
+    cmd = [sys.executable, "-m", "verifier.shells.cli", "--workspace", str(workspace)]
+    cmd += ["check", text, "--date", day]
     cmd.append("--json")
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     # Run from the workspace folder: from this repository, `-m` would put its own `verifier/` first.
@@ -84,7 +85,7 @@ _GROUP = {"agree": "corroborating", "conflict": "conflicting"}
 
 def listed(workspace: Path, result: dict[str, Any], units: dict[str, list[str]]) -> list[dict[str, Any]]:
     """The corroborating and conflicting passages of one check, located by unit_id and offsets."""
-    from verifier.store import open_store
+    from verifier.io.store import open_store
 
     out = []
     with open_store(workspace / "verifier.sqlite3") as store:
@@ -128,10 +129,10 @@ def probe(workspace: Path, units: dict[str, list[str]], out: Path | None, sample
     unit_id and offsets). Writes every row (no text) to `out`."""
     import random
 
-    from verifier.check import check_claim
+    from verifier.core.settings import Settings
     from verifier.quantities import extract
-    from verifier.settings import Settings
-    from verifier.workspace import Workspace
+    from verifier.services.check import check_claim
+    from verifier.services.workspace import Workspace
 
     rows: list[dict[str, Any]] = []
     with Workspace.open(Settings(workspace=workspace)) as ws:

@@ -116,7 +116,7 @@ def quality(embedder: Any, smoke: bool) -> dict[str, Any]:
 
 
 def run(smoke: bool = False) -> dict[str, Any]:
-    from verifier.embed import OnnxInt8Embedder, SentenceTransformerEmbedder
+    from verifier.io.embed import OnnxInt8Embedder, SentenceTransformerEmbedder
 
     bench_threads = apply_torch_threads()
     torch_e = SentenceTransformerEmbedder()

@@ -6,10 +6,11 @@
 
 ECB+: one article per document (its sentences, one a line; no title, source nor date: ECB+ has none, and
 the file name would give the topic away), ingested into a temporary workspace with the workspace's default
-(real) model and grouped by `verifier.events.build_events`, exactly as `verifier ingest` + `verifier events`
-would. Scored at document level against gold = the ECB+ subtopic (each topic holds two incidents of one
-kind): B-cubed precision / recall / F1 and the adjusted Rand index. An article listed under several events
-counts in its largest one; a document that gave no claim (so no event) is a group of its own.
+(real) model and grouped by `verifier.services.events.build_events`, exactly as `verifier ingest` +
+`verifier events` would. Scored at document level against gold = the ECB+ subtopic (each topic holds two
+incidents of one kind): B-cubed precision / recall / F1 and the adjusted Rand index. An article listed
+under several events counts in its largest one; a document that gave no claim (so no event) is a group of its
+own.
 
 Baseline (named by the issue): TF-IDF of the whole document, average-link clustering on cosine distance,
 cut at a distance threshold (a) tuned on the ECB+ gold itself (an upper bound, not a method) and (b) chosen
@@ -148,9 +149,9 @@ def group_with_verifier(
 ) -> tuple[dict[str, str], dict[str, Any]]:
     """Ingest into a fresh workspace and group as `verifier events` does. Returns article id -> event id
     (its largest event when listed under several) and how the grouping went."""
-    from verifier.events import build_events, list_events, workspace_similarity
-    from verifier.settings import Settings
-    from verifier.workspace import Workspace
+    from verifier.core.settings import Settings
+    from verifier.services.events import build_events, list_events, workspace_similarity
+    from verifier.services.workspace import Workspace
 
     with Workspace.open(Settings(workspace=folder), embedder=embedder) as ws:
         started = time.perf_counter()
@@ -202,7 +203,7 @@ def mean_claim_vectors(ws: Any, ids: Sequence[str]) -> np.ndarray:
 
 def cut_sweep(sim: np.ndarray, ids: Sequence[str], pairs: dict[frozenset[str], bool]) -> list[dict[str, Any]]:
     """How the labelled pairs fare at every cut of the average-linkage tree over `sim`."""
-    from verifier.events import cluster_similarity
+    from verifier.services.events import cluster_similarity
 
     rows = []
     for t in THRESHOLDS:
@@ -221,12 +222,12 @@ def chosen_cut(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def ecb(embedder: Any, smoke: bool, tmp: Path, variant_cuts: dict[str, float]) -> dict[str, Any]:
     """ECB+ grouped by verifier (and, for each TF-IDF variant, at the cut chosen for it on FA-KES pairs)."""
-    from verifier.records import Article
+    from verifier.core.records import Article
 
     docs = load_ecb(SMOKE_ECB_DOCS if smoke else None)
     articles = [Article.create("\n".join(d.sentences)) for d in docs]
     gold = [d.subtopic for d in docs]
-    from verifier.events import (
+    from verifier.services.events import (
         EVENT_DISTANCE_THRESHOLD,
         article_similarity,
         cluster,
@@ -379,7 +380,7 @@ def pair_agreement(label_of: dict[str, Any], pairs: dict[frozenset[str], bool]) 
 
 def fakes(embedder: Any, smoke: bool, tmp: Path) -> dict[str, Any]:
     from bench._common import FAKES_COLUMNS
-    from verifier.importers import read_path
+    from verifier.io.importers import read_path
 
     rows = fakes_rows(SMOKE_FAKES_ROWS if smoke else None)
     path = FAKES_CSV
@@ -407,8 +408,13 @@ def fakes(embedder: Any, smoke: bool, tmp: Path) -> dict[str, Any]:
         raise RuntimeError(f"{len(unmatched)} FA-KES articles match no CSV row by text, e.g. {unmatched[0]}")
     pairs = labelled_article_pairs(rows, article_of_row)
     of, info = group_with_verifier(articles, embedder, tmp / "fakes", fakes_mapping(), path)
-    from verifier.dates import parse_date
-    from verifier.events import EVENT_DISTANCE_THRESHOLD, LEXICAL_OPTIONS, article_similarity, cluster
+    from verifier.core.dates import parse_date
+    from verifier.services.events import (
+        EVENT_DISTANCE_THRESHOLD,
+        LEXICAL_OPTIONS,
+        article_similarity,
+        cluster,
+    )
 
     events = info.pop("_events")
     members, sim, vectors = info.pop("_members"), info.pop("_similarity"), info.pop("_vectors")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from verifier.compare import train
 from verifier.compare.records import ClaimText
-from verifier.dates import parse_date
+from verifier.core.dates import parse_date
 
 PAIR_FILES = ("pairs_train.refs.jsonl", "pairs_dev.refs.jsonl")
 

@@ -74,8 +74,8 @@ INGEST_STAGES = {
 
 def ingest_profile(embedder: Any, articles: list[Any], smoke: bool) -> dict[str, Any]:
     """Profile `Workspace.ingest_articles` on the first FA-KES articles, fresh temporary workspace."""
-    from verifier.settings import Settings
-    from verifier.workspace import Workspace
+    from verifier.core.settings import Settings
+    from verifier.services.workspace import Workspace
 
     n = SMOKE_INGEST_PROFILE_ARTICLES if smoke else INGEST_PROFILE_ARTICLES
     folder = Path(tempfile.mkdtemp(prefix="verifier-bench-profile-"))

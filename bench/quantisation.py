@@ -1,10 +1,10 @@
-"""How the int8 recipe was chosen: each recipe of verifier.embed.onnx_build.RECIPES against torch float32.
+"""How the int8 recipe was chosen: each recipe of verifier.io.embed.onnx_build.RECIPES against torch float32.
 
     python -m bench.quantisation            # every STS-B news sentence, 5 interleaved speed rounds
     python -m bench.quantisation --smoke    # 100 sentences, 2 rounds (a check that it runs)
 
 Not part of `make bench` (it quantises every recipe, minutes): it is the measurement behind the table in
-verifier/embed/onnx_build.py. Per recipe: cosine of each sentence's int8 vector to torch's (each text run
+verifier/io/embed/onnx_build.py. Per recipe: cosine of each sentence's int8 vector to torch's (each text run
 alone, as the product does), STS-B news Spearman x100 (test and dev pairs together), and in rounds
 alternating with torch (one thread each): throughput of a batch of 256 sentences and p50 of 60 single ones,
 the median of the per-round ratios.
@@ -46,8 +46,8 @@ def run(smoke: bool) -> dict[str, Any]:
     from scipy.stats import spearmanr
 
     from bench.retrieval import read_sts
-    from verifier.embed import OnnxInt8Embedder, SentenceTransformerEmbedder
-    from verifier.embed.onnx_build import RECIPES
+    from verifier.io.embed import OnnxInt8Embedder, SentenceTransformerEmbedder
+    from verifier.io.embed.onnx_build import RECIPES
 
     rows = read_sts("test") + read_sts("dev")
     if smoke:

@@ -46,8 +46,8 @@ def _shards(folder: Path, articles: int) -> list[Path]:
 
 
 def _claims(folder: Path) -> list[tuple[str, str, int, int]]:
-    from verifier.settings import Settings
-    from verifier.store import open_store
+    from verifier.core.settings import Settings
+    from verifier.io.store import open_store
 
     with open_store(Settings(workspace=folder).store_path) as store:
         return sorted((c.id, c.text, c.start, c.end) for _, c in store.iter_claims())
@@ -57,9 +57,9 @@ def run(articles: int = DEFAULT_ARTICLES, actors: tuple[int, ...] = ACTORS) -> d
     import ray
 
     from bench._common import fakes_mapping
-    from verifier.ray_ingest import RayOptions, ingest_with_ray
-    from verifier.settings import Settings
-    from verifier.workspace import Workspace
+    from verifier.core.settings import Settings
+    from verifier.services.ray_ingest import RayOptions, ingest_with_ray
+    from verifier.services.workspace import Workspace
 
     out: dict[str, Any] = {"articles": articles, "shards": SHARDS, "machine": machine(), "git": git_commit()}
     with tempfile.TemporaryDirectory(prefix="bench-ray-") as tmp:

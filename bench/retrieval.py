@@ -146,7 +146,7 @@ def ecb(
     document order) so the scale benchmark reuses them instead of embedding them again."""
     from rank_bm25 import BM25Okapi
 
-    from verifier.index import VectorIndex
+    from verifier.io.index import VectorIndex
 
     docs: list[EcbDoc] = load_ecb(limit_docs)
     sent_doc: list[int] = []
@@ -229,7 +229,8 @@ def ecb(
             "hybrid_rrf": _metrics(hybrid, relevant_sets),
         },
         "method_notes": {
-            "dense": f"{getattr(embedder, 'name', '?')} cosine via verifier.index.VectorIndex (Flat, exact)",
+            "dense": f"{getattr(embedder, 'name', '?')} cosine via verifier.io.index.VectorIndex "
+            "(Flat, exact)",
             "bm25": "rank_bm25.BM25Okapi (k1=1.5, b=0.75, its defaults) over lower-cased \\w+ tokens; "
             "its scores as one sparse product per block of queries (same formula and idf; checked equal to "
             f"BM25Okapi.get_scores on {len(check)} queries, max difference {bm25_max_diff:.1e})",

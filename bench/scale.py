@@ -10,7 +10,7 @@ How the large corpora are made (the report repeats this):
   v_a, v_b of the two source claims. So the synthetic vectors lie among the real ones, in their
   clusters, as the bulk of a larger news archive would.
 - The store and index are written through the product's own Store and VectorIndex, with the index
-  type `verifier.index.choose_index_type(size)` picks; then a fresh process opens the workspace as a user
+  type `verifier.io.index.choose_index_type(size)` picks; then a fresh process opens the workspace as a user
   would (`Workspace.open`) and measures (`python -m bench.scale measure ...`), so its memory is the
   memory of serving that corpus, not of building it.
 - Held-out FA-KES articles (never in any base corpus) give the `check` queries and the ~1,000 new
@@ -113,8 +113,8 @@ def ingest_vs_embedding(
     """FA-KES through `Workspace.ingest_paths` into a fresh workspace, then the same claim texts through
     the embedder alone; `rounds` times in turn, so both halves see the same load. Returns the figures and
     the last open workspace (its claims feed the pool)."""
-    from verifier.settings import Settings
-    from verifier.workspace import Workspace
+    from verifier.core.settings import Settings
+    from verifier.services.workspace import Workspace
 
     per_round: list[dict[str, float]] = []
     ws: Any = None
@@ -174,7 +174,7 @@ def build_pool(
     ws: Any, ecb_docs: list[Any], ecb_vectors: np.ndarray | None, embedder: Any, held_out: set[str]
 ) -> Pool:
     """Real articles: the FA-KES workspace's (minus held-out ones) and ECB+ documents as articles."""
-    from verifier.records import Article, Claim
+    from verifier.core.records import Article, Claim
 
     pool = Pool()
     rows: list[np.ndarray] = []
@@ -245,10 +245,10 @@ def build_workspace(
 ) -> dict[str, Any]:
     """Write a workspace of `size` claims (real first, then synthetic); measure the chosen index's
     recall@10 against exact search on the same vectors."""
-    from verifier.index import HNSW_EF_SEARCH, HNSW_EF_SWEEP, VectorIndex, choose_index_type
-    from verifier.records import Article, Claim
-    from verifier.settings import Settings
-    from verifier.store import open_store
+    from verifier.core.records import Article, Claim
+    from verifier.core.settings import Settings
+    from verifier.io.index import HNSW_EF_SEARCH, HNSW_EF_SWEEP, VectorIndex, choose_index_type
+    from verifier.io.store import open_store
 
     rng = np.random.default_rng(SEED + size)
     settings = Settings(workspace=folder)
@@ -406,11 +406,11 @@ def measure(
     profile_queries: int,
 ) -> dict[str, Any]:
     """What a user of a workspace of this size sees: open, check latency, ingest + scan, memory."""
-    from verifier.check import check_claim
-    from verifier.records import Article
-    from verifier.scan import scan_new
-    from verifier.settings import Settings
-    from verifier.workspace import Workspace
+    from verifier.core.records import Article
+    from verifier.core.settings import Settings
+    from verifier.services.check import check_claim
+    from verifier.services.scan import scan_new
+    from verifier.services.workspace import Workspace
 
     rss_start = rss_bytes()
     embedder = get_embedder(embedder_kind)

@@ -16,9 +16,9 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from verifier.embed import FakeEmbedder, SentenceTransformerEmbedder  # noqa: E402
-from verifier.settings import Settings  # noqa: E402
-from verifier.workspace import Workspace  # noqa: E402
+from verifier.core.settings import Settings  # noqa: E402
+from verifier.io.embed import FakeEmbedder, SentenceTransformerEmbedder  # noqa: E402
+from verifier.services.workspace import Workspace  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +38,7 @@ def fakes_ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]
     model): (the workspace, the ingest's output). Tests that use it only read it."""
     from click.testing import CliRunner
 
-    from verifier.cli import main
+    from verifier.shells.cli import main
 
     if not FAKES_CSV.exists():
         pytest.skip(f"{FAKES_CSV} is not here (../shared missing)")

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from verifier.cli import main
-from verifier.settings import Settings
-from verifier.workspace import Workspace
+from verifier.core.settings import Settings
+from verifier.services.workspace import Workspace
+from verifier.shells.cli import main
 
 FAKES = Path(__file__).resolve().parents[2] / "shared" / "data" / "fakes" / "FA-KES-Dataset.csv"
 

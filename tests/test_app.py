@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from verifier.records import Article
-from verifier.settings import WORKSPACE_ENV, Settings
+from verifier.core.records import Article
+from verifier.core.settings import WORKSPACE_ENV, Settings
 
 pytestmark = pytest.mark.model  # the app embeds with the real bundled model
 
@@ -74,9 +74,9 @@ XSS_TEXT = (
 
 def build_workspace(path: Path, articles: tuple[Article, ...] = DEMO) -> Path:
     """Ingest `articles` into a new workspace at `path`, scan it and group events, as the app does."""
-    from verifier.events import build_events
-    from verifier.scan import scan_new
-    from verifier.workspace import Workspace
+    from verifier.services.events import build_events
+    from verifier.services.scan import scan_new
+    from verifier.services.workspace import Workspace
 
     with Workspace.open(Settings(workspace=path)) as ws:
         ws.ingest_articles(list(articles))
@@ -267,7 +267,7 @@ def test_contradictions_filters(app_workspace: Path) -> None:
 def test_contradictions_bulk_dismiss_with_a_reason(
     app_workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from verifier.workspace import Workspace
+    from verifier.services.workspace import Workspace
 
     monkeypatch.setenv("VERIFIER_REVIEWER", "noor")
     at = open_app("contradictions")

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from verifier import events, scan
-from verifier.settings import WORKSPACE_ENV
-from verifier.store import open_store
+from verifier.core.settings import WORKSPACE_ENV
+from verifier.io.store import open_store
+from verifier.services import events, scan
 
 pytestmark = pytest.mark.model  # the app embeds with the real bundled model
 

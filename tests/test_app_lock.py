@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from verifier.lock import HOLDER_FILE
-from verifier.settings import LOCK_TIMEOUT_ENV
-from verifier.store import open_store
+from verifier.core.settings import LOCK_TIMEOUT_ENV
+from verifier.io.lock import HOLDER_FILE
+from verifier.io.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -49,21 +49,34 @@ def test_the_tree_keeps_every_contract() -> None:
 @needs_lint_imports
 def test_an_import_going_up_breaks_the_layers(tmp_path: Path) -> None:
     root = _copy_package(tmp_path)
-    records = root / "verifier" / "records.py"
-    records.write_text(records.read_text(encoding="utf-8") + "\nfrom verifier import cli  # noqa\n")
+    records = root / "verifier" / "core" / "records.py"
+    records.write_text(records.read_text(encoding="utf-8") + "\nfrom verifier.shells import cli  # noqa\n")
     result = _lint_imports(root)
     assert result.returncode != 0
     assert "Imports go down" in result.stdout and "BROKEN" in result.stdout
-    assert "verifier.records -> verifier.cli" in result.stdout
+    assert "verifier.core.records -> verifier.shells.cli" in result.stdout
 
 
 @needs_lint_imports
-def test_a_module_without_a_layer_is_refused(tmp_path: Path) -> None:
+def test_an_import_going_up_inside_a_folder_breaks_its_contract(tmp_path: Path) -> None:
     root = _copy_package(tmp_path)
-    (root / "verifier" / "helpers.py").write_text('"""Somewhere outside the drawing."""\n')
+    reports = root / "verifier" / "services" / "workspace_reports.py"
+    going_up = "\nfrom verifier.services import pipeline  # noqa\n"
+    reports.write_text(reports.read_text(encoding="utf-8") + going_up)
     result = _lint_imports(root)
     assert result.returncode != 0
-    assert "verifier.helpers" in result.stdout
+    assert "Inside services" in result.stdout and "BROKEN" in result.stdout
+    assert "verifier.services.workspace_reports -> verifier.services.pipeline" in result.stdout
+
+
+@needs_lint_imports
+@pytest.mark.parametrize("folder", ["", "core", "io", "services", "shells"])
+def test_a_module_without_a_layer_is_refused(tmp_path: Path, folder: str) -> None:
+    root = _copy_package(tmp_path)
+    (root / "verifier" / folder / "helpers.py").write_text('"""Somewhere outside the drawing."""\n')
+    result = _lint_imports(root)
+    assert result.returncode != 0
+    assert ".".join(filter(None, ["verifier", folder, "helpers"])) in result.stdout
 
 
 MAX_MODULE_LINES = 400

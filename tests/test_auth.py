@@ -13,14 +13,15 @@ import pytest
 from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
 
-from verifier import auth, ui_audit, ui_auth
-from verifier.cli import main
-from verifier.embed import FakeEmbedder
-from verifier.errors import ConfigError
-from verifier.records import Article, Contradiction, pair_id
-from verifier.settings import REVIEWER_ENV, STORE_ENV, WORKSPACE_ENV, Settings
-from verifier.store import open_store
-from verifier.workspace import Workspace
+from verifier.core.errors import ConfigError
+from verifier.core.records import Article, Contradiction, pair_id
+from verifier.core.settings import REVIEWER_ENV, STORE_ENV, WORKSPACE_ENV, Settings
+from verifier.io import auth
+from verifier.io.embed import FakeEmbedder
+from verifier.io.store import open_store
+from verifier.services.workspace import Workspace
+from verifier.shells import ui_audit, ui_auth
+from verifier.shells.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")

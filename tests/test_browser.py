@@ -22,8 +22,8 @@ import pytest
 from streamlit_app import serving
 from test_app import CLAIM, DEMO, XSS_TEXT, build_workspace
 
-from verifier.records import Article
-from verifier.settings import Settings
+from verifier.core.records import Article
+from verifier.core.settings import Settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -86,7 +86,7 @@ FLOOD_URLS = {a.url for a in FLOOD}
 
 def _review_workspace(path: Path) -> Path:
     """The demo workspace with the fire and the flood; the flood's pair confirmed by the desk."""
-    from verifier.workspace import Workspace
+    from verifier.services.workspace import Workspace
 
     build_workspace(path, DEMO + FIRE + FLOOD)
     with Workspace.open(Settings(workspace=path)) as ws:

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from streamlit_app import serving
 
-from verifier import auth
-from verifier.embed import FakeEmbedder
-from verifier.records import Article, Contradiction, pair_id
-from verifier.settings import Settings
-from verifier.workspace import Workspace
+from verifier.core.records import Article, Contradiction, pair_id
+from verifier.core.settings import Settings
+from verifier.io import auth
+from verifier.io.embed import FakeEmbedder
+from verifier.services.workspace import Workspace
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from streamlit_app import serving
 
-from verifier.records import Article
-from verifier.settings import Settings
+from verifier.core.records import Article
+from verifier.core.settings import Settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.model]
 
@@ -65,8 +65,8 @@ def fresh_server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, str]]:
     """A new `streamlit run app.py` over a workspace of ARTICLES built with one embedder; yields its URL."""
-    from verifier.scan import scan_new
-    from verifier.workspace import Workspace
+    from verifier.services.scan import scan_new
+    from verifier.services.workspace import Workspace
 
     tmp = tmp_path_factory.mktemp("warm")
     with Workspace.open(Settings(workspace=tmp / "ws", embedder=request.param)) as ws:

@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 from test_scan import CRASH
 
-from verifier.check import (
+from verifier.core.errors import InputError
+from verifier.core.records import Article
+from verifier.core.settings import Settings
+from verifier.io.embed import SentenceTransformerEmbedder
+from verifier.services.check import (
     MAX_CLAIM_CHARS,
     CheckResult,
     Evidence,
@@ -19,11 +23,7 @@ from verifier.check import (
     looks_non_english,
     summarise,
 )
-from verifier.embed import SentenceTransformerEmbedder
-from verifier.errors import InputError
-from verifier.records import Article
-from verifier.settings import Settings
-from verifier.workspace import Workspace
+from verifier.services.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from verifier.cli import main
-from verifier.records import content_hash, normalise_for_id
+from verifier.core.records import content_hash, normalise_for_id
+from verifier.shells.cli import main
 
 FAKES = Path(__file__).resolve().parents[2] / "shared" / "data" / "fakes" / "FA-KES-Dataset.csv"
 

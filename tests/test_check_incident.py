@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.check import check_claim
 from verifier.compare import ClaimText, relate
-from verifier.conflict_policy import SCAN_MAX_REPORT_DAYS, days_between, tied_to_one_incident
-from verifier.records import Article
-from verifier.workspace import Workspace
+from verifier.core.records import Article
+from verifier.services.check import check_claim
+from verifier.services.conflict_policy import SCAN_MAX_REPORT_DAYS, days_between, tied_to_one_incident
+from verifier.services.workspace import Workspace
 
 DAY = "2021-03-02"  # a Tuesday
 VARNELL = "Shelling killed 9 people in Varnell, medics said."

@@ -15,12 +15,12 @@ from click.testing import CliRunner, Result
 from test_events import crash_event
 from test_scan import CRASH
 
-from verifier import cli
-from verifier.embed import FakeEmbedder
-from verifier.export import flagged_pairs
-from verifier.records import Article
-from verifier.settings import Settings
-from verifier.workspace import Workspace
+from verifier.core.records import Article
+from verifier.core.settings import Settings
+from verifier.io.embed import FakeEmbedder
+from verifier.services.export import flagged_pairs
+from verifier.services.workspace import Workspace
+from verifier.shells import cli
 
 
 def write_markdown(folder: Path, articles: list[Article]) -> Path:

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from verifier import cli
-from verifier.embed import FakeEmbedder
-from verifier.records import Article
-from verifier.settings import Settings
-from verifier.workspace import Workspace
+from verifier.core.records import Article
+from verifier.core.settings import Settings
+from verifier.io.embed import FakeEmbedder
+from verifier.services.workspace import Workspace
+from verifier.shells import cli
 
 # Written for these tests: two reports of one ferry sinking, and a later one.
 FERRY = [
@@ -110,7 +110,7 @@ def local_ray() -> Iterator[Any]:
 def test_the_ray_engine_prints_what_the_single_process_prints(
     ingest: Any, local_ray: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from verifier import ray_ingest
+    from verifier.services import ray_ingest
 
     # the actors embed with the fake embedder too (the workspace's, by name)
     monkeypatch.setattr(ray_ingest, "_default_factory", lambda settings, name: FakeEmbedder)

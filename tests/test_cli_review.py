@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from verifier import cli
-from verifier.embed import FakeEmbedder
-from verifier.records import Article, Contradiction, pair_id
-from verifier.settings import REVIEWER_ENV, STORE_ENV, Settings
-from verifier.workspace import Workspace
+from verifier.core.records import Article, Contradiction, pair_id
+from verifier.core.settings import REVIEWER_ENV, STORE_ENV, Settings
+from verifier.io.embed import FakeEmbedder
+from verifier.services.workspace import Workspace
+from verifier.shells import cli
 
 ARTICLES = [
     Article.create("A ferry capsized off Port Hale on Monday. Twelve passengers drowned.", source="Hale"),

@@ -8,9 +8,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from verifier import check, scan
 from verifier.compare import ClaimText
-from verifier.conflict_policy import (
+from verifier.core.records import Article
+from verifier.quantities import extract
+from verifier.services import check, scan
+from verifier.services.conflict_policy import (
     SCAN_MAX_REPORT_DAYS,
     days_apart,
     marked_label,
@@ -20,9 +22,7 @@ from verifier.conflict_policy import (
     voice,
     worth_flagging,
 )
-from verifier.quantities import extract
-from verifier.records import Article
-from verifier.rivals import (
+from verifier.services.rivals import (
     counts_another_incident,
     different_sites,
     is_aggregate,
@@ -121,7 +121,7 @@ def test_the_table_marks_only_conflicts_the_scan_would_flag(label: str, a: str, 
 
 def test_the_old_import_paths_give_the_policy() -> None:
     assert scan.worth_flagging is worth_flagging and scan.quote_two_voices is quote_two_voices
-    assert check.share_measure.__module__ == "verifier.conflict_policy"
+    assert check.share_measure.__module__ == "verifier.services.conflict_policy"
 
 
 # -- rival counts of one incident (the scan's queue) -------------------------------------------------

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from verifier.dates import normalise_date, parse_date
-from verifier.importers import normalise_date as importer_normalise_date
-from verifier.pairs import run_pairs
+from verifier.core.dates import normalise_date, parse_date
+from verifier.io.importers import normalise_date as importer_normalise_date
 from verifier.quantities import parse_date as quantities_parse_date
+from verifier.services.pairs import run_pairs
 
 # Each row: one way a source writes a day, and the day it means.
 WRITTEN_DATES = [

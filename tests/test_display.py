@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from verifier.display import char_name, number, replace_invisible, terminal_json, terminal_text
+from verifier.core.display import char_name, number, replace_invisible, terminal_json, terminal_text
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from verifier.embed import (
+from verifier.core.errors import ConfigError, ModelMismatchError
+from verifier.core.settings import MODEL_DIM, MODEL_NAME, Settings
+from verifier.io.embed import (
     DEFAULT_EMBEDDER,
     FAKE_MODEL_NAME,
     Embedder,
@@ -18,10 +20,8 @@ from verifier.embed import (
     SentenceTransformerEmbedder,
     embedder_from_settings,
 )
-from verifier.errors import ConfigError, ModelMismatchError
-from verifier.index import VectorIndex
-from verifier.settings import MODEL_DIM, MODEL_NAME, Settings
-from verifier.workspace import Workspace
+from verifier.io.index import VectorIndex
+from verifier.services.workspace import Workspace
 
 
 def test_fake_embedder_is_deterministic_and_normalised() -> None:
@@ -183,7 +183,7 @@ def test_int8_model_is_built_once_and_then_read_from_the_cache(int8_embedder: On
 def test_a_build_that_does_not_reproduce_the_model_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from verifier.embed import onnx_build
+    from verifier.io.embed import onnx_build
 
     monkeypatch.setattr(onnx_build, "QUANTISED_MIN_COSINE", 1.01)  # no int8 file can reach this
     with pytest.raises(ConfigError, match=r"the int8 model \(mm-channel\) does not reproduce the model"):
@@ -195,7 +195,7 @@ def test_a_build_that_does_not_reproduce_the_model_is_refused(
 def test_the_cli_chooses_the_embedder_and_refuses_to_mix_their_vectors(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from verifier.cli import main
+    from verifier.shells.cli import main
 
     article = tmp_path / "crane.txt"
     article.write_text(

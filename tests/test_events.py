@@ -13,9 +13,11 @@ import numpy as np
 import pytest
 from test_scan import BAY_HERALD, CAPITAL_DAILY, COAST_FM, CRASH
 
-from verifier.embed import SentenceTransformerEmbedder
-from verifier.errors import NotFoundError
-from verifier.events import (
+from verifier.core.errors import NotFoundError
+from verifier.core.records import Article, Event
+from verifier.core.settings import Settings
+from verifier.io.embed import SentenceTransformerEmbedder
+from verifier.services.events import (
     DATE_FAR_PENALTY,
     article_similarity,
     build_events,
@@ -27,9 +29,7 @@ from verifier.events import (
     names_of,
     year_penalty,
 )
-from verifier.records import Article, Event
-from verifier.settings import Settings
-from verifier.workspace import Workspace
+from verifier.services.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
 

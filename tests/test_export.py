@@ -16,8 +16,9 @@ import pytest
 from test_events import crash_event
 from test_scan import BAY_HERALD, CAPITAL_DAILY, COAST_FM, CRASH, PELLOW_POST
 
-from verifier.errors import InputError, NotFoundError
-from verifier.export import (
+from verifier.core.errors import InputError, NotFoundError
+from verifier.core.records import Event
+from verifier.services.export import (
     AUTHOR_ENV,
     FORMATS,
     PUBLISHER_ENV,
@@ -31,9 +32,8 @@ from verifier.export import (
     spreadsheet_cell,
     unreviewed_left_out,
 )
-from verifier.records import Event
-from verifier.scan import review, scan_new
-from verifier.workspace import Workspace
+from verifier.services.scan import review, scan_new
+from verifier.services.workspace import Workspace
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "claimreview.schema.json").read_text("utf-8"))
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from verifier.errors import InputError
-from verifier.importers import (
+from verifier.core.errors import InputError
+from verifier.io.importers import (
     ColumnMapping,
     Skipped,
     normalise_date,

@@ -8,10 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from verifier import index as index_mod
-from verifier.embed import OnnxInt8Embedder, SentenceTransformerEmbedder
-from verifier.errors import ModelMismatchError, StoreError
-from verifier.index import (
+from verifier.core.errors import ModelMismatchError, StoreError
+from verifier.io import index as index_mod
+from verifier.io.embed import OnnxInt8Embedder, SentenceTransformerEmbedder
+from verifier.io.index import (
     FLAT_MAX_VECTORS,
     IVF_MIN_VECTORS,
     VectorIndex,

@@ -13,17 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from verifier.embed import FakeEmbedder
-from verifier.errors import ConfigError, StoreError
-from verifier.records import Article
-from verifier.settings import DEFAULT_LOCK_TIMEOUT_S, LOCK_TIMEOUT_ENV, Settings
-from verifier.workspace import Workspace
+from verifier.core.errors import ConfigError, StoreError
+from verifier.core.records import Article
+from verifier.core.settings import DEFAULT_LOCK_TIMEOUT_S, LOCK_TIMEOUT_ENV, Settings
+from verifier.io.embed import FakeEmbedder
+from verifier.services.workspace import Workspace
 
 # A process that takes the workspace lock, says so on stdout, and keeps it for argv[2] seconds.
 _HOLDER = """\
 import sys, time
 from pathlib import Path
-from verifier.lock import WorkspaceLock
+from verifier.io.lock import WorkspaceLock
 
 with WorkspaceLock(Path(sys.argv[1]), timeout=10):
     print("held", flush=True)
@@ -112,7 +112,7 @@ def test_a_wait_that_is_not_seconds_is_refused(monkeypatch: pytest.MonkeyPatch, 
 
 
 def test_a_reader_tries_the_lock_without_waiting(folder: Path, holder: subprocess.Popen[str]) -> None:
-    from verifier.lock import WorkspaceLock
+    from verifier.io.lock import WorkspaceLock
 
     lock = WorkspaceLock(folder, timeout=_HOLD_LONG_S)
     started = time.monotonic()

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from verifier import cli
-from verifier.errors import InputError
-from verifier.pairs import run_pairs
+from verifier.core.errors import InputError
+from verifier.services.pairs import run_pairs
+from verifier.shells import cli
 
 
 def line(pid: object, a: str, b: str, **extra: object) -> str:

@@ -1,6 +1,7 @@
-"""The one ingest pipeline (verifier.pipeline): several inputs, then one scan and one regrouping of events;
-an input's error kept beside the others' reports (the app) or raised (the CLI); a deferred scan; a finish
-that fails names its step. The real store, the fake embedder; every sentence was written for these tests.
+"""The one ingest pipeline (verifier.services.pipeline): several inputs, then one scan and one regrouping of
+events; an input's error kept beside the others' reports (the app) or raised (the CLI); a deferred scan; a
+finish that fails names its step. The real store, the fake embedder; every sentence was written for these
+tests.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from verifier import events, scan
-from verifier.errors import InputError, VerifierError
-from verifier.pipeline import INGEST, SCAN, IngestRun, ingest_then_finish
-from verifier.workspace import Workspace
+from verifier.core.errors import InputError, VerifierError
+from verifier.services import events, scan
+from verifier.services.pipeline import INGEST, SCAN, IngestRun, ingest_then_finish
+from verifier.services.workspace import Workspace
 
 FILES = {
     "quarry.md": (

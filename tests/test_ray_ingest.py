@@ -17,16 +17,16 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from verifier import cli
-from verifier.embed import FakeEmbedder, SentenceTransformerEmbedder
-from verifier.errors import ConfigError, InputError, ModelMismatchError
-from verifier.importers import ColumnMapping
+from verifier.core.errors import ConfigError, InputError, ModelMismatchError
+from verifier.core.settings import Settings
+from verifier.io.embed import FakeEmbedder, SentenceTransformerEmbedder
+from verifier.io.importers import ColumnMapping
 from verifier.quantities import extract
-from verifier.settings import Settings
-from verifier.workspace import Workspace
+from verifier.services.workspace import Workspace
+from verifier.shells import cli
 
 ray = pytest.importorskip("ray", reason="the Ray engine's tests need the ray extra (in .[dev])")
-from verifier.ray_ingest import RayOptions, ingest_with_ray  # noqa: E402
+from verifier.services.ray_ingest import RayOptions, ingest_with_ray  # noqa: E402
 
 FAKES = Path(__file__).resolve().parents[2] / "shared" / "data" / "fakes" / "FA-KES-Dataset.csv"
 MAPPING = ColumnMapping(text="article_content", title="article_title", source="source", date="date")

@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
-from verifier.embed import FakeEmbedder
-from verifier.index import VectorIndex
-from verifier.settings import Settings
-from verifier.store import CRASH_ENV, CRASH_STEPS
-from verifier.workspace import Workspace
+from verifier.core.settings import Settings
+from verifier.io.embed import FakeEmbedder
+from verifier.io.index import VectorIndex
+from verifier.io.store import CRASH_ENV, CRASH_STEPS
+from verifier.services.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from verifier.records import Article, Claim, Contradiction, pair_id
-from verifier.store import APPLIED, CONFLICT, Store, open_store
+from verifier.core.records import Article, Claim, Contradiction, pair_id
+from verifier.io.store import APPLIED, CONFLICT, Store, open_store
 
 PAIRS = 200
 REVIEWER = Path(__file__).parent / "fixtures" / "reviewer.py"

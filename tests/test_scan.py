@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from verifier.embed import SentenceTransformerEmbedder
-from verifier.errors import InputError, NotFoundError
-from verifier.export import FlaggedPair, flagged_pairs
+from verifier.core.errors import InputError, NotFoundError
+from verifier.core.records import Article
+from verifier.core.settings import Settings
+from verifier.io.embed import SentenceTransformerEmbedder
 from verifier.quantities import extract
-from verifier.records import Article
-from verifier.scan import rescan_all, restates, review, scan_new
-from verifier.settings import Settings
-from verifier.workspace import Workspace
+from verifier.services.export import FlaggedPair, flagged_pairs
+from verifier.services.scan import rescan_all, restates, review, scan_new
+from verifier.services.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
 

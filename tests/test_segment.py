@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verifier import segment
-from verifier.records import Article
+from verifier.core.records import Article
 from verifier.segment import MAX_CLAIM_CHARS, drop_reason, split_claims, split_sentences
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from verifier.errors import ConfigError, InputError, NotFoundError, StoreError
-from verifier.records import Article, Claim, Contradiction, Event, pair_id
-from verifier.settings import REVIEWER_ENV
-from verifier.store import (
+from verifier.core.errors import ConfigError, InputError, NotFoundError, StoreError
+from verifier.core.records import Article, Claim, Contradiction, Event, pair_id
+from verifier.core.settings import REVIEWER_ENV
+from verifier.io.store import (
     APPLIED,
     CONFLICT,
     SCHEMA_VERSION,
@@ -24,7 +24,7 @@ from verifier.store import (
     Store,
     open_store,
 )
-from verifier.store.schema import migration
+from verifier.io.store.schema import migration
 
 TEXT_A = "Gunmen killed 12 people near the harbour. Officials said 30 more were hurt."
 TEXT_B = "The port attack left 14 dead, a hospital said. Rescue teams worked all night."

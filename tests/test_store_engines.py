@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from verifier.embed import FakeEmbedder
-from verifier.importers import ColumnMapping
-from verifier.settings import STORE_ENV, Settings
-from verifier.store import CRASH_ENV
-from verifier.workspace import Workspace
+from verifier.core.settings import STORE_ENV, Settings
+from verifier.io.embed import FakeEmbedder
+from verifier.io.importers import ColumnMapping
+from verifier.io.store import CRASH_ENV
+from verifier.services.workspace import Workspace
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FAKE_CLI = Path(__file__).parent / "fixtures" / "fake_cli.py"

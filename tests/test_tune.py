@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from verifier import tune as tuning
-from verifier.cli import main
 from verifier.compare import ClaimText, relate
-from verifier.records import Article, Contradiction, pair_id
-from verifier.workspace import Workspace
+from verifier.core.records import Article, Contradiction, pair_id
+from verifier.services import tune as tuning
+from verifier.services.workspace import Workspace
+from verifier.shells.cli import main
 
 DAY = "2024-03-01"
 ATTACKS = [

@@ -1,5 +1,5 @@
-"""The app's pure helpers (verifier.ui, verifier.ui_data): text reaches the page escaped, highlights land on
-the right characters, tables and paging say what the pages show."""
+"""The app's pure helpers (verifier.shells.ui, verifier.shells.ui_data): text reaches the page escaped,
+highlights land on the right characters, tables and paging say what the pages show."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from dataclasses import dataclass
 import pandas as pd
 import pytest
 
-from verifier import ui, ui_data
-from verifier.check import Evidence, Span
-from verifier.errors import InputError
-from verifier.events import Cell, ComparisonTable, Row
+from verifier.core.errors import InputError
+from verifier.services.check import Evidence, Span
+from verifier.services.events import Cell, ComparisonTable, Row
+from verifier.shells import ui, ui_data
 
 SCRIPT = "<script>alert('x')</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -455,7 +455,7 @@ def test_chart_frame_points_per_source_in_time_order() -> None:
 
 
 def test_article_rows_newest_first_without_text() -> None:
-    from verifier.records import Article
+    from verifier.core.records import Article
 
     articles = [
         Article.create("One.", source="A", title="b old", published="2020-01-01"),

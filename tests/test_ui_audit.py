@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from verifier import ui_audit
-from verifier.embed import FakeEmbedder
-from verifier.errors import ConfigError
-from verifier.records import Article, Contradiction, pair_id
-from verifier.settings import REVIEWER_ENV, STORE_ENV, WORKSPACE_ENV, Settings
-from verifier.store import ReviewConflictError, open_store
-from verifier.workspace import Workspace
+from verifier.core.errors import ConfigError
+from verifier.core.records import Article, Contradiction, pair_id
+from verifier.core.settings import REVIEWER_ENV, STORE_ENV, WORKSPACE_ENV, Settings
+from verifier.io.embed import FakeEmbedder
+from verifier.io.store import ReviewConflictError, open_store
+from verifier.services.workspace import Workspace
+from verifier.shells import ui_audit
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 TIMEOUT = 120

@@ -1,4 +1,4 @@
-"""The review queue's pure parts (verifier.ui_review): reasons in the note, groups with counts, several
+"""The review queue's pure parts (verifier.shells.ui_review): reasons in the note, groups with counts, several
 decisions at once, the focused position, the legend. No Streamlit, no model."""
 
 from __future__ import annotations
@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from verifier.compare.vocab import load
-from verifier.errors import ConfigError
-from verifier.records import Article
-from verifier.store import ReviewConflictError
-from verifier.ui_review import (
+from verifier.core.errors import ConfigError
+from verifier.core.records import Article
+from verifier.io.store import ReviewConflictError
+from verifier.shells.ui_review import (
     REASONS,
     SCORE_SENTENCE,
     clamp,

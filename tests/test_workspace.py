@@ -16,14 +16,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from verifier import workspace as workspace_mod
-from verifier.embed import FakeEmbedder, SentenceTransformerEmbedder
-from verifier.errors import InputError, ModelMismatchError, NotFoundError
-from verifier.index import VectorIndex
-from verifier.records import Article
-from verifier.settings import Settings
-from verifier.store import SCHEMA_VERSION
-from verifier.workspace import MAX_K, MAX_QUERY_CHARS, Workspace
+from verifier.core.errors import InputError, ModelMismatchError, NotFoundError
+from verifier.core.records import Article
+from verifier.core.settings import Settings
+from verifier.io.embed import FakeEmbedder, SentenceTransformerEmbedder
+from verifier.io.index import VectorIndex
+from verifier.io.store import SCHEMA_VERSION
+from verifier.services import workspace as workspace_mod
+from verifier.services.workspace import MAX_K, MAX_QUERY_CHARS, Workspace
 
 ARTICLES = [
     Article.create(
@@ -185,12 +185,12 @@ def test_the_index_repairs_itself_when_loaded(settings: Settings, fake_embedder:
 
 KILL_SCRIPT = """
 import os, signal, sys
-from verifier import workspace as workspace_mod
-from verifier.embed import FakeEmbedder
-from verifier.index import VectorIndex
-from verifier.records import Article
-from verifier.settings import Settings
-from verifier.workspace import Workspace
+from verifier.services import workspace as workspace_mod
+from verifier.io.embed import FakeEmbedder
+from verifier.io.index import VectorIndex
+from verifier.core.records import Article
+from verifier.core.settings import Settings
+from verifier.services.workspace import Workspace
 
 def die(self, path):
     os.kill(os.getpid(), signal.SIGKILL)  # the store has committed; the index never gets written

@@ -1,12 +1,12 @@
-"""The ingest's steps (verifier.workspace_ingest) on their own: which inputs are new, how the new articles
-are cut into batches and when the progress is told. Every sentence was written for these tests."""
+"""The ingest's steps (verifier.services.workspace_ingest) on their own: which inputs are new, how the new
+articles are cut into batches and when the progress is told. Every sentence was written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from verifier.records import Article, Claim
-from verifier.workspace_ingest import batches, triage
+from verifier.core.records import Article, Claim
+from verifier.services.workspace_ingest import batches, triage
 
 A, B, C = (
     Article.create(f"The {name} bridge carried {n} cars a day.", source="Test Desk", title=name)
