@@ -18,7 +18,7 @@ from verifier.compare.decision import clashing_pair
 from verifier.compare.features import feature_names, features, view
 from verifier.compare.figures import read_figures
 from verifier.compare.model import from_json, shipped
-from verifier.errors import ConfigError
+from verifier.core.errors import ConfigError
 
 # The same sentence twice, one row per family of figure: a pair of copies agrees, whatever it measures.
 COPIES = [

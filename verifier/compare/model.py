@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from verifier.errors import ConfigError
+from verifier.core.errors import ConfigError
 
 MODEL_FILE = "judgement_model.json"
 

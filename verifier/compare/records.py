@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from verifier.core.records import Article
 from verifier.quantities import Quantity
-from verifier.records import Article
 
 LABELS = ("conflict", "agree", "different_quantity", "update", "unrelated")
 

@@ -23,7 +23,7 @@ from verifier.compare.model import ARTICLES_KNOWN, Booster, Model, Tree
 from verifier.compare.records import LABELS, ClaimText
 from verifier.compare.synthetic import SYNTHETIC_WEIGHT
 from verifier.compare.synthetic import pairs as synthetic_pairs
-from verifier.errors import ConfigError
+from verifier.core.errors import ConfigError
 
 # Boosting settings, chosen by grouped 5-fold cross-validation over the labelled pairs (docs/relations.md):
 # stumps of depth 2 with a small learning rate generalised across incidents at least as well as depth 3-4

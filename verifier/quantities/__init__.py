@@ -17,7 +17,7 @@ carried across a list, parts and totals), `pipeline` (`extract`).
 
 from __future__ import annotations
 
-from verifier.dates import parse_date
+from verifier.core.dates import parse_date
 from verifier.quantities.attribution import SCOPE_WINDOW
 from verifier.quantities.groups import GROUP_MAX_WORDS, group_contains, parse_group
 from verifier.quantities.measure import MEASURE_AFTER_WINDOW, MEASURE_BEFORE_WINDOW

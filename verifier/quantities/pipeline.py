@@ -6,7 +6,7 @@ import logging
 from bisect import bisect_right
 from functools import lru_cache
 
-from verifier.dates import parse_date
+from verifier.core.dates import parse_date
 from verifier.numbers import find_numbers
 from verifier.quantities.attribution import _attribution, _scopes, _times
 from verifier.quantities.context import _Ctx, _find_triggers, _lower_words, _Spans, _words_between

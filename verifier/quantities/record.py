@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from verifier.display import number
+from verifier.core.display import number
 
 # Kinds of number that are never a count of anything: compared, if at all, only as what they are.
 NON_COUNT_KINDS = frozenset(

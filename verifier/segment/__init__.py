@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 import blingfire
 
-from verifier.records import Article, Claim
+from verifier.core.records import Article, Claim
 from verifier.segment.filters import _trim_leading_dateline, drop_reason
 from verifier.segment.patterns import MAX_CLAIM_CHARS, MIN_CLAIM_WORDS, SHORT_FRAGMENT_WORDS, Span
 from verifier.segment.repair import (
