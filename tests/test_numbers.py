@@ -422,7 +422,12 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     (
         "The siege lasted more than two years.",
-        [("more than two years", 2, 3, INF, "more_than", "duration", "years")],
+        # Time is not counted one by one: past two years is any span longer than two years.
+        [("more than two years", 2, 2, INF, "more_than", "duration", "years")],
+    ),
+    (
+        "The strike lasted nearly two weeks.",
+        [("nearly two weeks", 2, 1.7, 2, "nearly", "duration", "weeks")],
     ),
     (
         "He was sentenced to two and a half years in prison.",

@@ -465,6 +465,11 @@ ROLES = [
         [("At least 20", None), ("13", "part"), ("30", None)],
     ),
     ("Fifteen were wounded, four of them seriously.", [("Fifteen", None), ("four", "partial")]),
+    # "others" after a count of another measure are people other than those: the whole of their own count.
+    ("The mortar killed two guards and wounded 11 others.", [("two", None), ("11", None)]),
+    ("Four miners died, 9 others injured in the blast.", [("Four", None), ("9", None)]),
+    # after a count of the same measure, "others" are a further part of it
+    ("The storm killed 3 in the port; four other victims died inland.", [("3", None), ("four", "partial")]),
 ]
 
 

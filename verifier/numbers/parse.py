@@ -253,7 +253,10 @@ def _interval(qualifier: str | None, v: float, kind: str) -> tuple[float, float]
     """
     if v < 0:
         return _negative_interval(qualifier, v)
-    whole_count = kind in ("count", "duration", "age") and _is_whole(v)
+    # Things counted one by one, and ages in whole years, step by one inside an open bound ("more than 40
+    # people" is at least 41). Time is not counted that way: "more than two years" is any span past two
+    # years (28 months), and "nearly two weeks" is just short of 14 days, not one week.
+    whole_count = kind in ("count", "age") and _is_whole(v)
     if qualifier == "at_least":
         return v, math.inf
     if qualifier == "more_than":

@@ -42,6 +42,33 @@ def _link_parts(ctx: _Ctx, frames: list[Quantity]) -> list[Quantity]:
             if "measure" in nxt.spans:
                 spans["measure"] = nxt.spans["measure"]
             out[i] = Quantity(**{**q.__dict__, "measure": nxt.measure, "spans": MappingProxyType(spans)})
+    return _others_of_another_measure(ctx, out)
+
+
+_OTHERS = frozenset({"others", "other"})
+
+
+def _others_of_another_measure(ctx: _Ctx, frames: list[Quantity]) -> list[Quantity]:
+    """"N others" after a count of another measure counts people other than those: "killed three civilians
+    and wounded 12 others" gives all the wounded, not a further part of them (which "five were killed in
+    Homs and seven others in Hama" is, where both figures count one measure)."""
+    out = list(frames)
+    last: Quantity | None = None
+    for i, q in enumerate(frames):
+        if not q.is_count:
+            continue
+        if (
+            q.role == "partial"
+            and (q.group or "").lower() in _OTHERS
+            and last is not None
+            and last.measure is not None
+            and q.measure is not None
+            and last.measure != q.measure
+            and not _break_between(ctx, last.spans["number"][1], q.spans["number"][0])
+        ):
+            out[i] = Quantity(**{**q.__dict__, "role": None})
+        if q.measure is not None:
+            last = q
     return out
 
 
