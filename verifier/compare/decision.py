@@ -131,7 +131,7 @@ def clashing_pair(v: PairView) -> Aligned | None:
         if m is not None and m == _what(p.b) and p.groups == "same" and count_a[m] == count_b[m] == 1:
             # Without a measure word, the figures' own words must say they count one thing: "a two-week
             # campaign" and "one day of killings" are the only durations of two claims, but not one measure.
-            if not m.startswith("family:") or p.strength >= STRONG_ALIGNMENT:
+            if _one_thing(p):
                 return p
         if p.part_exceeds_whole:  # "at least 27 IS fighters" against "13 fighters": whatever else is said
             return p
