@@ -316,6 +316,9 @@ def test_confirm_with_the_keyboard_only(server: str, page: tuple[Page, list[str]
     select(tab, "Status", "all")  # every pair stays in the queue, whatever the other tests decided
     tab.evaluate("() => document.activeElement && document.activeElement.blur()")  # keys go to the page
     expect(tab.get_by_text("Reviewing pair 1:", exact=False)).to_be_visible()
+    # The key listener is attached by a component once the page's script run is over: wait for that run
+    # before the first key, or the key can fall on a page that does not listen yet.
+    settle(tab)
     tab.keyboard.press("n")
     expect(tab.get_by_text("Reviewing pair 2:", exact=False)).to_be_visible(timeout=LOAD_MS)
     settle(tab)
