@@ -13,7 +13,7 @@ from verifier.compare.records import ClaimText, Judgement
 def relate(a: ClaimText, b: ClaimText, model: Model | None = None) -> Judgement:
     """How two claims' figures relate: conflict, agree, different_quantity, update or unrelated. The score is
     the calibrated probability that the label is right (see decision.decide). `model` defaults to the
-    shipped one (a workspace passes its tuned model, `verifier.tune.workspace_model`)."""
+    shipped one (a workspace passes its tuned model, `verifier.services.tune.workspace_model`)."""
     v = view(a, b)
     probs = (model or shipped()).proba(features(v))
     label, score = decide(probs, v)

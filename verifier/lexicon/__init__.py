@@ -37,7 +37,7 @@ _PLACES = _load("places")
 WEEKDAYS: tuple[str, ...] = tuple(_CALENDAR["weekdays"])
 MONTHS: tuple[str, ...] = tuple(_CALENDAR["months"])
 # Short forms as sources write them ("Wed 05 Apr 2017", "Sept. 3, 2016"); each maps to its index in
-# WEEKDAYS / MONTHS. Every date reader (verifier.dates, numbers, segment) takes its names from here.
+# WEEKDAYS / MONTHS. Every date reader (verifier.core.dates, numbers, segment) takes its names from here.
 WEEKDAY_ABBREVIATIONS: dict[str, int] = dict(_CALENDAR["weekday_abbreviations"])
 MONTH_ABBREVIATIONS: dict[str, int] = dict(_CALENDAR["month_abbreviations"])
 

@@ -1,5 +1,5 @@
 """Who says so, when, and over what period: attribution, time expressions and scopes. Article dates are
-read by `verifier.dates.parse_date` (re-exported from `verifier.quantities`)."""
+read by `verifier.core.dates.parse_date` (re-exported from `verifier.quantities`)."""
 
 from __future__ import annotations
 
