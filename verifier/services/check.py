@@ -34,6 +34,7 @@ from verifier.services.conflict_policy import (
     tied_to_one_incident,
 )
 from verifier.services.tune import workspace_model
+from verifier.services.workspace_core import IndexedStore
 
 log = logging.getLogger(__name__)
 
@@ -251,8 +252,10 @@ def _not_counted(
     apart = days_between(mine.date, theirs.date)
     if apart is not None and apart > SCAN_MAX_REPORT_DAYS:
         return f"reported {apart} days from the claim: another incident, or a later look back"
-    if judgement.label == "conflict" and _ties_by(mine, judgement) and not tied_to_one_incident(
-        mine, theirs, judgement
+    if (
+        judgement.label == "conflict"
+        and _ties_by(mine, judgement)
+        and not tied_to_one_incident(mine, theirs, judgement)
     ):
         return "the two name no common place or day: they may count two incidents"
     return ""
@@ -267,7 +270,7 @@ def _ties_by(claim: ClaimText, judgement: Any) -> bool:
 
 
 def check_claim(
-    ws: Any,
+    ws: IndexedStore,
     text: str,
     k: int = DEFAULT_K,
     floor: float = DEFAULT_FLOOR,

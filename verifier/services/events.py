@@ -28,6 +28,7 @@ from verifier.core.records import Article, Claim, Event, content_hash
 from verifier.services.events_labels import event_label, names_of
 from verifier.services.events_rows import Cell, ComparisonTable, Row
 from verifier.services.events_table import build_table, group_label
+from verifier.services.workspace_core import IndexedStore
 
 # The table and the labels, where callers have always found them
 # (`from verifier.services.events import build_table`).
@@ -183,7 +184,7 @@ def cluster(
     return cluster_similarity(similarity_matrix(vectors, dates), threshold)
 
 
-def _article_claims(ws: Any) -> tuple[list[str], dict[str, list[Claim]]]:
+def _article_claims(ws: IndexedStore) -> tuple[list[str], dict[str, list[Claim]]]:
     """The ids of the articles that gave claims (sorted) and their claims."""
     claims: dict[str, list[Claim]] = {}
     for _, claim in ws.store.iter_claims():
@@ -191,7 +192,7 @@ def _article_claims(ws: Any) -> tuple[list[str], dict[str, list[Claim]]]:
     return sorted(claims), claims
 
 
-def workspace_similarity(ws: Any) -> tuple[list[Article], np.ndarray]:
+def workspace_similarity(ws: IndexedStore) -> tuple[list[Article], np.ndarray]:
     """The articles that gave claims (by id) and the grouping's similarity of every pair of them."""
     ids, _ = _article_claims(ws)
     articles = {a.id: a for a in ws.store.list_articles()}
@@ -204,7 +205,7 @@ def workspace_similarity(ws: Any) -> tuple[list[Article], np.ndarray]:
     return members, sim
 
 
-def build_events(ws: Any, threshold: float = EVENT_DISTANCE_THRESHOLD) -> list[Event]:
+def build_events(ws: IndexedStore, threshold: float = EVENT_DISTANCE_THRESHOLD) -> list[Event]:
     """Group the stored articles into events and store them (replacing the previous grouping)."""
     ids, claims = _article_claims(ws)
     members_of, sim = workspace_similarity(ws)
@@ -250,7 +251,7 @@ class EventSummary:
         return {"id": self.id, "label": self.label, "articles": [asdict(r) for r in self.reports]}
 
 
-def list_events(ws: Any, rebuild: bool = False) -> list[EventSummary]:
+def list_events(ws: IndexedStore, rebuild: bool = False) -> list[EventSummary]:
     """Stored events, largest first (grouped now if none are stored or `rebuild`)."""
     events = ws.store.list_events()
     if rebuild or (not events and ws.store.count_claims()):

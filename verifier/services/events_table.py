@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import combinations
-from typing import Any
 
 from verifier.compare import ClaimText, relate
 from verifier.core.display import number
@@ -24,6 +23,7 @@ from verifier.services.conflict_policy import marked_label, reports_may_disagree
 from verifier.services.conflict_policy import voice as voice_of
 from verifier.services.events_rows import Cell, ComparisonTable, Row
 from verifier.services.tune import workspace_model
+from verifier.services.workspace_core import IndexedStore
 
 # A toll without a counted group ("19 were killed", "Seven of the dead") counts people: its row is the
 # people row, so that one toll is not split across two rows by wording.
@@ -58,7 +58,7 @@ class _Fig:
         return voice_of(self.claim.text, extract(self.claim.text))
 
 
-def _figures(ws: Any, event: Event) -> list[_Fig]:
+def _figures(ws: IndexedStore, event: Event) -> list[_Fig]:
     rowids = list(ws.store.claim_rowids(event.claim_ids).values())
     figs: list[_Fig] = []
     for claim, article in ws.store.get_claims_by_rowids(sorted(rowids)):
@@ -68,7 +68,7 @@ def _figures(ws: Any, event: Event) -> list[_Fig]:
     return figs
 
 
-def _dismissed_pairs(ws: Any, claim_ids: set[str]) -> set[frozenset[str]]:
+def _dismissed_pairs(ws: IndexedStore, claim_ids: set[str]) -> set[frozenset[str]]:
     out: set[frozenset[str]] = set()
     for c in ws.store.list_contradictions(status="dismissed"):
         if c.claim_a in claim_ids and c.claim_b in claim_ids:
@@ -80,7 +80,7 @@ def _disjoint(a: Quantity, b: Quantity) -> bool:
     return a.high < b.low or b.high < a.low
 
 
-def build_table(ws: Any, event_id: str) -> ComparisonTable:
+def build_table(ws: IndexedStore, event_id: str) -> ComparisonTable:
     """The figures of one event by (measure, counted group) and source; conflicts marked."""
     event = ws.store.get_event(event_id)
     figs = _figures(ws, event)
@@ -98,7 +98,7 @@ def build_table(ws: Any, event_id: str) -> ComparisonTable:
     return ComparisonTable(event.id, event.label, sources, tuple(out_rows), tuple(_sum_notes(rows)))
 
 
-def _marks(ws: Any, figs: list[_Fig]) -> tuple[set[int], set[int]]:
+def _marks(ws: IndexedStore, figs: list[_Fig]) -> tuple[set[int], set[int]]:
     """(indexes of figures in a conflict, indexes of figures that update another). Conflicts are looked for
     across all rows of one measure: "13 people" (a whole toll) can contradict "at least 27 IS fighters" in
     the fighters row. Updates are marked within a row only."""
@@ -132,7 +132,7 @@ def _comparable(x: _Fig, y: _Fig) -> bool:
     return reports_may_disagree(x, y)
 
 
-def _labeller(ws: Any) -> Callable[[_Fig, _Fig], str]:
+def _labeller(ws: IndexedStore) -> Callable[[_Fig, _Fig], str]:
     """The table's label of a pair of figures' claims, judged once per pair with the workspace's model."""
     judgements: dict[tuple[str, str], str] = {}
     model = workspace_model(ws)

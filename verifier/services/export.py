@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from verifier.core.errors import InputError
 from verifier.services.export_claimreview import (
@@ -38,6 +38,7 @@ from verifier.services.export_tables import (
     xlsx_bytes,
 )
 from verifier.services.flagged import FlaggedPair, Side, flagged_pairs
+from verifier.services.workspace_core import IndexedStore
 
 __all__ = [
     "AUTHOR_ENV",
@@ -70,7 +71,7 @@ FORMATS = ("csv", "xlsx", "json", "claimreview")
 
 
 def export_bytes(
-    ws: Any,
+    ws: IndexedStore,
     fmt: str,
     event_id: str | None = None,
     include_unreviewed: bool = False,
@@ -96,7 +97,7 @@ def export_bytes(
 
 
 def export(
-    ws: Any,
+    ws: IndexedStore,
     fmt: str,
     out: str | Path | IO[bytes] | None = None,
     event_id: str | None = None,

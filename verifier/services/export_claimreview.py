@@ -17,6 +17,7 @@ from typing import Any
 
 from verifier.core.records import Contradiction
 from verifier.services.flagged import FlaggedPair, flagged_pairs
+from verifier.services.workspace_core import IndexedStore
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +136,7 @@ def _today() -> str:
 
 
 def publishable_pairs(
-    ws: Any, include_unreviewed: bool = False, event_id: str | None = None
+    ws: IndexedStore, include_unreviewed: bool = False, event_id: str | None = None
 ) -> list[FlaggedPair]:
     """The pairs a ClaimReview export holds: confirmed ones (and unreviewed ones with
     `include_unreviewed`), never dismissed ones; with `event_id`, only pairs with a claim in that event."""
@@ -147,14 +148,17 @@ def publishable_pairs(
     return [p for p in pairs if p.a.claim_id in claims or p.b.claim_id in claims]
 
 
-def unreviewed_left_out(ws: Any, event_id: str | None = None) -> int:
+def unreviewed_left_out(ws: IndexedStore, event_id: str | None = None) -> int:
     """How many unreviewed pairs a default ClaimReview export leaves out (the CLI says so)."""
     every = publishable_pairs(ws, include_unreviewed=True, event_id=event_id)
     return sum(p.contradiction.status == "new" for p in every)
 
 
 def claim_reviews(
-    ws: Any, include_unreviewed: bool = False, event_id: str | None = None, byline: Byline | None = None
+    ws: IndexedStore,
+    include_unreviewed: bool = False,
+    event_id: str | None = None,
+    byline: Byline | None = None,
 ) -> list[dict[str, Any]]:
     """ClaimReviews of `publishable_pairs`, signed by `byline` (default: from the environment).
 

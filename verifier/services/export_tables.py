@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from verifier.services.flagged import FlaggedPair, flagged_pairs
+from verifier.services.workspace_core import IndexedStore
 
 # The review status in a reader's words: "new" is the store's word for a flag nobody has looked at.
 REVIEW_STATUS_WORDS = {"new": "unreviewed", "confirmed": "confirmed", "dismissed": "dismissed"}
@@ -61,7 +62,7 @@ def pair_record(pair: FlaggedPair) -> dict[str, Any]:
     return row
 
 
-def _review_status_by_claim(ws: Any) -> dict[str, str]:
+def _review_status_by_claim(ws: IndexedStore) -> dict[str, str]:
     """Each claim in a stored pair, with the weightiest review status of its pairs (see _STATUS_ORDER)."""
     found: dict[str, str] = {}
     for c in ws.store.list_contradictions():
@@ -72,7 +73,7 @@ def _review_status_by_claim(ws: Any) -> dict[str, str]:
     return found
 
 
-def table_records(ws: Any, event_id: str) -> list[dict[str, Any]]:
+def table_records(ws: IndexedStore, event_id: str) -> list[dict[str, Any]]:
     """The event's comparison table, one row per figure, with the article's URL and the review status
     of the pairs its claim is in ("not flagged" when none)."""
     from verifier.services.events_table import build_table
@@ -91,7 +92,7 @@ def table_records(ws: Any, event_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def export_records(ws: Any, event_id: str | None = None) -> list[dict[str, Any]]:
+def export_records(ws: IndexedStore, event_id: str | None = None) -> list[dict[str, Any]]:
     """The rows of a CSV, XLSX or JSON export: every flagged pair, or the table of `event_id`."""
     if event_id is not None:
         return table_records(ws, event_id)

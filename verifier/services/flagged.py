@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from verifier.core.records import Article, Claim, Contradiction
+from verifier.services.workspace_core import IndexedStore
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,11 @@ class FlaggedPair:
 
 
 def flagged_pairs(
-    ws: Any, status: str | None = None, source: str | None = None, limit: int | None = None, **filters: Any
+    ws: IndexedStore,
+    status: str | None = None,
+    source: str | None = None,
+    limit: int | None = None,
+    **filters: Any,
 ) -> list[FlaggedPair]:
     """Stored contradictions, best first, each with its two claims and articles.
 

@@ -37,6 +37,7 @@ from verifier.services.conflict_policy import (  # noqa: F401
 )
 from verifier.services.rivals import rival_counts
 from verifier.services.tune import workspace_model
+from verifier.services.workspace_core import IndexedStore
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ class _Loaded:
     voice: str  # who the claim's figures come from (`conflict_policy.voice`); "" when nobody
 
 
-def _load(ws: Any, rowids: Iterable[int], cache: dict[int, _Loaded]) -> None:
+def _load(ws: IndexedStore, rowids: Iterable[int], cache: dict[int, _Loaded]) -> None:
     """Read and extract the figures of the rowids not yet in `cache`."""
     missing = [r for r in dict.fromkeys(rowids) if r not in cache]
     for rowid, (claim, article) in ws.store.claim_map(missing).items():
@@ -93,7 +94,12 @@ def _load(ws: Any, rowids: Iterable[int], cache: dict[int, _Loaded]) -> None:
 
 
 def _candidates(
-    ws: Any, rowids: Sequence[int], k: int, floor: float, cache: dict[int, _Loaded], progress: Progress | None
+    ws: IndexedStore,
+    rowids: Sequence[int],
+    k: int,
+    floor: float,
+    cache: dict[int, _Loaded],
+    progress: Progress | None,
 ) -> dict[tuple[int, int], float | None]:
     """{(lo, hi) rowid pair: cosine} from the index neighbours, plus every pair within one article."""
     pairs: dict[tuple[int, int], float | None] = {}
@@ -166,13 +172,13 @@ def _text(item: _Loaded) -> ClaimText:
 
 
 def scan_new(
-    ws: Any, k: int = SCAN_K, floor: float = SCAN_FLOOR, progress: Progress | None = None
+    ws: IndexedStore, k: int = SCAN_K, floor: float = SCAN_FLOOR, progress: Progress | None = None
 ) -> ScanReport:
     """Scan the claims not yet scanned against every stored claim; store conflicts; mark them scanned."""
     return _scan(ws, k, floor, progress)[0]
 
 
-def _scan(ws: Any, k: int, floor: float, progress: Progress | None) -> tuple[ScanReport, set[str]]:
+def _scan(ws: IndexedStore, k: int, floor: float, progress: Progress | None) -> tuple[ScanReport, set[str]]:
     if k < 1:
         raise InputError(f"k must be at least 1, not {k}")
     started = time.perf_counter()
@@ -224,7 +230,7 @@ def _scan(ws: Any, k: int, floor: float, progress: Progress | None) -> tuple[Sca
 
 
 def rescan_all(
-    ws: Any, k: int = SCAN_K, floor: float = SCAN_FLOOR, progress: Progress | None = None
+    ws: IndexedStore, k: int = SCAN_K, floor: float = SCAN_FLOOR, progress: Progress | None = None
 ) -> ScanReport:
     """Scan every stored claim again (after a change of the relation logic).
 
@@ -253,7 +259,7 @@ DECISIONS = {
 }
 
 
-def review(ws: Any, contradiction_id: str, decision: str, note: str = "") -> Contradiction:
+def review(ws: IndexedStore, contradiction_id: str, decision: str, note: str = "") -> Contradiction:
     """Record a fact-checker's decision on a flagged pair: confirm, dismiss or reopen, with a note."""
     status = DECISIONS.get(decision.strip().lower())
     if status is None:

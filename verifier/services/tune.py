@@ -13,7 +13,6 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -22,6 +21,7 @@ from verifier.compare.features import features, view
 from verifier.compare.model import Model, load_file, shipped
 from verifier.compare.vocab import load
 from verifier.core.errors import InputError
+from verifier.services.workspace_core import IndexedStore
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +53,11 @@ class TuneReport:
         )
 
 
-def model_path(ws: Any) -> Path:
+def model_path(ws: IndexedStore) -> Path:
     return Path(ws.settings.workspace) / MODEL_NAME
 
 
-def workspace_model(ws: Any) -> Model:
+def workspace_model(ws: IndexedStore) -> Model:
     """The workspace's tuned model when it has one, else the shipped one (read once per file version)."""
     path = model_path(ws)
     try:
@@ -84,7 +84,7 @@ def _label(status: str, note: str, a: ClaimText, b: ClaimText) -> str:
     return max((k for k in probs if k != "conflict"), key=lambda k: probs[k])
 
 
-def reviewed_pairs(ws: Any, weight: float = REVIEW_WEIGHT) -> list[train.LabelledPair]:
+def reviewed_pairs(ws: IndexedStore, weight: float = REVIEW_WEIGHT) -> list[train.LabelledPair]:
     """The workspace's decided pairs as labelled pairs, grouped by the first article of each pair."""
     out = []
     for status in ("confirmed", "dismissed"):
@@ -97,7 +97,7 @@ def reviewed_pairs(ws: Any, weight: float = REVIEW_WEIGHT) -> list[train.Labelle
     return out
 
 
-def tune(ws: Any, weight: float = REVIEW_WEIGHT) -> TuneReport:
+def tune(ws: IndexedStore, weight: float = REVIEW_WEIGHT) -> TuneReport:
     reviewed = reviewed_pairs(ws, weight)
     if not reviewed:
         raise InputError(
@@ -124,7 +124,7 @@ def tune(ws: Any, weight: float = REVIEW_WEIGHT) -> TuneReport:
     return TuneReport(len(reviewed), labels, before, after, path)
 
 
-def reset(ws: Any) -> bool:
+def reset(ws: IndexedStore) -> bool:
     """Back to the shipped model; True when a tuned one was removed."""
     path = model_path(ws)
     if path.exists():

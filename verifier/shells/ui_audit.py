@@ -15,6 +15,7 @@ from verifier.core.records import Contradiction
 from verifier.core.settings import default_reviewer
 from verifier.io.store import CONFLICT, AuditEntry
 from verifier.services.scan import DECISIONS
+from verifier.services.workspace_core import IndexedStore
 
 # The session-state key of the sidebar's reviewer field: Streamlit keeps it for the tab's session.
 REVIEWER_KEY = "reviewer"
@@ -38,7 +39,9 @@ def shown_revision(state: MutableMapping[str, Any], pair: Contradiction) -> int:
     return shown
 
 
-def decide(ws: Any, pair_id: str, decision: str, note: str, reviewer: str, shown: int) -> Contradiction:
+def decide(
+    ws: IndexedStore, pair_id: str, decision: str, note: str, reviewer: str, shown: int
+) -> Contradiction:
     """confirm, dismiss or reopen `pair_id` as `reviewer`, refused (ReviewConflictError, logged) if the pair
     was decided by someone else since it was shown at revision `shown`."""
     status = DECISIONS.get(decision.strip().lower())
