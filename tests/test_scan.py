@@ -121,6 +121,33 @@ def test_reports_weeks_apart_are_not_compared(workspace: Workspace) -> None:
     assert flagged_pairs(workspace) == []
 
 
+def test_the_scan_reads_a_neighbours_figures_only_when_the_dates_allow_a_disagreement(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading figures is the scan's cost: a neighbour from a report weeks apart is dropped on its date
+    alone, and its sentences are never read for figures (the new claims' own are)."""
+    later = Article.create(
+        CAPITAL_DAILY.text,
+        source="Capital Daily",
+        title=CAPITAL_DAILY.title + " (archive)",
+        published="2021-07-20",
+    )
+    workspace.ingest_articles([later])
+    scan_new(workspace)
+    workspace.ingest_articles([BAY_HERALD])
+    read: list[str] = []
+    import verifier.services.scan as scan_module
+
+    def counting(text: str, published: str | None = None) -> list[object]:
+        read.append(text)
+        return list(extract(text, published))
+
+    monkeypatch.setattr(scan_module, "extract", counting)
+    report = scan_new(workspace)
+    assert report.claims_scanned == 2 and report.candidate_pairs == 0
+    assert read and all(t in BAY_HERALD.text for t in read)
+
+
 @pytest.mark.parametrize(
     "text",
     [

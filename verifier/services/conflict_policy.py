@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any, Protocol
 
 from verifier import lexicon as lx
@@ -118,9 +119,16 @@ def report_date(article: Article) -> dt.date | None:
     date it was imported with. Feeds and data sets misdate articles (on FA-KES, a piece whose dateline is 29
     October filed under 3 October, a September piece under the August attack it recalls); the article's own
     dateline is what its reporter wrote."""
-    m = _DATELINE.search(article.text[:DATELINE_CHARS])
+    return _report_date(article.text[:DATELINE_CHARS], article.published)
+
+
+# A scan asks for the dates of the same few thousand articles once per neighbour pair (16,582 times for
+# 1,000 new claims at 100k claims): read each once.
+@lru_cache(maxsize=65_536)
+def _report_date(head: str, published: str | None) -> dt.date | None:
+    m = _DATELINE.search(head)
     day = parse_date(m.group()) if m else None
-    return day if day is not None else parse_date(article.published)
+    return day if day is not None else parse_date(published)
 
 
 def days_apart(a: Article, b: Article) -> int:
