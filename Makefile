@@ -50,6 +50,7 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	bash scripts/ensure-chromium.sh  # the app part times the first check in a real browser
 	$(BIN)/python -m bench.run_all
 	$(BIN)/python -m bench.fuzz --json docs/fuzz.json
 	$(BIN)/python -m bench.ray_ingest --json docs/ray_ingest.json
