@@ -16,7 +16,7 @@ from verifier.core.records import Article
 from verifier.core.settings import Settings
 from verifier.io.embed import SentenceTransformerEmbedder
 from verifier.services.check import (
-    MAX_CLAIM_CHARS,
+    MAX_CHECK_CHARS,
     CheckResult,
     Evidence,
     check_claim,
@@ -110,7 +110,7 @@ def test_empty_claim_is_refused(crash: Workspace, text: str) -> None:
 
 def test_a_50_kb_claim_is_refused_with_the_limit(crash: Workspace) -> None:
     text = "Nine passengers were killed near Marrow Bay. " * 1200  # ~54 kB
-    with pytest.raises(InputError, match=f"at most {MAX_CLAIM_CHARS:,} characters"):
+    with pytest.raises(InputError, match=f"at most {MAX_CHECK_CHARS:,} characters"):
         check_claim(crash, text)
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from verifier.compare import ClaimText, relate
+from verifier.compare import ClaimText, relate, vocab
 from verifier.compare.evidence import places, stated_days
 from verifier.core.errors import InputError
 from verifier.quantities import Quantity, extract
@@ -48,7 +48,7 @@ DEFAULT_K = 20
 # A claim is a sentence or a short paragraph. The model reads only its first ~256 word pieces (about
 # 1,200 characters) anyway, so a longer text is almost surely a whole article pasted by mistake:
 # refuse it with a clear message rather than silently checking its first lines.
-MAX_CLAIM_CHARS = 2_000
+MAX_CHECK_CHARS = 2_000
 
 # Labels of `relate` and the evidence group each goes to.
 CORROBORATING = "corroborating"
@@ -62,13 +62,10 @@ _GROUP_OF_LABEL = {
 }
 SIMILAR = "similar"  # our own label: no figures to compare, related by meaning only
 
-# Below this share of ASCII letters among all letters, or with no common English word at all in a
-# claim of 4+ words, the claim is probably not English: the model and the figure reader are English-only.
+# Below this share of ASCII letters among all letters, or with no common English word at all (a stopword
+# of `compare.vocab`) in a claim of 4+ words, the claim is probably not English: the model and the figure
+# reader are English-only.
 _MIN_ASCII_LETTER_SHARE = 0.6
-_ENGLISH_STOPWORDS = frozenset(
-    "the a an of in on at to and or is are was were be been has have had by for with from that this "
-    "it its as said says not no were killed people".split()
-)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -173,7 +170,8 @@ def looks_non_english(text: str) -> bool:
     ascii_share = sum(ch.isascii() for ch in letters) / len(letters)
     if ascii_share < _MIN_ASCII_LETTER_SHARE:
         return True
-    return len(words) >= 4 and not any(w.lower() in _ENGLISH_STOPWORDS for w in words)
+    common = vocab.load().stopwords  # the one English stopword list, the judgement's
+    return len(words) >= 4 and not any(w.lower() in common for w in words)
 
 
 def validate_claim(text: str) -> str:
@@ -183,10 +181,10 @@ def validate_claim(text: str) -> str:
     claim = text.strip()
     if not claim:
         raise InputError("the claim is empty: type the sentence you want to check")
-    if len(claim) > MAX_CLAIM_CHARS:
+    if len(claim) > MAX_CHECK_CHARS:
         raise InputError(
             f"the claim is {len(claim):,} characters long; a claim is one sentence or a short paragraph "
-            f"(at most {MAX_CLAIM_CHARS:,} characters): paste only the sentence to check"
+            f"(at most {MAX_CHECK_CHARS:,} characters): paste only the sentence to check"
         )
     return claim
 
