@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from verifier.compare import ClaimText
+from verifier.compare import ClaimText, relate
 from verifier.core.records import Article
 from verifier.quantities import extract
 from verifier.services import check, scan
@@ -16,6 +16,7 @@ from verifier.services.conflict_policy import (
     SCAN_MAX_REPORT_DAYS,
     days_apart,
     marked_label,
+    may_be_worth_flagging,
     quote_two_voices,
     report_date,
     reports_may_disagree,
@@ -308,3 +309,24 @@ def test_two_reports_whose_datelines_are_weeks_apart_are_not_compared() -> None:
 )
 def test_two_named_sites_are_two_incidents(a: str, b: str, different: bool) -> None:
     assert different_sites(a, b) is different
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "may"),
+    [
+        # one measure on both sides: may be flagged
+        ("Floods killed 14 people in the valley.", "The floods in the valley killed 20.", True),
+        # money says what it measures, whatever the other side counts
+        ("The bridge cost $4 million to repair.", "Repairs to the bridge came to $9 million.", True),
+        # two counts of different measures: never a flag, so never judged
+        ("Floods killed 14 people in the valley.", "Some 300 homes in the valley were flooded.", False),
+        # a count of unstated measure against a casualty count
+        ("A crowd of 5,000 gathered in the square.", "Police arrested 14 people in the square.", False),
+    ],
+)
+def test_the_scan_judges_only_pairs_that_could_be_flagged(a: str, b: str, may: bool) -> None:
+    qa, qb = extract(a), extract(b)
+    assert may_be_worth_flagging(qa, qb) is may
+    if not may:  # the necessary condition holds: what the scan skips, worth_flagging would refuse
+        judgement = relate(ClaimText(a), ClaimText(b))
+        assert not worth_flagging(judgement)

@@ -227,6 +227,15 @@ def worth_flagging(judgement: Any) -> bool:
     )
 
 
+def may_be_worth_flagging(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
+    """What `worth_flagging` needs of the two claims' frames (`extract`), read before any judgement: one
+    same measure on both sides, or a figure of a kind that says what it measures. A pair without either is
+    never flagged whatever the relation says, so the scan does not judge it (at 1M claims, judging was
+    most of the scan's time once the neighbours' figures were read lazily: docs/benchmarks.md)."""
+    described = any(q.kind in SELF_DESCRIBING_KINDS for q in (*a, *b))
+    return described or share_measure(a, b)
+
+
 def restates(a: Sequence[Any], b: Sequence[Any]) -> bool:
     """True when, for every measure both claims count, each gives one figure and it is the same number
     ("more than 230,000 killed" / "230,000 deaths", "19 civilians" / "more than 19 civilians"): one figure

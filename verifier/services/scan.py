@@ -30,6 +30,7 @@ from verifier.services.conflict_policy import (  # noqa: F401
     SELF_DESCRIBING_KINDS,
     days_apart,
     has_count,
+    may_be_worth_flagging,
     quote_two_voices,
     reports_may_disagree,
     restates,
@@ -215,6 +216,8 @@ def _scan(ws: IndexedStore, k: int, floor: float, progress: Progress | None) -> 
         cache_key = (text_key[0], text_key[1])
         if cache_key in judged:
             continue  # the same two sentences from other copies: one flag is enough to review
+        if not may_be_worth_flagging(left.quantities, right.quantities):
+            continue  # never flagged whatever the judgement: not judged
         left_text, right_text = _text(left), _text(right)
         judgement = relate(left_text, right_text, model)
         judged[cache_key] = judgement
