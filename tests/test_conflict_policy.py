@@ -16,6 +16,7 @@ from verifier.services.conflict_policy import (
     SCAN_MAX_REPORT_DAYS,
     days_apart,
     marked_label,
+    may_be_in_a_flag,
     may_be_worth_flagging,
     quote_two_voices,
     report_date,
@@ -330,3 +331,17 @@ def test_the_scan_judges_only_pairs_that_could_be_flagged(a: str, b: str, may: b
     if not may:  # the necessary condition holds: what the scan skips, worth_flagging would refuse
         judgement = relate(ClaimText(a), ClaimText(b))
         assert not worth_flagging(judgement)
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("Floods killed 14 people in the valley.", True),  # a count that names its measure
+        ("The repairs came to $9 million.", True),  # money says what it is
+        ("Turnout rose to 61 percent.", True),
+        ("Two cars and a van were parked outside.", False),  # counts that name no measure
+        ("The valley has three villages.", False),
+    ],
+)
+def test_a_claim_is_searched_only_when_it_could_be_one_side_of_a_flag(text: str, may: bool) -> None:
+    assert may_be_in_a_flag(extract(text)) is may

@@ -227,6 +227,14 @@ def worth_flagging(judgement: Any) -> bool:
     )
 
 
+def may_be_in_a_flag(quantities: Sequence[Quantity]) -> bool:
+    """Whether a claim can be one side of a flag at all: `worth_flagging` needs a count that names its
+    measure on both sides, or a clash of figures of a self-describing kind, and figures only clash within
+    one family, so a claim has one or the other. The scan searches no neighbours for a claim without
+    either, and sets no neighbour without either against a new claim."""
+    return any(q.kind in SELF_DESCRIBING_KINDS or (q.is_count and q.measure) for q in quantities)
+
+
 def may_be_worth_flagging(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
     """What `worth_flagging` needs of the two claims' frames (`extract`), read before any judgement: one
     same measure on both sides, or a figure of a kind that says what it measures. A pair without either is

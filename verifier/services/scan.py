@@ -30,6 +30,7 @@ from verifier.services.conflict_policy import (  # noqa: F401
     SELF_DESCRIBING_KINDS,
     days_apart,
     has_count,
+    may_be_in_a_flag,
     may_be_worth_flagging,
     quote_two_voices,
     reports_may_disagree,
@@ -98,6 +99,11 @@ class _Loaded:
         return has_count(self.quantities)
 
     @cached_property
+    def comparable(self) -> bool:
+        """Figures the scan can flag: a count (`has_figures`) and a figure that may be in a flag."""
+        return self.has_figures and may_be_in_a_flag(self.quantities)
+
+    @cached_property
     def voice(self) -> str:
         """Who the claim's figures come from (`conflict_policy.voice`); "" when nobody."""
         return voice(self.claim.text, self.quantities)
@@ -129,7 +135,7 @@ def _candidates(
                 continue
             if cache[a].article.id == cache[b].article.id:
                 continue  # judged below with every other pair of its article
-            if not reports_may_disagree(cache[a], cache[b]) or not cache[b].has_figures:
+            if not reports_may_disagree(cache[a], cache[b]) or not cache[b].comparable:
                 continue  # the dates first: they cost nothing, the figures cost a reading
             key = (a, b) if a < b else (b, a)
             pairs[key] = max(float(score), pairs.get(key) or 0.0)
@@ -203,7 +209,8 @@ def _scan(ws: IndexedStore, k: int, floor: float, progress: Progress | None) -> 
     cache: dict[int, _Loaded] = {}
     _load(ws, unscanned, cache)
     with_figures = [r for r in unscanned if r in cache and cache[r].has_figures]
-    pairs = _candidates(ws, with_figures, k, floor, cache, progress)
+    comparable = [r for r in with_figures if cache[r].comparable]
+    pairs = _candidates(ws, comparable, k, floor, cache, progress)
 
     model = workspace_model(ws)
     flagged: dict[str, Contradiction] = {}
