@@ -50,8 +50,9 @@ log = logging.getLogger(__name__)
 SCAN_K = 20
 # Same floor as `check`: on the labelled dev pairs every conflict scored >= 0.358 (see check.py).
 SCAN_FLOOR = 0.35
-# Within one article every pair of figure-bearing claims is judged; an article with more than this many
-# such claims (a long round-up) is judged on the first ones only: pairs grow with the square.
+# Within one article every pair of claims that may be flagged (`_Loaded.comparable`) is judged; an article
+# with more than this many such claims (a long round-up) is judged on the first ones only: pairs grow
+# with the square.
 MAX_WITHIN_ARTICLE_CLAIMS = 40
 # Claims sent to the index per search call: bounds memory (k ids + scores per claim) and lets the
 # progress bar move; larger batches gain nothing measurable on 2 cores.
