@@ -6,7 +6,8 @@ rowid. Every write goes store first (one transaction per batch of articles), ind
 atomically). A kill at any moment therefore leaves either nothing new, or claims in the store whose
 vectors are missing from the saved index, or (for a delete) vectors whose claims are gone. Both are
 detected whenever the index is loaded (`workspace_index.compare`) and repaired: orphans removed, missing
-vectors re-embedded. Writers in several processes (the app and the CLI) take an exclusive lock.
+vectors re-embedded. Writers in several processes (the app and the CLI) take an exclusive lock; over a
+PostgreSQL store the store's own lock too, for workspaces on other machines (verifier.io.lock).
 
 Readers never wait. SQLite runs in WAL mode (readers see the last commit while a writer works) and the
 index is replaced atomically, so a reader reads the previous file. Only writers wait for the workspace
@@ -28,7 +29,7 @@ from verifier.core.records import SearchHit
 from verifier.core.settings import Settings
 from verifier.io.embed import Embedder
 from verifier.io.index import IndexMeta, VectorIndex
-from verifier.io.lock import WorkspaceLock
+from verifier.io.lock import SharedWriter, WorkspaceLock
 from verifier.io.store import Store
 from verifier.services import workspace_index as on_disk
 
@@ -61,7 +62,10 @@ class IndexedStore:
         self._stamp: on_disk.Stamp | None = None
         self._lock = threading.RLock()
         self._lock_depth = 0
-        self._process_lock = WorkspaceLock(settings.workspace, settings.lock_timeout)
+        # Over a shared store (PostgreSQL) the store's own lock is taken too: other machines' workspaces
+        # have folders (and file locks) of their own.
+        shared = store if isinstance(store, SharedWriter) else None
+        self._process_lock = WorkspaceLock(settings.workspace, settings.lock_timeout, shared)
 
     def close(self) -> None:
         self.store.close()
