@@ -188,3 +188,53 @@ def test_ivf_index_must_be_trained_first() -> None:
     idx.train(unit_rows(100))
     idx.add(list(range(100)), unit_rows(100))
     assert idx.remove([5]) == 1 and idx.count == 99
+
+
+def _self_hits(idx: VectorIndex, ids: np.ndarray, vecs: np.ndarray) -> float:
+    _, found = idx.search(vecs, k=1)
+    return float((found[:, 0] == ids).mean())
+
+
+def test_an_index_that_outgrew_its_kind_is_converted_with_the_same_ids_and_vectors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(index_mod, "FLAT_MAX_VECTORS", 100)
+    monkeypatch.setattr(index_mod, "IVF_MIN_VECTORS", 400)
+    vecs = unit_rows(300, dim=16, seed=3)
+    ids = np.arange(1000, 1300, dtype=np.int64)
+    flat = VectorIndex("m", 16, "Flat")
+    flat.add(ids[:80], vecs[:80])
+    assert flat.outgrown() is None  # within Flat's range
+    flat.add(ids[80:], vecs[80:])
+    choice = flat.outgrown()
+    assert choice is not None and choice.spec == "HNSW32"
+    graph = flat.converted(choice.spec)
+    assert graph.index_type == "HNSW32" and graph.model == "m"
+    assert graph.ids().tolist() == ids.tolist()
+    assert np.array_equal(graph.reconstruct_many(ids.tolist()), flat.reconstruct_many(ids.tolist()))
+    assert _self_hits(graph, ids, vecs) == 1.0
+    assert graph.outgrown() is None  # HNSW serves up to IVF_MIN_VECTORS
+
+
+def test_a_graph_index_past_the_ivf_size_is_trained_and_converted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_mod, "FLAT_MAX_VECTORS", 50)
+    monkeypatch.setattr(index_mod, "IVF_MIN_VECTORS", 200)
+    vecs = unit_rows(400, dim=16, seed=4)
+    ids = np.arange(400, dtype=np.int64)
+    graph = VectorIndex("m", 16, "HNSW32")
+    graph.add(ids, vecs)
+    choice = graph.outgrown()
+    assert choice is not None and choice.spec == "IVF10,SQ8"  # 400 // 39 cells
+    ivf = graph.converted(choice.spec)
+    assert not ivf.needs_training and ivf.count == 400
+    assert _self_hits(ivf, ids, vecs) >= 0.95  # a vector's own cell is the nearest to it
+    assert ivf.outgrown() is None
+    with pytest.raises(ValueError, match="approximate vectors"):
+        ivf.converted("HNSW32")
+
+
+def test_a_shrunk_index_keeps_its_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_mod, "FLAT_MAX_VECTORS", 50)
+    graph = VectorIndex("m", 8, "HNSW32")
+    graph.add(list(range(10)), unit_rows(10))
+    assert graph.outgrown() is None  # 10 vectors would be Flat, but converting down gains nothing

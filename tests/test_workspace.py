@@ -435,3 +435,22 @@ def test_a_scan_deferred_by_no_scan_waits_for_verifier_scan(settings: Settings) 
         done = ws.finish(scan=True)  # `verifier scan`
         assert done.scan is not None and done.scan.claims_scanned == 8 and done.events is not None
         assert not ws.store.scan_deferred and not ws.unfinished().pending
+
+
+def test_an_index_that_grows_past_flat_by_ingests_becomes_the_kind_its_size_calls_for(
+    workspace: Workspace, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from verifier.io import index as index_mod
+
+    monkeypatch.setattr(index_mod, "FLAT_MAX_VECTORS", 5)
+    workspace.ingest_articles(ARTICLES[:2])  # 4 claims: Flat serves them
+    assert workspace.index.index_type == "Flat"
+    workspace.ingest_articles(ARTICLES[2:])  # 8 claims: past Flat's range
+    assert workspace.index.index_type == "HNSW32"
+    store_ids, index_ids = stored_ids(workspace)
+    assert store_ids == index_ids
+    assert index_mod.IndexMeta.read(index_mod.meta_path_for(settings.index_path)).index_type == "HNSW32"
+    hit = workspace.search("Heavy rain flooded 200 homes in the river valley.", k=1)[0]
+    assert hit.claim.text == "Heavy rain flooded 200 homes in the river valley."
+    with Workspace.open(settings, embedder=FakeEmbedder()) as again:  # a later run reads the graph index
+        assert again.index.index_type == "HNSW32" and again.doctor().ok

@@ -52,6 +52,8 @@ SMALL_SEARCH = 16
 SMALL_SEARCH_THREADS = 1
 IVF_POINTS_PER_CELL = 39
 IVF_MAX_CELLS = 65_536
+# Vectors read and added per step when an index is converted to another type: 100,000 x 384 floats = 150 MB.
+_CONVERT_CHUNK = 100_000
 # Exact search of a batch goes through BLAS only when queries x dimensions reach this (FAISS 1.15 ships
 # 128,000: below 334 queries of 384 dimensions it scores them one by one). Measured here (2 cores,
 # 2026-12-02, flat index of 100k vectors, best of 3): BLAS is faster from 5 queries on, 300 queries took
@@ -82,6 +84,21 @@ def choose_index_type(n_vectors: int) -> IndexChoice:
     return IndexChoice(
         f"IVF{cells},SQ8", f"{n_vectors} >= {IVF_MIN_VECTORS} vectors: memory first (~0.4 KB per vector)"
     )
+
+
+# The kinds of index by the size they serve, smallest first: an index that grew past its kind's range is
+# converted to the next (`VectorIndex.outgrown`, `converted`); one that shrank keeps its kind.
+INDEX_KINDS = ("Flat", "HNSW", "IVF")
+# Vectors of the sample an IVF index is trained on, per cell: FAISS's k-means reads at most 256 per centroid.
+IVF_TRAIN_POINTS_PER_CELL = 256
+
+
+def index_kind(index_type: str) -> int:
+    """The rank of an index type's kind in INDEX_KINDS ("Flat" 0, "HNSW32" 1, "IVF1024,SQ8" 2)."""
+    for rank in range(len(INDEX_KINDS) - 1, -1, -1):
+        if index_type.startswith(INDEX_KINDS[rank]):
+            return rank
+    raise ValueError(f"unknown index type {index_type!r}")
 
 
 def ids_checksum(ids: Iterable[int] | np.ndarray) -> str:
@@ -218,6 +235,34 @@ class VectorIndex:
             self.train(vectors)
         self.add(keep, vectors)
         return removed
+
+    def outgrown(self) -> IndexChoice | None:
+        """The type this index's size now calls for (`choose_index_type`), when it is of a larger kind than
+        this one's: an index that grew by ingests from Flat past FLAT_MAX_VECTORS. None otherwise."""
+        choice = choose_index_type(self.count)
+        return choice if index_kind(choice.spec) > index_kind(self.index_type) else None
+
+    def converted(self, index_type: str) -> VectorIndex:
+        """A new index of `index_type` holding this one's vectors under the same ids, trained first if its
+        type needs it (on a seeded sample). Exact only from an index that keeps whole vectors (Flat, HNSW)."""
+        if index_kind(self.index_type) >= index_kind("IVF"):
+            raise ValueError(f"a {self.index_type} index keeps approximate vectors: rebuild from the store")
+        ids = self.ids()
+        vectors = np.empty((self.count, self.dim), dtype=np.float32)
+        inner = self._index.index  # the vectors in insertion order, aligned with ids()
+        for start in range(0, self.count, _CONVERT_CHUNK):
+            n = min(_CONVERT_CHUNK, self.count - start)
+            vectors[start : start + n] = inner.reconstruct_n(start, n)
+        out = VectorIndex(self.model, self.dim, index_type)
+        if out.needs_training:
+            cells = int(getattr(faiss.extract_index_ivf(out._index.index), "nlist", 1))
+            rng = np.random.default_rng(0)
+            take = min(len(vectors), cells * IVF_TRAIN_POINTS_PER_CELL)
+            out.train(vectors[np.sort(rng.choice(len(vectors), take, replace=False))])
+        for start in range(0, len(ids), _CONVERT_CHUNK):
+            out.add(ids[start : start + _CONVERT_CHUNK], vectors[start : start + _CONVERT_CHUNK])
+        log.info("index converted from %s to %s (%d vectors)", self.index_type, index_type, self.count)
+        return out
 
     def reconstruct(self, id_: int) -> np.ndarray | None:
         """The stored vector of one id, or None if the id is not in the index."""

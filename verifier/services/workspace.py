@@ -136,6 +136,7 @@ class Workspace(IndexedStore):
             found = triage(items, self.store.has_article)
             pending = batches(items, found.new, self._segment, INGEST_BATCH_CLAIMS, progress)
             written = self._write_batches(index, pending)
+            self.fit_index_to_size(index)
             crash_point("index")  # stored and indexed; not yet scanned nor grouped
         report = ingest_report(found, written, time.perf_counter() - started)
         log.info("ingest: %s in %.1f s", report.summary(), report.seconds)

@@ -180,7 +180,20 @@ class IndexedStore:
         embedded = on_disk.embed_rowids(self.store, self.embedder, index, self.store.all_claim_rowids())
         self._save(index)
         self._keep(index, checked=True)
+        self.fit_index_to_size(index)
         return n, embedded
+
+    def fit_index_to_size(self, index: VectorIndex) -> VectorIndex:
+        """Under the writer lock, after writing: `index` converted to the type its size now calls for when it
+        outgrew its kind (Flat past FLAT_MAX_VECTORS becomes HNSW; an IVF index needs a training pass, so a
+        build adds to the largest kind that needs none and is converted here), saved and kept."""
+        choice = index.outgrown()
+        if choice is None:
+            return index
+        log.info("the index outgrew %s: converting it (%s)", index.index_type, choice.reason)
+        grown = index.converted(choice.spec)
+        self._save(grown)
+        return self._keep(grown, checked=True)
 
     def _vectors_for(self, index: VectorIndex, texts: Sequence[tuple[str, str]]) -> tuple[np.ndarray, int]:
         return on_disk.vectors_for(self.store, self.embedder, index, texts)

@@ -88,8 +88,8 @@ def new_index(embedder: Embedder, n_vectors: int = 0) -> VectorIndex:
     choice = choose_index_type(n_vectors)
     index = VectorIndex(embedder.name, embedder.dim, choice.spec)
     if index.needs_training:
-        # The pipeline adds vectors batch by batch and has no training pass yet: take the largest
-        # type that needs none.
+        # The pipeline adds vectors batch by batch, with no training pass: take the largest type that needs
+        # none; `IndexedStore.fit_index_to_size` converts it once the vectors are written.
         choice = choose_index_type(IVF_MIN_VECTORS - 1)
         index = VectorIndex(embedder.name, embedder.dim, choice.spec)
     log.info("new %s index: %s", choice.spec, choice.reason)
