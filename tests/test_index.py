@@ -228,6 +228,8 @@ def test_a_graph_index_past_the_ivf_size_is_trained_and_converted(monkeypatch: p
     ivf = graph.converted(choice.spec)
     assert not ivf.needs_training and ivf.count == 400
     assert _self_hits(ivf, ids, vecs) >= 0.95  # a vector's own cell is the nearest to it
+    assert np.abs(ivf.all_vectors() - vecs).max() < 0.05  # 8 bits per dimension: close, not equal
+    assert np.array_equal(graph.all_vectors(), vecs)
     assert ivf.outgrown() is None
     with pytest.raises(ValueError, match="approximate vectors"):
         ivf.converted("HNSW32")

@@ -247,12 +247,7 @@ class VectorIndex:
         type needs it (on a seeded sample). Exact only from an index that keeps whole vectors (Flat, HNSW)."""
         if index_kind(self.index_type) >= index_kind("IVF"):
             raise ValueError(f"a {self.index_type} index keeps approximate vectors: rebuild from the store")
-        ids = self.ids()
-        vectors = np.empty((self.count, self.dim), dtype=np.float32)
-        inner = self._index.index  # the vectors in insertion order, aligned with ids()
-        for start in range(0, self.count, _CONVERT_CHUNK):
-            n = min(_CONVERT_CHUNK, self.count - start)
-            vectors[start : start + n] = inner.reconstruct_n(start, n)
+        ids, vectors = self.ids(), self.all_vectors()
         out = VectorIndex(self.model, self.dim, index_type)
         if out.needs_training:
             cells = int(getattr(faiss.extract_index_ivf(out._index.index), "nlist", 1))
@@ -263,6 +258,17 @@ class VectorIndex:
             out.add(ids[start : start + _CONVERT_CHUNK], vectors[start : start + _CONVERT_CHUNK])
         log.info("index converted from %s to %s (%d vectors)", self.index_type, index_type, self.count)
         return out
+
+    def all_vectors(self) -> np.ndarray:
+        """Every stored vector, in the order of `ids()` (whole for Flat and HNSW, decoded for IVF+SQ8)."""
+        vectors = np.empty((self.count, self.dim), dtype=np.float32)
+        inner = self._index.index  # the vectors in insertion order, aligned with the id map
+        if index_kind(self.index_type) >= index_kind("IVF"):
+            faiss.extract_index_ivf(inner).make_direct_map()
+        for start in range(0, self.count, _CONVERT_CHUNK):
+            n = min(_CONVERT_CHUNK, self.count - start)
+            vectors[start : start + n] = inner.reconstruct_n(start, n)
+        return vectors
 
     def reconstruct(self, id_: int) -> np.ndarray | None:
         """The stored vector of one id, or None if the id is not in the index."""
