@@ -54,6 +54,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
 	$(BIN)/python -m bench.fuzz --json docs/fuzz.json
 	$(BIN)/python -m bench.ray_ingest --json docs/ray_ingest.json
+	$(BIN)/python -m bench.ray_build --json docs/ray_build.json  # about an hour: 1M claims embedded on Ray
 
 clean-workspace:
 	rm -rf indexes
