@@ -84,3 +84,40 @@ def test_articles_about_different_incidents_make_the_pair_less_likely_one_incide
     p_one = dict(one.probabilities)["unrelated"]
     p_apart = dict(apart.probabilities)["unrelated"]
     assert p_apart > p_one
+
+
+# Two reports of one bus crash that give its figures (one of them with a thousands separator), and a report
+# of another crash of the same week with figures of its own.
+CRASH_ONE = (
+    "A coach carrying 46 passengers left the mountain road near Pellum late on Friday in 2019. "
+    "Fourteen people died and 23 were taken to hospital, the police said; the driver had been at the "
+    "wheel for 11 hours. The coach fell 1,250 metres into the gorge."
+)
+CRASH_TWO = (
+    "Police in Pellum said the coach, with 46 people aboard, plunged 1250 metres off the road in 2019. "
+    "At least 16 people were killed and 23 injured. The operator said its driver had rested before the trip."
+)
+OTHER_CRASH = (
+    "A minibus collided with a lorry on the coastal highway outside Marrick in 2019. "
+    "Seven passengers died and 12 were hurt; the minibus had 19 seats. Traffic was held for 3 hours."
+)
+
+
+def test_two_reports_of_one_incident_repeat_its_figures_where_two_incidents_share_few() -> None:
+    claim = ClaimText("Fourteen people died.", context=CRASH_ONE)
+    one = context_features(claim, ClaimText("At least 16 died.", context=CRASH_TWO))
+    apart = context_features(claim, ClaimText("Seven died.", context=OTHER_CRASH))
+    # 46, 23 and 1250 are shared; the year is named by both and by any article of its time: no figure.
+    assert one["context_figures_jaccard"] == pytest.approx(3 / 5)
+    assert apart["context_figures_jaccard"] == 0.0
+
+
+def test_a_figure_is_read_whole_without_its_thousands_separator_and_a_year_is_not_a_figure() -> None:
+    assert doc("It fell 1,250 metres in 2019, 3.5 km from the 12 houses.").figures == {"1250", "3.5", "12"}
+
+
+def test_articles_without_figures_leave_the_figures_feature_unknown() -> None:
+    got = context_features(
+        ClaimText(CLAIM_FLOOD_ONE, context=FLOOD_ONE), ClaimText(CLAIM_FLOOD_TWO, context=CRASH_ONE)
+    )
+    assert got["context_figures_jaccard"] == WITHOUT_CONTEXT["context_figures_jaccard"]
