@@ -292,3 +292,11 @@ def _json_default(obj: Any) -> Any:
 
 def python_exe() -> str:
     return sys.executable
+
+
+def emit(result: dict[str, Any], path: Path | None) -> None:
+    """Print a benchmark's result as indented JSON and, when a path is given, write the same text there."""
+    text = json.dumps(result, indent=2)
+    print(text)
+    if path:
+        path.write_text(text + "\n", encoding="utf-8")
