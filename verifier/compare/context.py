@@ -19,10 +19,6 @@ from verifier.compare.text import rarity, stem, words
 from verifier.compare.vocab import load
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-# A figure of two digits or more, read whole ("1,250", "3.5"); a year is not one (every article of its
-# time names it).
-_FIGURE = re.compile(r"(?<![\d.,])\d[\d,.]*\d(?!\d)")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 # An article is read up to this length: the lead and the body that tells the incident; a long article's
 # tail is background and related news, which would make any two long articles look alike.
 MAX_CONTEXT_CHARS = 6000
@@ -36,7 +32,6 @@ class Doc:
     norm: float
     names: frozenset[str]  # stems of capitalised words not at a sentence start
     signature: frozenset[str]  # the SIGNATURE_SIZE rarest stems
-    figures: frozenset[str]  # the figures it states other than years, without thousands separators
 
 
 @lru_cache(maxsize=4096)
@@ -61,9 +56,7 @@ def doc(text: str) -> Doc:
     weights = {s: (1.0 + math.log(c)) * rare[s] for s, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in weights.values()))
     top = sorted(rare, key=lambda s: (-rare[s], s))[:SIGNATURE_SIZE]
-    figures = {m.group().replace(",", "").rstrip(".") for m in _FIGURE.finditer(body)}
-    figures = {f for f in figures if not _YEAR.fullmatch(f)}
-    return Doc(weights, norm, frozenset(names), frozenset(top), frozenset(figures))
+    return Doc(weights, norm, frozenset(names), frozenset(top))
 
 
 def _cosine(a: Doc, b: Doc) -> float:
@@ -93,7 +86,6 @@ WITHOUT_CONTEXT: dict[str, float] = {
     "context_signature_shared": MISSING,
     "claim_in_context_min": MISSING,
     "claim_in_context_max": MISSING,
-    "context_figures_jaccard": MISSING,
 }
 
 
@@ -112,11 +104,4 @@ def context_features(a: ClaimText, b: ClaimText) -> dict[str, float]:
         "context_signature_shared": len(da.signature & db.signature) / SIGNATURE_SIZE,
         "claim_in_context_min": min(ina, inb),
         "claim_in_context_max": max(ina, inb),
-        # Two reports of one incident repeat its figures (the toll, the wounded, the time, the street
-        # number) even where they disagree on one; two incidents of one beat share few.
-        "context_figures_jaccard": (
-            len(da.figures & db.figures) / len(da.figures | db.figures)
-            if da.figures and db.figures
-            else MISSING
-        ),
     }
