@@ -296,7 +296,6 @@ def python_exe() -> str:
 
 def emit(result: dict[str, Any], path: Path | None) -> None:
     """Print a benchmark's result as indented JSON and, when a path is given, write the same text there."""
-    text = json.dumps(result, indent=2)
-    print(text)
+    print(json.dumps(result, indent=2, default=_json_default))
     if path:
-        path.write_text(text + "\n", encoding="utf-8")
+        write_json(path, result)
