@@ -318,3 +318,41 @@ def test_one_claim_set_in_a_part_of_a_place_is_evidence(a: str, b: str, apart: b
     """One district against its whole city is another quantity (LABELS.md); the classifier sees when only
     one claim sets its figures in a part of a place."""
     assert view(ClaimText(a), ClaimText(b)).evidence.part_of_place is apart
+
+
+# The act a date or a time is the date of: the word right before it or its preposition. Two claims that give
+# one act two days cannot both be true; a date after a word that is itself a when ("today (3 June)") or
+# after a word of no content ("said on Monday") dates no act.
+DATED_ACTS = [
+    (
+        "The council vote on the new bridge will be held on 14 May, the mayor said.",
+        "The mayor said the council vote on the new bridge will be held on 21 May.",
+        "conflict",
+    ),
+    (
+        "The harbour museum reopened on 3 April after the repairs.",
+        "After the repairs, the harbour museum reopened on 9 April.",
+        "conflict",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "label"), DATED_ACTS, ids=[r[0][:30] for r in DATED_ACTS])
+def test_two_days_for_one_dated_act_conflict(a: str, b: str, label: str) -> None:
+    assert relate(ClaimText(a, date="2025-03-01"), ClaimText(b, date="2025-03-01")).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("The vote will be held on 14 May.", "held"),
+        ("Polls close at 8 pm in the capital.", "close"),
+        ("The company said today (3 June) that it had settled.", None),
+        ("The minister said on 3 June that talks would resume.", None),
+        ("The match kicks off Saturday at 3:30 pm.", None),
+    ],
+)
+def test_a_date_is_read_as_the_date_of_the_word_before_it(text: str, act: str | None) -> None:
+    _, figures = read_figures(text, "2025-03-01")
+    when = [f for f in figures if f.family in ("date", "time")]
+    assert when and when[0].act == act

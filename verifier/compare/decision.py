@@ -104,6 +104,8 @@ def _what(f: Figure) -> str | None:
     family ("the strike lasted 12 days" has one duration, "about 300 firefighters" one count of them)."""
     named = _named_measure(f.q)
     if f.family in _WHEN:  # the day of the killing is not one more count of the killed
+        if named is None and f.act is not None:  # "will be held on 14 May": the date of the holding
+            return f"{f.family}:act:{f.act}"
         return None if named is None else f"{f.family}:{named}"
     if named is not None:
         return named

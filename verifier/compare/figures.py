@@ -34,6 +34,9 @@ class Figure:
     high: float
     key: str | None  # dates "--04-09", times "18:00", scores "31-24": compared as values, not intervals
     context: frozenset[str]  # stems of the words around the figure, its measure and group head
+    # For a date, a time or a year: the stem of the word that names what it dates ("will be held on 14 May":
+    # "held"), None when no content word stands right before it or its preposition.
+    act: str | None = None
 
     @property
     def point(self) -> float:
@@ -78,6 +81,25 @@ def _window(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(stem(w) for w in left + right if w.lower() not in stop and len(w) > 1)
 
 
+_WHEN_KINDS = frozenset({"date", "time", "year"})
+
+
+def _act(text: str, start: int) -> str | None:
+    """The act a date or time is the date of: the word right before it, or before its preposition ("held on
+    14 May", "the vote on 14 May", "polls close at 8 pm"). A word of no content ("said on Monday", "was in
+    1987") names no act: the date may be the day of the statement; nor does a word that is itself a when
+    ("today (14 October)", "Saturday at 3 pm")."""
+    vocab = load()
+    left = [m.group().lower() for m in _TOKEN.finditer(text, max(0, start - 40), start)]
+    if left and left[-1] in vocab.time_prepositions:
+        left.pop()
+    if not left or left[-1] in vocab.stopwords or len(left[-1]) < 3:
+        return None
+    if left[-1] in vocab.time_words or left[-1] in lx.MONTHS:  # "today (14 October)", "Saturday at 3 pm"
+        return None
+    return stem(left[-1])
+
+
 _NUMBER_TEXT = re.compile(r"[\d.,:]+")
 
 
@@ -107,7 +129,8 @@ def to_figure(q: Quantity, text: str) -> Figure | None:
         if word:
             ctx.add(stem(word))
     offset = load().offsets.get((q.unit or "").lower(), 0.0) if q.kind == "measure" else 0.0
-    return Figure(q, family, low * factor + offset, high * factor + offset, _key(q), frozenset(ctx))
+    act = _act(text, start) if q.kind in _WHEN_KINDS else None
+    return Figure(q, family, low * factor + offset, high * factor + offset, _key(q), frozenset(ctx), act)
 
 
 @lru_cache(maxsize=8192)

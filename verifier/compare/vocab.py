@@ -21,6 +21,8 @@ class Vocab:
     offsets: dict[str, float]  # unit -> what to add after the factor (°F to °C: x * 5/9 - 160/9)
     durations: dict[str, float]  # unit -> seconds
     dismissal_reasons: dict[str, str]  # words opening a dismissal note -> the label they give the pair
+    time_prepositions: frozenset[str]  # "held ON 14 May": the word before one names the act dated
+    time_words: frozenset[str]  # "today", "morning": a when, not an act (weekdays and months too)
 
 
 def _phrases(items: list[str]) -> re.Pattern[str]:
@@ -43,4 +45,6 @@ def load(language: str = "en") -> Vocab:
         offsets={k: float(v[2]) for k, v in raw["units"].items() if not k.startswith("_") and len(v) > 2},
         durations={k: float(v) for k, v in raw["durations"].items()},
         dismissal_reasons={str(k): str(v) for k, v in raw["dismissal_reasons"].items()},
+        time_prepositions=frozenset(raw["time_prepositions"]),
+        time_words=frozenset(raw["time_words"]) | frozenset(w.lower() for w in raw["weekdays"]),
     )
