@@ -559,6 +559,11 @@ def test_describe_names_figure_group_measure_and_qualifier() -> None:
     assert q.describe() == "27 IS fighters killed (at least)"
 
 
+def test_describe_gives_a_range_as_both_its_ends() -> None:
+    (q,) = figures("Between 20 and 25 people were arrested at the march.")
+    assert q.describe() == "20 to 25 people arrested"
+
+
 def test_bad_article_date_is_ignored() -> None:
     (q,) = figures("Five people were killed on Monday.", "not a date")
     assert (q.time, q.time_resolved) == ("on Monday", None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -47,6 +48,10 @@ class Quantity:
     def describe(self) -> str:
         """Short human form used in explanations: "27 IS fighters killed (at least)"."""
         num = number(self.value) if self.value is not None and self.qualifier != "vague" else self.text
+        qualifier = self.qualifier
+        if qualifier == "range" and self.low < self.high and math.isfinite(self.high):
+            # A range reads as both its ends ("20 to 25 people arrested"), never as its midpoint.
+            num, qualifier = f"{number(self.low)} to {number(self.high)}", None
         parts = [num]
         if self.unit and self.kind in ("money", "measure", "percent", "duration", "age"):
             parts.append(self.unit)
@@ -55,8 +60,8 @@ class Quantity:
         if self.measure and self.measure != self.unit:
             parts.append(self.measure)
         s = " ".join(parts)
-        if self.qualifier and self.qualifier != "vague":
-            s += f" ({self.qualifier.replace('_', ' ')})"
+        if qualifier and qualifier != "vague":
+            s += f" ({qualifier.replace('_', ' ')})"
         if self.negated:
             s = f"no {self.group or 'one'} {self.measure or ''}".strip()
         return s

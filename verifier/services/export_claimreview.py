@@ -33,7 +33,8 @@ VERDICTS = {"confirmed": "Outlets disagree", "new": "Not yet reviewed: outlets m
 _CONFLICT_EXPLANATION = "Figures conflict: "
 # One figure as Quantity.describe() writes it: the words, then its qualifier in brackets.
 _DESCRIBED = re.compile(r"(?P<words>.*?)(?: \((?P<qualifier>[^()]+)\))?")
-# Quantity.describe() gives a range ("10 to 12 killed") as its midpoint marked "(range)": "around 11".
+# Quantity.describe() gave a range ("10 to 12 killed") as its midpoint marked "(range)" until 2026-12-03
+# (it now writes both ends): explanations stored before then read "around 11".
 _QUALIFIER_WORDS = {"range": "around"}
 
 
