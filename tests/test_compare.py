@@ -18,6 +18,7 @@ from verifier.compare.decision import clashing_pair
 from verifier.compare.features import feature_names, features, view
 from verifier.compare.figures import read_figures
 from verifier.compare.model import from_json, shipped
+from verifier.compare.sums import parts_making_whole
 from verifier.core.errors import ConfigError
 
 # The same sentence twice, one row per family of figure: a pair of copies agrees, whatever it measures.
@@ -356,3 +357,38 @@ def test_a_date_is_read_as_the_date_of_the_word_before_it(text: str, act: str | 
     _, figures = read_figures(text, "2025-03-01")
     when = [f for f in figures if f.family in ("date", "time")]
     assert when and when[0].act == act
+
+
+# Parts that add up exactly to the other claim's whole are one count told two ways; parts of two measures, or
+# two figures of one group, are no sum.
+SUMS = [
+    (
+        "The ferry had 212 passengers and 14 crew aboard when it ran aground.",
+        "All 226 people aboard the ferry were rescued after it ran aground.",
+        "agree",
+    ),
+    (
+        "The clashes left 4 police officers and 9 protesters injured, the hospital said.",
+        "The hospital said 13 people were injured in the clashes.",
+        "agree",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "label"), SUMS, ids=[r[0][:30] for r in SUMS])
+def test_parts_that_add_up_to_the_whole_agree(a: str, b: str, label: str) -> None:
+    j = relate(ClaimText(a, date="2025-06-10"), ClaimText(b, date="2025-06-10"))
+    assert j.label == label
+    assert "add up" in j.explanation or "agree" in j.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The blast killed 3 guards and wounded 11 workers.", "The blast wounded 14 people at the plant."),
+        ("Rescuers freed 5 miners on Monday and 5 miners on Tuesday.", "Rescuers freed 10 miners."),
+    ],
+)
+def test_parts_of_two_measures_or_of_one_group_make_no_sum(a: str, b: str) -> None:
+    v = view(ClaimText(a, date="2025-06-10"), ClaimText(b, date="2025-06-10"))
+    assert parts_making_whole(v) is None

@@ -15,6 +15,8 @@ the task rather than patterns to learn.
   cannot both be true, neither of which the other claim repeats (lists in another order) nor is vague
   ("dozens"), in claims that do not set their events apart (other days, weekdays or kinds of event).
 - A part larger than its whole (at least 27 IS fighters, 13 fighters killed) is a clash too.
+- Parts that add up exactly to the other claim's whole ("150 passengers and 6 crew" / "all 156 on board")
+  agree where the classifier reads only a part against its whole (compare/sums.py).
 - An update needs its evidence (LABELS.md): revision wording on a tally, or a report known to be later
   whose figure grew; a clash without it is a conflict, a clash with it an update, and the classifier's
   "update" without it gives way to the next label.
@@ -29,6 +31,7 @@ from verifier import lexicon as lx
 from verifier.compare.align import Aligned
 from verifier.compare.features import STRONG_ALIGNMENT, PairView
 from verifier.compare.figures import Figure
+from verifier.compare.sums import parts_making_whole
 from verifier.quantities import Quantity
 
 
@@ -197,6 +200,10 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
         # A conflict the classifier did not put first needs figures that say they count one thing.
         allowed = [k for k in allowed if k != "conflict"]
     label = max(allowed or ["different_quantity"], key=lambda k: probs[k])
+    if label == "different_quantity" and not clashes and parts_making_whole(v) is not None:
+        # Parts that add up to the other claim's whole are the same count told two ways (LABELS.md: a part
+        # and its compatible whole agree); the classifier reads only that each part is less than the whole.
+        return "agree", same
     return label, probs[label]
 
 

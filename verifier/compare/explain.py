@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from verifier.compare.align import Aligned, best_per_figure
 from verifier.compare.features import PairView
+from verifier.compare.sums import parts_making_whole
 
 
 def _fmt(p: Aligned) -> tuple[str, str]:
@@ -49,6 +50,8 @@ def explain(label: str, v: PairView, basis: Aligned | None = None) -> str:
         p = _first(best, True)
         if p:
             return f"Figures agree: {' and '.join(_fmt(p))}"
+        if (whole := parts_making_whole(v)) is not None:
+            return f"The parts add up: {whole.describe()}"
         return "Same incident; no figure of one contradicts the other"
     if label == "different_quantity":
         p = next((x for x in v.pairs if x.part_whole or x.measures == "other"), None) or (
