@@ -392,3 +392,34 @@ def test_parts_that_add_up_to_the_whole_agree(a: str, b: str, label: str) -> Non
 def test_parts_of_two_measures_or_of_one_group_make_no_sum(a: str, b: str) -> None:
     v = view(ClaimText(a, date="2025-06-10"), ClaimText(b, date="2025-06-10"))
     assert parts_making_whole(v) is None
+
+
+# A group and its whole counted with one value for one measure are one count told at two levels of detail;
+# a part that is smaller than its whole, or open ("at least"), stays another quantity of the incident.
+RESTATED = [
+    (
+        "Police said between 30 and 35 people were detained outside the stadium.",
+        "Police detained 32 fans outside the stadium.",
+        "agree",
+    ),
+    (
+        "The storm killed 9 people in the coastal villages, the governor said.",
+        "Nine fishermen were killed by the storm in the coastal villages, the governor said.",
+        "agree",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "label"), RESTATED, ids=[r[0][:30] for r in RESTATED])
+def test_a_group_and_its_whole_with_one_value_agree(a: str, b: str, label: str) -> None:
+    j = relate(ClaimText(a, date="2025-06-10"), ClaimText(b, date="2025-06-10"))
+    assert j.label == label
+    assert j.explanation.startswith("Figures agree")
+
+
+def test_a_part_smaller_than_its_whole_is_not_a_restatement() -> None:
+    v = view(
+        ClaimText("The storm killed 9 people in the coastal villages.", date="2025-06-10"),
+        ClaimText("Four fishermen were killed by the storm in the coastal villages.", date="2025-06-10"),
+    )
+    assert v.pairs and not any(p.restates for p in v.pairs)

@@ -3,6 +3,7 @@ say what each measures, with the casualty constraints (killed is not wounded, a 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from verifier.compare.comparators import compatible, relative_gap
@@ -16,6 +17,8 @@ MAX_FIGURES = 12
 # Frame roles that mark a figure as a part of a larger count (verifier.quantities: "among", "N of the M",
 # "N more", "another N").
 _PART_ROLES = frozenset({"part", "partial"})
+# Qualifiers that leave a figure open on one side or vague: "at least 27" can be any number from 27 up.
+_OPEN_QUALIFIERS = frozenset({"at_least", "more_than", "vague", "up_to", "fewer_than", "at_most"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,25 @@ class Aligned:
     def part_whole(self) -> bool:
         parts = (self.a.q.role in _PART_ROLES) != (self.b.q.role in _PART_ROLES)
         return self.measures == "part" or self.groups in ("a_in_b", "b_in_a") or parts
+
+    @property
+    def restates(self) -> bool:
+        """A group and a group inside it, counted for one measure with values that can be the same number
+        ("20 to 25 people arrested", "22 protesters arrested"): the whole is all of the part, one count told
+        at two levels of detail. Open figures ("at least 27 IS fighters" against 40 people) and figures
+        marked as parts are left to the classifier: there, a part smaller than its whole is as likely."""
+        closed = all(
+            math.isfinite(f.low) and math.isfinite(f.high) and f.q.qualifier not in _OPEN_QUALIFIERS
+            for f in (self.a, self.b)
+        )
+        return (
+            self.groups in ("a_in_b", "b_in_a")
+            and self.measures in ("same", "unknown")
+            and self.a.family == "count"
+            and self.compatible
+            and closed
+            and not {self.a.q.role, self.b.q.role} & _PART_ROLES
+        )
 
     @property
     def part_exceeds_whole(self) -> bool:

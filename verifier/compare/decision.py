@@ -16,7 +16,8 @@ the task rather than patterns to learn.
   ("dozens"), in claims that do not set their events apart (other days, weekdays or kinds of event).
 - A part larger than its whole (at least 27 IS fighters, 13 fighters killed) is a clash too.
 - Parts that add up exactly to the other claim's whole ("150 passengers and 6 crew" / "all 156 on board")
-  agree where the classifier reads only a part against its whole (compare/sums.py).
+  agree where the classifier reads only a part against its whole (compare/sums.py), as do a group and its
+  whole counted with one value ("20 to 25 people arrested" / "22 protesters arrested", Aligned.restates).
 - An update needs its evidence (LABELS.md): revision wording on a tally, or a report known to be later
   whose figure grew; a clash without it is a conflict, a clash with it an update, and the classifier's
   "update" without it gives way to the next label.
@@ -28,7 +29,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from verifier import lexicon as lx
-from verifier.compare.align import Aligned
+from verifier.compare.align import Aligned, best_per_figure
 from verifier.compare.features import STRONG_ALIGNMENT, PairView
 from verifier.compare.figures import Figure
 from verifier.compare.sums import parts_making_whole
@@ -200,9 +201,11 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
         # A conflict the classifier did not put first needs figures that say they count one thing.
         allowed = [k for k in allowed if k != "conflict"]
     label = max(allowed or ["different_quantity"], key=lambda k: probs[k])
-    if label == "different_quantity" and not clashes and parts_making_whole(v) is not None:
-        # Parts that add up to the other claim's whole are the same count told two ways (LABELS.md: a part
-        # and its compatible whole agree); the classifier reads only that each part is less than the whole.
+    if label == "different_quantity" and not clashes and (
+        parts_making_whole(v) is not None or any(p.restates for p in best_per_figure(list(v.pairs)))
+    ):
+        # Parts that add up to the other claim's whole, or a group and its whole with one value, are the same
+        # count told two ways (LABELS.md: a part and its compatible whole agree).
         return "agree", same
     return label, probs[label]
 

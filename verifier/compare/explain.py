@@ -50,6 +50,8 @@ def explain(label: str, v: PairView, basis: Aligned | None = None) -> str:
         p = _first(best, True)
         if p:
             return f"Figures agree: {' and '.join(_fmt(p))}"
+        if (p := next((x for x in best if x.restates), None)) is not None:
+            return f"Figures agree: {' and '.join(_fmt(p))}"
         if (whole := parts_making_whole(v)) is not None:
             return f"The parts add up: {whole.describe()}"
         return "Same incident; no figure of one contradicts the other"
