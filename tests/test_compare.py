@@ -71,6 +71,12 @@ SECOND = [
         "Floods killed 18 residents and left 400 homeless in the delta.",
         ("11", "18"),
     ),
+    # Destroyed and damaged are two counts of one damage report: the destroyed ones clash.
+    (
+        "The landslide destroyed 70 houses and damaged 25 more, the district office said.",
+        "The district office said the landslide destroyed 48 houses and damaged 25 more.",
+        ("70", "48"),
+    ),
     # One quake has one magnitude, whatever noun the writer puts after it and whatever else is counted.
     (
         "A 6.3-magnitude quake hit the coastal province, home to 300,000 people, seismologists said.",

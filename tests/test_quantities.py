@@ -77,6 +77,11 @@ MEASURES = [
     ("Pirates are holding about a dozen ships off the coast.", [("about a dozen", "held", "ships")]),
     ("This year pirates hijacked nearly 40 vessels.", [("nearly 40", "hijacked", "vessels")]),
     ("The storm damaged 300 homes along the river.", [("300", "damaged", "homes")]),
+    # Destroyed is not damaged: damage reports count the two apart ("destroyed 40 and damaged 90 more").
+    (
+        "The blaze destroyed 40 barns and damaged 90 more.",
+        [("40", "destroyed", "barns"), ("90", "damaged", None)],
+    ),
     ("Inspectors counted 355 damaged shops in the old town.", [("355", "damaged", "damaged shops")]),
     (
         "Sailors seized seven rifles and two grenade launchers.",

@@ -27,7 +27,7 @@ from verifier.services.workspace_core import IndexedStore
 
 # A toll without a counted group ("19 were killed", "Seven of the dead") counts people: its row is the
 # people row, so that one toll is not split across two rows by wording.
-_PEOPLE_MEASURES = TOLL_MEASURES - {"damaged"}
+_PEOPLE_MEASURES = TOLL_MEASURES - {"damaged", "destroyed"}
 
 
 def group_label(q: Quantity) -> str:
