@@ -252,6 +252,14 @@ def test_revision_wording_in_any_tense_makes_an_update(a: str, b: str) -> None:
     assert relate(ClaimText(a, date="2022-06-03"), ClaimText(b, date="2022-06-03")).label == "update"
 
 
+def test_a_later_report_with_fewer_still_trapped_is_an_update() -> None:
+    """The trapped, like the missing, fall as rescues go on: fewer in a later report revise the count."""
+    a = ClaimText("Thirty hikers were stranded by the avalanche, the park service said.", date="2024-01-10")
+    b = ClaimText("The park service said 11 hikers were still stranded.", date="2024-01-11")
+    assert relate(a, b).label == "update"
+    assert relate(ClaimText(a.text, date=b.date), ClaimText(b.text, date=a.date)).label == "conflict"
+
+
 def test_a_later_report_whose_open_figure_grew_is_an_update_and_names_both_figures() -> None:
     """LABELS.md: a clearly later report with a grown toll for the same incident is an update, even when
     both figures are lower bounds that could both be true ("at least 40", then "at least 61")."""

@@ -97,6 +97,7 @@ _PEOPLE_MEASURES = frozenset(
         "affected",
         "treated",
         "rescued",
+        "trapped",
         "marched",
     }
 )
