@@ -171,6 +171,9 @@ COMPARED = [
     ("The plane landed at 14:05 GMT.", "The plane landed at 16:05 GMT.", False),
     ("The road runs 5 km.", "The road runs 5,000 metres.", True),
     ("The road runs 5 km.", "The road runs 9 km.", False),
+    ("The trail is 2.5 miles long.", "The trail is 4 kilometres long.", True),
+    ("The trail is 1.2 miles long.", "The trail is 4 kilometres long.", False),
+    ("The well pumps 40 barrels of oil a day.", "The well pumps 6,360 litres of oil a day.", True),
     ("The thermometer showed 41C.", "The thermometer showed 41 degrees Celsius.", True),
     ("The thermometer showed 41C.", "The thermometer showed 105.8F.", True),
     ("The thermometer showed 41C.", "The thermometer showed 44 degrees Celsius.", False),
@@ -188,6 +191,19 @@ def test_figures_compare_after_normalisation(a: str, b: str, same: bool) -> None
     pairs = align(fa, fb)
     assert pairs, (fa, fb)
     assert compatible(pairs[0].a, pairs[0].b) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The reservoir holds 80 million litres.", "The reservoir covers 80,000 m2."),
+        ("The new turbine yields 2 MW.", "The new turbine yielded 2,000 kWh last week."),
+    ],
+)
+def test_measurements_of_two_dimensions_are_not_compared(a: str, b: str) -> None:
+    _, fa = read_figures(a, None)
+    _, fb = read_figures(b, None)
+    assert fa and fb and not align(fa, fb)
 
 
 # The Darna reading: 40 killed on both sides is a whole, 27 IS fighters a part of it, 13 against at least 27
