@@ -115,6 +115,11 @@ NOT_CONFLICTS = [
         "Two drivers died in a pile-up on the M6 near the bridge.",
         "Two drivers died in a pile-up on the A14 near the bridge.",
     ),
+    # A figure written with its unit in one claim and without it in the other is one value.
+    (
+        "Ortiz ran for 143 yards and Blake added 61.",
+        "Ortiz had 143 yards on 19 carries and Blake ran for 61 yards.",
+    ),
     # A list in another order: every figure of one claim stands in the other.
     (
         "The two climbers, aged 19 and 23, reached the summit at dawn.",

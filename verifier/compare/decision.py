@@ -36,13 +36,19 @@ from verifier.compare.sums import parts_making_whole
 from verifier.quantities import Quantity
 
 
+def _values(f: Figure) -> set[float]:
+    """A point figure's value in normal units and as written ("101 yards" is 92.4 m and 101)."""
+    return {f.point} | ({f.q.value} if f.q.value is not None else set()) if f.low == f.high else set()
+
+
 def _repeated(v: PairView) -> tuple[set[int], set[int]]:
-    """The figures of each claim whose value the other claim states too (by id)."""
-    pa = {f.point for f in v.figures_a if f.low == f.high}
-    pb = {f.point for f in v.figures_b if f.low == f.high}
+    """The figures of each claim whose value the other claim states too (by id), in normal units or as
+    written: "ran for 101" and "ran for 101 yards" state one value."""
+    pa = set().union(*map(_values, v.figures_a))
+    pb = set().union(*map(_values, v.figures_b))
     return (
-        {id(f) for f in v.figures_a if f.low == f.high and f.point in pb},
-        {id(f) for f in v.figures_b if f.low == f.high and f.point in pa},
+        {id(f) for f in v.figures_a if _values(f) & pb},
+        {id(f) for f in v.figures_b if _values(f) & pa},
     )
 
 
