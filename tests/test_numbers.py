@@ -409,6 +409,13 @@ CASES: list[tuple[str, list[Row]]] = [
         ],
     ),
     (
+        "The painter died at the age of 91; a neighbour of 40 years found her.",
+        [
+            ("91", 91, 91, 91, None, "age", "years"),
+            ("40 years", 40, 40, 40, None, "duration", "years"),
+        ],
+    ),
+    (
         "It was the third attack on the clinic this month.",
         [("third", 3, 3, 3, None, "ordinal", None)],
     ),
