@@ -370,6 +370,11 @@ DATED_ACTS = [
         "After the repairs, the harbour museum reopened on 9 April.",
         "conflict",
     ),
+    (
+        "The trade pact was signed on 3 March in the port city.",
+        "The trade pact, signed in the port city on 8 March, takes effect next year.",
+        "conflict",
+    ),
 ]
 
 
@@ -386,6 +391,8 @@ def test_two_days_for_one_dated_act_conflict(a: str, b: str, label: str) -> None
         ("The company said today (3 June) that it had settled.", None),
         ("The minister said on 3 June that talks would resume.", None),
         ("The match kicks off Saturday at 3:30 pm.", None),
+        ("The pact, signed in the port city on 8 March, holds.", "sign"),
+        ("Nine were killed in Ashdale on 14 May.", "ashdal"),
     ],
 )
 def test_a_date_is_read_as_the_date_of_the_word_before_it(text: str, act: str | None) -> None:

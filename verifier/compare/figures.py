@@ -84,20 +84,44 @@ def _window(text: str, start: int, end: int) -> frozenset[str]:
 _WHEN_KINDS = frozenset({"date", "time", "year"})
 
 
+# How many lower-case words may stand between a verb and the preposition of its date: a prepositional
+# phrase of a preposition, a determiner, an adjective and a noun ("signed in the port city on 8 March").
+# A name stops the walk ("killed in Aleppo on 14 May" dates the killing in Aleppo, which another town's
+# date does not contradict).
+ACT_REACH = 4
+
+
+def _is_verb(word: str) -> bool:
+    return word in lx.PAST_VERBS or (word.endswith("ed") and len(word) > 4)
+
+
 def _act(text: str, start: int) -> str | None:
     """The act a date or time is the date of: the word right before it, or before its preposition ("held on
-    14 May", "the vote on 14 May", "polls close at 8 pm"). A word of no content ("said on Monday", "was in
-    1987") names no act: the date may be the day of the statement; nor does a word that is itself a when
-    ("today (14 October)", "Saturday at 3 pm")."""
+    14 May", "the vote on 14 May", "polls close at 8 pm"), or a verb a few lower-case words before that in
+    one phrase ("signed in the capital on 7 March"). A word of no content ("said on Monday", "was in 1987")
+    names no act: the date may be the day of the statement; nor does a word that is itself a when ("today
+    (14 October)", "Saturday at 3 pm")."""
     vocab = load()
-    left = [m.group().lower() for m in _TOKEN.finditer(text, max(0, start - 40), start)]
-    if left and left[-1] in vocab.time_prepositions:
-        left.pop()
-    if not left or left[-1] in vocab.stopwords or len(left[-1]) < 3:
+    left = list(_TOKEN.finditer(text, max(0, start - 80), start))
+    last = left[-1] if left else None
+    if last is not None and last.group().lower() in vocab.time_prepositions:
+        if not text[last.end() : start].strip():  # "on 14 May", not "on (14 May)"
+            left.pop()
+    if not left:
         return None
-    if left[-1] in vocab.time_words or left[-1] in lx.MONTHS:  # "today (14 October)", "Saturday at 3 pm"
+    word = left[-1].group().lower()
+    if word in vocab.stopwords or len(word) < 3:
         return None
-    return stem(left[-1])
+    if word in vocab.time_words or word in lx.MONTHS:  # "today (14 October)", "Saturday at 3 pm"
+        return None
+    if not _is_verb(word):
+        for k in range(1, min(ACT_REACH, len(left) - 1) + 1):
+            before, after = left[-1 - k], left[-k]
+            if text[before.end() : after.start()].strip() or after.group()[0].isupper():
+                break  # punctuation or a name between: another phrase
+            if _is_verb(before.group().lower()):
+                return stem(before.group().lower())
+    return stem(word)
 
 
 _NUMBER_TEXT = re.compile(r"[\d.,:]+")

@@ -81,6 +81,8 @@ SIDES: dict[str, str] = {**_by_word(_GROUPS["sides"]), **{d: d for d in DEMONYMS
 GROUP_STOP: frozenset[str] = (
     frozenset(_GROUPS["group_stop"]) | frozenset(_GROUPS["past_verbs"]) | frozenset(WEEKDAYS + MONTHS)
 )
+# Common irregular past forms (regular ones are told by "-ed").
+PAST_VERBS: frozenset[str] = frozenset(_GROUPS["past_verbs"])
 # Determiners and adjectives allowed between a number and its group that do not change who is counted.
 GROUP_SKIP: frozenset[str] = frozenset(_GROUPS["group_skip"])
 
