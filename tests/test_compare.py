@@ -449,6 +449,12 @@ RESTATED = [
         "Nine fishermen were killed by the storm in the coastal villages, the governor said.",
         "agree",
     ),
+    # The whole may be a bound that holds the part.
+    (
+        "More than 300 people were rescued from the flooded estate.",
+        "Boats rescued 340 residents from the flooded estate.",
+        "agree",
+    ),
 ]
 
 

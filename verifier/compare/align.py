@@ -47,15 +47,21 @@ class Aligned:
     def restates(self) -> bool:
         """A group and a group inside it, counted for one measure with values that can be the same number
         ("20 to 25 people arrested", "22 protesters arrested"): the whole is all of the part, one count told
-        at two levels of detail. Open figures ("at least 27 IS fighters" against 40 people) and figures
+        at two levels of detail. An open part ("at least 27 IS fighters" against 40 people) and figures
         marked as parts are left to the classifier: there, a part smaller than its whole is as likely."""
-        closed = all(
-            math.isfinite(f.low) and math.isfinite(f.high) and f.q.qualifier not in _OPEN_QUALIFIERS
-            for f in (self.a, self.b)
+        if self.groups not in ("a_in_b", "b_in_a"):
+            return False
+        part, whole = (self.a, self.b) if self.groups == "a_in_b" else (self.b, self.a)
+        # The part must be exact; the whole may be a bound that holds it ("more than 200 people evacuated",
+        # "230 residents evacuated"), never a vague word.
+        closed = (
+            math.isfinite(part.low)
+            and math.isfinite(part.high)
+            and part.q.qualifier not in _OPEN_QUALIFIERS
+            and whole.q.qualifier != "vague"
         )
         return (
-            self.groups in ("a_in_b", "b_in_a")
-            and self.measures in ("same", "unknown")
+            self.measures in ("same", "unknown")
             and self.a.family == "count"
             and self.compatible
             and closed
