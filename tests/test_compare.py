@@ -335,6 +335,15 @@ def test_claims_that_name_other_kinds_of_event_are_about_other_incidents() -> No
     assert relate(bomb, slide).label == "unrelated"
 
 
+def test_clashing_figures_set_in_two_places_are_two_events() -> None:
+    """Each claim sets its figure in a town the other never names: two incidents, not one disagreement."""
+    a = ClaimText("Police said 4 people were arrested after the derby in Wexham.", date="2023-04-02")
+    b = ClaimText("Police said 9 people were arrested after the derby in Corlby.", date="2023-04-02")
+    j = relate(a, b)
+    assert j.label == "unrelated"
+    assert "Wexham" in j.explanation and "Corlby" in j.explanation
+
+
 def test_claims_that_name_other_weekdays_for_their_events_are_about_other_incidents() -> None:
     monday = ClaimText("Shelling killed 9 people in the river town on Monday.", date="2019-05-13")
     thursday = ClaimText("Shelling killed 9 people in the river town on Thursday.", date="2019-05-16")

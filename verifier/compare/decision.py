@@ -14,6 +14,9 @@ the task rather than patterns to learn.
 - A conflict needs a clash: two aligned figures of one span (no "since 1987" on one side only) that
   cannot both be true, neither of which the other claim repeats (lists in another order) nor is vague
   ("dozens"), in claims that do not set their events apart (other days, weekdays or kinds of event).
+- A clash between claims that set their events apart (other days, weekdays, kinds of event or places) is
+  two events counted, not one disagreement: unrelated (labelled pairs: the 4 set in places apart with a
+  clash are all unrelated).
 - A part larger than its whole (at least 27 IS fighters, 13 fighters killed) is a clash too.
 - Parts that add up exactly to the other claim's whole ("150 passengers and 6 crew" / "all 156 on board")
   agree where the classifier reads only a part against its whole (compare/sums.py), as do a group and its
@@ -84,15 +87,22 @@ def _loose(p: Aligned) -> bool:
 
 def _other_event(v: PairView, clash: Aligned | None = None) -> bool:
     """The claims set their events apart: both say on which day it happened and the days (or weekdays)
-    differ, or they name different kinds of event (a car bomb, an air strike). Two events, or one event and
-    another day's total; their figures do not contradict each other. (Labelled pairs: of the 64 with two
-    stated days apart, 26 with weekdays apart and 15 with kinds apart, none is a conflict; 84 unrelated.)"""
+    differ, they name different kinds of event (a car bomb, an air strike), or each is set in a place the
+    other never names. Two events, or one event and another day's total; their figures do not contradict
+    each other. (Labelled pairs: of the 64 with two stated days apart, 26 with weekdays apart and 15 with
+    kinds apart, none is a conflict; 84 unrelated. Of the 23 set in places apart, none is a conflict and 15
+    are unrelated; all 4 of them with a clash are unrelated.)"""
     e = v.evidence
     if clash is not None and clash.a.family in _WHEN:
         # When the clash is between the days themselves ("sank on November 18" / "on November 19"), the
         # days apart are the disagreement, not a sign of two events.
         return e.kinds_clash
-    return (e.stated_gap is not None and e.stated_gap >= 1) or e.weekday_clash or e.kinds_clash
+    return (
+        (e.stated_gap is not None and e.stated_gap >= 1)
+        or e.weekday_clash
+        or e.kinds_clash
+        or e.places is not None
+    )
 
 
 def _named_measure(q: Quantity) -> str | None:
@@ -192,7 +202,7 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
     allowed = [k for k in probs if k != "unrelated"] if v.pairs else ["different_quantity"]
     clash = clashing_pair(v)
     if clash is not None and _other_event(v, clash):
-        clash = None
+        return "unrelated", probs["unrelated"]
     if clash is not None:
         return ("update" if revised(v, clash) else "conflict"), same
     first = max(allowed, key=lambda k: probs[k])
