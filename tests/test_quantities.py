@@ -401,6 +401,7 @@ TIME = [
     ("At least 27 fighters were killed the night before.", "2015-07-31", "the night before", "2015-07-30"),
     ("Five people were killed on Friday.", "2015-07-31", "on Friday", "2015-07-31"),
     ("Five people were killed on Monday.", "2015-07-31", "on Monday", "2015-07-27"),
+    ("Monday's shelling killed five people.", "2015-07-31", "Monday", "2015-07-27"),
     ("Two soldiers were killed yesterday.", "2015-07-31", "yesterday", "2015-07-30"),
     ("Three people were killed today.", "2015-07-31", "today", "2015-07-31"),
     ("Twelve sailors died when the ship sank on November 19.", "2008-11-25", "on November 19", "2008-11-19"),

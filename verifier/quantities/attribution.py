@@ -20,6 +20,9 @@ def _month_index(name: str) -> int:
     return lx.MONTHS.index(name.lower()) + 1
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _time_matches(text: str, words: list[tuple[int, int, str]]) -> list[re.Match[str]]:
     """The time pattern, run only around the words that can anchor it (a weekday, a month, "yesterday"):
     a window of a few words each side instead of the whole sentence."""
@@ -29,6 +32,7 @@ def _time_matches(text: str, words: list[tuple[int, int, str]]) -> list[re.Match
     for ws, we, lw in words:
         if ws < last_end:
             continue
+        lw = _POSSESSIVE.sub("", lw)  # "Monday's strikes"
         if lw not in _TIME_WORDS and not ("-" in lw and not _TIME_WORDS.isdisjoint(lw.split("-"))):
             continue
         pos = max(0, ws - _TIME_REACH, last_end)
