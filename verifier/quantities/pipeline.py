@@ -68,6 +68,7 @@ def _extract(text: str, published: str | None) -> list[Quantity]:
     low = text.lower()
     vocab = {w[2] for w in words}
     vocab.update([p for w in vocab if "-" in w for p in w.split("-")])  # "Monday-and" in FA-KES text
+    vocab.update([w[:-2] for w in vocab if w.endswith(("'s", "’s"))])  # "Monday's shelling"
     ctx = _Ctx(
         text=text,
         words=words,
