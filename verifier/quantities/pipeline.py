@@ -44,6 +44,15 @@ def _extract_cached(text: str, published: str | None) -> tuple[Quantity, ...]:
     return tuple(_extract(text, published))
 
 
+def _sentence_vocab(words: list[tuple[int, int, str]]) -> set[str]:
+    """The sentence's lower-case words, with the parts of hyphened ones ("Monday-and" in FA-KES text) and
+    possessives without their "'s" ("Monday's shelling"): what the cheap gates look words up in."""
+    vocab = {w[2] for w in words}
+    vocab.update([p for w in vocab if "-" in w for p in w.split("-")])
+    vocab.update([w[:-2] for w in vocab if w.endswith(("'s", "’s"))])
+    return vocab
+
+
 def _extract(text: str, published: str | None) -> list[Quantity]:
     if not text or not text.strip():
         return []
@@ -66,9 +75,7 @@ def _extract(text: str, published: str | None) -> list[Quantity]:
     pub = parse_date(published)
     words = _lower_words(text)
     low = text.lower()
-    vocab = {w[2] for w in words}
-    vocab.update([p for w in vocab if "-" in w for p in w.split("-")])  # "Monday-and" in FA-KES text
-    vocab.update([w[:-2] for w in vocab if w.endswith(("'s", "’s"))])  # "Monday's shelling"
+    vocab = _sentence_vocab(words)
     ctx = _Ctx(
         text=text,
         words=words,
