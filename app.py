@@ -440,8 +440,8 @@ def column_mapping(tables: list[Any]) -> ColumnMapping:
         st.caption("No columns found at the start of the table files; the defaults are used.")
         return ColumnMapping()
     chosen: dict[str, str] = {}
-    cells = st.columns(5)
-    for cell, field in zip(cells, ("text", "title", "source", "date", "url"), strict=True):
+    cells = st.columns(6)
+    for cell, field in zip(cells, ("text", "title", "source", "date", "url", "place"), strict=True):
         options = columns if field == "text" else [NO_COLUMN, *columns]
         guess = ui_data.guess_column(columns, field)
         index = options.index(guess) if guess in options else 0

@@ -181,6 +181,31 @@ def test_check_json(ingested: Any) -> None:
     assert all(keys <= set(e) for e in data["evidence"])
 
 
+def test_a_table_place_column_is_kept_shown_and_filtered_on(run: Any, tmp_path: Path) -> None:
+    """`--place-column` stores each row's place; conflicts and check show it, `check --place` admits the
+    articles filed under it even when their text never names it."""
+    rows = pd.DataFrame(
+        {
+            "text": [a.text for a in CRASH],
+            "source": [a.source for a in CRASH],
+            "date": [a.published for a in CRASH],
+            "location": ["Ostra County"] * (len(CRASH) - 1) + ["Vell"],
+        }
+    )
+    table = tmp_path / "rows.csv"
+    rows.to_csv(table, index=False)
+    assert run("ingest", str(table), "--place-column", "location").exit_code == 0
+    flags = json.loads(run("conflicts", "--json").output)
+    assert flags and all(side["place"] == "Ostra County" for f in flags for side in (f["a"], f["b"]))
+    claim = "Nine passengers were killed near Marrow Bay"
+    everywhere = json.loads(run("check", claim, "--json").output)["evidence"]
+    placed = json.loads(run("check", claim, "--json", "--place", "ostra county").output)["evidence"]
+    assert placed and {e["place"] for e in placed} == {"Ostra County"}
+    assert len(placed) <= len(everywhere)
+    missing = run("ingest", str(table), "--place-column", "region")
+    assert missing.exit_code != 0 and "--place-column" in missing.output
+
+
 def test_events_lists_one_event_per_line(ingested: Any) -> None:
     lines = ingested("events", "--all").output.splitlines()
     assert len(lines) == 2  # the three Marrow Bay reports, and the fourth article alone

@@ -57,7 +57,9 @@ def flagged(workspace: Workspace) -> Workspace:
 PAIR_COLUMNS = {
     "id", "relation", "score", "explanation", "review_status", "note", "reviewed_at",
     "a_text", "a_source", "a_date", "a_title", "a_url", "a_article_id", "a_claim_id", "a_attribution",
+    "a_place",
     "b_text", "b_source", "b_date", "b_title", "b_url", "b_article_id", "b_claim_id", "b_attribution",
+    "b_place",
 }  # fmt: skip
 
 

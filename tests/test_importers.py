@@ -138,6 +138,21 @@ def test_csv_with_a_column_mapping_and_us_dates() -> None:
     assert result.articles[0].title == "Clinic hit in overnight shelling"
 
 
+def test_a_place_column_is_read_and_a_missing_one_named(tmp_path: Path) -> None:
+    table = tmp_path / "incidents.csv"
+    table.write_text(
+        "text,location\n"
+        "\"A bus crash killed 9 people near the ridge road. Police closed the road.\",  Lower   Ridge \n"
+        "\"Floods cut off three villages. Boats brought food.\",\n",
+        encoding="utf-8",
+    )
+    result = read_path(table, ColumnMapping(place="location"))
+    assert [a.place for a in result.articles] == ["Lower Ridge", ""]
+    assert all(a.place == "" for a in read_path(table).articles)  # no "place" column: none read
+    with pytest.raises(InputError, match="--place-column"):
+        read_path(table, ColumnMapping(place="region"))
+
+
 def test_csv_missing_text_column_names_the_columns_and_the_option() -> None:
     with pytest.raises(InputError) as err:
         read_path(FIXTURES / "custom_columns.csv")

@@ -96,6 +96,45 @@ def _bare(target: str) -> SqliteStore | PostgresStore:
     return SqliteStore(sqlite3.connect(target, isolation_level=None), Path(target))
 
 
+def _v1_article(old: Store, art: Article, claims: list[Claim]) -> Claim:
+    """An article and its claims as a version-1 store wrote them; returns the first claim."""
+    with old.transaction():
+        old._exec(
+            "INSERT INTO articles(id, source, title, url, published, text, ingested_at) "
+            "VALUES (?, ?, ?, '', NULL, ?, 'then')",
+            (art.id, art.source, art.title, art.text),
+        )
+        for c in claims:
+            old._exec(
+                'INSERT INTO claims(id, article_id, text, start, "end", position, text_hash) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (c.id, c.article_id, c.text, c.start, c.end, c.position, c.text_hash),
+            )
+    return claims[0]
+
+
+def test_a_version_2_store_gains_places_and_keeps_its_articles(store_target: str) -> None:
+    old = _bare(store_target)
+    with old.transaction():
+        old._exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        for version in (1, 2):
+            for statement in migration(version, old.engine):
+                old._raw_statement(statement)
+        old._exec("INSERT INTO meta(key, value) VALUES ('schema_version', '2')")
+    art, claims_a = article_with_claims(TEXT_A, "Harbour Times")
+    _v1_article(old, art, claims_a)  # articles as versions 1 and 2 wrote them: no place column
+    old.close()
+    with open_store(store_target) as store:
+        assert store.migrate() == SCHEMA_VERSION
+        assert store.get_article(art.id).place == ""
+        placed, claims = article_with_claims(TEXT_B, "Coast Radio")
+        store.add_article_with_claims(
+            Article.create(placed.text, source="Coast Radio", place="Port Vell"), claims
+        )
+        places = {a.source: a.place for a in store.list_articles()}
+        assert places == {"Harbour Times": "", "Coast Radio": "Port Vell"}
+
+
 def test_a_version_1_store_is_migrated_and_keeps_its_decisions(store_target: str) -> None:
     old = _bare(store_target)
     with old.transaction():
@@ -103,10 +142,9 @@ def test_a_version_1_store_is_migrated_and_keeps_its_decisions(store_target: str
         for statement in migration(1, old.engine):
             old._raw_statement(statement)
         old._exec("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
-    # rows written by version 1 (its tables for articles, claims and pairs are unchanged)
-    a = old.add_article_with_claims(*article_with_claims(TEXT_A, "Harbour Times"))
-    b = old.add_article_with_claims(*article_with_claims(TEXT_B, "Coast Radio"))
-    (ca, _), (cb, _) = old.get_claims_by_rowids([a[0], b[0]])
+    # rows written by version 1 (its tables for claims and pairs are unchanged; articles gained a place)
+    ca = _v1_article(old, *article_with_claims(TEXT_A, "Harbour Times"))
+    cb = _v1_article(old, *article_with_claims(TEXT_B, "Coast Radio"))
     row = contradiction(ca, cb)
     old.upsert_contradictions([row])
     with old.transaction():  # a decision as version 1 stored it: no reviewer, no revision

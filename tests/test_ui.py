@@ -290,6 +290,7 @@ def test_table_columns(name: str, data: bytes, columns: list[str]) -> None:
         (["Headline", "Body", "Outlet"], "source", "Outlet"),
         (["article_content", "date"], "text", "article_content"),
         (["a", "b"], "url", None),
+        (["article_content", "location"], "place", "location"),
     ],
 )
 def test_guess_column(columns: list[str], field: str, guess: str | None) -> None:

@@ -33,6 +33,9 @@ class Article:
     title: str = ""
     url: str = ""
     published: str | None = None  # ISO date (YYYY-MM-DD) when known
+    # Where the article's incident happened, as a table's place column names it (FA-KES `location`): what
+    # the outlet or the data set filed it under, not read from the text. "" when not given.
+    place: str = ""
 
     @classmethod
     def create(
@@ -42,6 +45,7 @@ class Article:
         title: str = "",
         url: str = "",
         published: str | None = None,
+        place: str = "",
     ) -> Article:
         return cls(
             id=content_hash(normalise_for_id(text)),
@@ -50,6 +54,7 @@ class Article:
             title=title.strip(),
             url=url.strip(),
             published=published,
+            place=" ".join(place.split()),
         )
 
 

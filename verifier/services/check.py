@@ -98,6 +98,7 @@ class Evidence:
     spans: tuple[Span, ...] = ()
     url: str = ""
     figure: str = ""  # the passage's figure for what the claim counts, as written ("Thirteen")
+    place: str = ""  # the article's place column, "" when its table had none
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -113,6 +114,7 @@ class Evidence:
             "similarity": round(self.similarity, 4),
             "explanation": self.explanation,
             "figure": self.figure,
+            "place": self.place,
             "spans": [s.to_dict() for s in self.spans],
         }
 
@@ -229,6 +231,7 @@ def _judge_hit(
         spans=quantity_spans(passage_quantities),
         url=hit.article.url,
         figure=_matching_figure(claim_quantities, passage_quantities),
+        place=hit.article.place,
     )
 
 

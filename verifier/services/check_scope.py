@@ -14,7 +14,7 @@ from verifier.core.errors import InputError
 @dataclass(frozen=True)
 class Scope:
     """Which stored articles a check reads: outlets (any of), a report date range (inclusive, ISO dates)
-    and a place the article names. Empty fields admit everything."""
+    and a place the article names or is filed under (its place column). Empty fields admit everything."""
 
     sources: tuple[str, ...] = ()
     since: str | None = None
@@ -47,4 +47,5 @@ class Scope:
             return False  # a date range cannot admit an undated report
         if (self.since and article.published < self.since) or (self.until and article.published > self.until):
             return False
-        return not self.place or self.place.casefold() in f"{article.title}\n{article.text}".casefold()
+        named = f"{getattr(article, 'place', '')}\n{article.title}\n{article.text}".casefold()
+        return not self.place or self.place.casefold() in named

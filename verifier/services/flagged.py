@@ -21,11 +21,19 @@ class Side:
     url: str
     article_id: str
     claim_id: str
+    place: str = ""  # the article's place column, "" when its table had none
 
     @classmethod
     def of(cls, claim: Claim, article: Article) -> Side:
         return cls(
-            claim.text, article.source, article.published, article.title, article.url, article.id, claim.id
+            claim.text,
+            article.source,
+            article.published,
+            article.title,
+            article.url,
+            article.id,
+            claim.id,
+            article.place,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,6 +45,7 @@ class Side:
             "url": self.url,
             "article_id": self.article_id,
             "claim_id": self.claim_id,
+            "place": self.place,
         }
 
 

@@ -101,13 +101,14 @@ def table_columns(name: str, data: bytes) -> list[str]:
 
 
 def guess_column(columns: Sequence[str], field: str) -> str | None:
-    """The column that most likely holds `field` (text, title, source, date, url), or None."""
+    """The column that most likely holds `field` (text, title, source, date, url, place), or None."""
     aliases = {
         "text": ("text", "body", "content", "article", "article_content", "story"),
         "title": ("title", "headline", "article_title"),
         "source": ("source", "outlet", "publisher", "site", "newspaper"),
         "date": ("date", "published", "date_published", "pub_date", "published_at"),
         "url": ("url", "link", "article_url", "href"),
+        "place": ("place", "location", "city", "region", "governorate"),
     }[field]
     lowered = {c.lower(): c for c in columns}
     for alias in aliases:

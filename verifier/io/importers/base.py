@@ -30,6 +30,7 @@ _OPTION_FOR = {
     "source": "--source-column",
     "date": "--date-column",
     "url": "--url-column",
+    "place": "--place-column",
 }
 
 
@@ -42,6 +43,7 @@ class ColumnMapping:
     source: str = "source"
     date: str = "date"
     url: str = "url"
+    place: str = "place"  # FA-KES: "location"
 
 
 @dataclass(frozen=True)

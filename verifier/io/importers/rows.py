@@ -94,7 +94,10 @@ def _articles_from_rows(
         url = _scalar(get("url"))
         source = _scalar(get("source")) or default_source or source_from_url(url)
         title = _scalar(get("title")).replace("\n", " ")
-        articles.append(Article.create(text, source=source, title=title, url=url, published=published))
+        place = _scalar(get("place"))
+        articles.append(
+            Article.create(text, source=source, title=title, url=url, published=published, place=place)
+        )
     return articles, skipped, notes
 
 

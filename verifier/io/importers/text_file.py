@@ -23,6 +23,8 @@ _FRONT_KEYS = {
     "date": "date",
     "published": "date",
     "url": "url",
+    "place": "place",
+    "location": "place",
     "link": "url",
 }
 
@@ -103,6 +105,11 @@ def _read_text_file(path: Path, text: str, default_source: str) -> tuple[Article
     url = meta.get("url", "")
     source = meta.get("source") or default_source or source_from_url(url)
     article = Article.create(
-        body, source=source, title=meta.get("title") or _headline(body), url=url, published=published
+        body,
+        source=source,
+        title=meta.get("title") or _headline(body),
+        url=url,
+        published=published,
+        place=meta.get("place", ""),
     )
     return article, notes

@@ -18,14 +18,16 @@ class SourceCount:
     claims: int
 
 
-ARTICLE_COLS = "a.id, a.text, a.source, a.title, a.url, a.published"
+ARTICLE_COLS = "a.id, a.text, a.source, a.title, a.url, a.published, a.place"
 CLAIM_COLS = 'c.rowid, c.id, c.article_id, c.text, c.start, c."end", c.position'
 # SQLite sorts NULL first, PostgreSQL last: said out loud so both list undated articles first.
 _ARTICLE_ORDER = "ORDER BY a.published NULLS FIRST, a.id"
 
 
 def _article(row: Sequence[Any]) -> Article:
-    return Article(id=row[0], text=row[1], source=row[2], title=row[3], url=row[4], published=row[5])
+    return Article(
+        id=row[0], text=row[1], source=row[2], title=row[3], url=row[4], published=row[5], place=row[6]
+    )
 
 
 def _claim(row: Sequence[Any]) -> Claim:
@@ -47,10 +49,10 @@ class ClaimsMixin(SqlCore):
                 raise ValueError(f"claim {claim.id} belongs to article {claim.article_id}, not {article.id}")
         with self.transaction():
             cur = self._exec(
-                "INSERT INTO articles(id, source, title, url, published, text, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-                (article.id, article.source, article.title, article.url, article.published, article.text,
-                 now()),
+                "INSERT INTO articles(id, source, title, url, published, place, text, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+                (article.id, article.source, article.title, article.url, article.published, article.place,
+                 article.text, now()),
             )
             if cur.rowcount == 0:
                 return []

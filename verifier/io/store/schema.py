@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SQLITE = "sqlite"
 POSTGRES = "postgresql"
@@ -95,6 +95,12 @@ CREATE INDEX review_log_pair ON review_log(pair_id, id);
 CREATE INDEX review_log_reviewer ON review_log(reviewer, id);
 """
 
+# Version 3: the place an article's table files it under (`--place-column`; FA-KES `location`). Articles
+# stored before have none ('').
+_V3 = """
+ALTER TABLE articles ADD COLUMN place TEXT NOT NULL DEFAULT '';
+"""
+
 _APPEND_ONLY = "the review log is append-only"
 
 _ENGINE_ONLY: dict[int, dict[str, list[str]]] = {
@@ -114,7 +120,7 @@ _ENGINE_ONLY: dict[int, dict[str, list[str]]] = {
     },
 }
 
-_SHARED: dict[int, str] = {1: _V1, 2: _V2}
+_SHARED: dict[int, str] = {1: _V1, 2: _V2, 3: _V3}
 
 _IDENTITY = re.compile(r"\bINTEGER PRIMARY KEY AUTOINCREMENT\b")
 _REAL = re.compile(r"\bREAL\b")

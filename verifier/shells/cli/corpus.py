@@ -19,6 +19,12 @@ from verifier.shells.cli.common import echo, echo_json, one_line_errors, open_wo
 @click.option("--source-column", default="source", show_default=True)
 @click.option("--date-column", default="date", show_default=True)
 @click.option("--url-column", default="url", show_default=True)
+@click.option(
+    "--place-column",
+    default="place",
+    show_default=True,
+    help="Column/field naming where the article's incident happened (FA-KES: location).",
+)
 @click.option("--source", "default_source", default="", help="Outlet name for files that do not say.")
 @click.option(
     "--max-file-mb", default=None, type=click.FloatRange(min=0.001), help="Refuse files larger than this."
@@ -55,6 +61,7 @@ def ingest(
     source_column: str,
     date_column: str,
     url_column: str,
+    place_column: str,
     default_source: str,
     max_file_mb: float | None,
     if_empty: bool,
@@ -74,7 +81,12 @@ def ingest(
 
     settings = settings_of(ctx)
     mapping = ColumnMapping(
-        text=text_column, title=title_column, source=source_column, date=date_column, url=url_column
+        text=text_column,
+        title=title_column,
+        source=source_column,
+        date=date_column,
+        url=url_column,
+        place=place_column,
     )
     max_bytes = int(max_file_mb * 1024 * 1024) if max_file_mb else settings.max_file_bytes
     inputs = Inputs(paths, mapping, max_bytes, default_source)
