@@ -177,6 +177,16 @@ COMPARED = [
     ("The road runs 5 km.", "The road runs 5,000 metres.", True),
     ("The road runs 5 km.", "The road runs 9 km.", False),
     ("The trail is 2.5 miles long.", "The trail is 4 kilometres long.", True),
+    # A change up against a change down of one size; a level reached is no change.
+    ("Exports rose 4% in May.", "Exports fell 4% in May.", False),
+    ("Exports were up 4% in May.", "Exports rose by 4% in May.", True),
+    ("Exports rose to 4% of output.", "Exports fell to 4% of output.", True),
+    # Years and ordinals are exact; a share in words is a rounded percentage.
+    ("The plant will close by 2031.", "The plant will close by 2033.", False),
+    ("She is the 14th governor.", "She is the 15th governor.", False),
+    ("Half of the wells ran dry.", "51% of the wells ran dry.", True),
+    ("Half of the wells ran dry.", "Two-thirds of the wells ran dry.", False),
+    ("Half of the wells ran dry.", "70% of the wells ran dry.", False),
     ("The trail is 1.2 miles long.", "The trail is 4 kilometres long.", False),
     ("The well pumps 40 barrels of oil a day.", "The well pumps 6,360 litres of oil a day.", True),
     ("The thermometer showed 41C.", "The thermometer showed 41 degrees Celsius.", True),
@@ -390,6 +400,15 @@ DATED_ACTS = [
 @pytest.mark.parametrize(("a", "b", "label"), DATED_ACTS, ids=[r[0][:30] for r in DATED_ACTS])
 def test_two_days_for_one_dated_act_conflict(a: str, b: str, label: str) -> None:
     assert relate(ClaimText(a, date="2025-03-01"), ClaimText(b, date="2025-03-01")).label == label
+
+
+def test_a_change_up_against_the_same_change_down_is_a_conflict_named_with_its_direction() -> None:
+    j = relate(
+        ClaimText("Ticket sales rose 8% in the first week, the theatre said.", date="2025-03-01"),
+        ClaimText("The theatre said ticket sales fell 8% in the first week.", date="2025-03-01"),
+    )
+    assert j.label == "conflict"
+    assert "up 8" in j.explanation and "down 8" in j.explanation
 
 
 @pytest.mark.parametrize(

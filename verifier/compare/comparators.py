@@ -58,8 +58,13 @@ def _times(a: Figure, b: Figure) -> bool:
 
 
 def compatible(a: Figure, b: Figure) -> bool:
-    """Whether two figures of the same family can both be true."""
+    """Whether two figures of the same family can both be true. A change up and a change down ("rose 3%",
+    "fell 3%") cannot, whatever their sizes; years and ordinals are exact ("by 2028" is not "by 2030")."""
+    if a.direction * b.direction < 0 and a.point and b.point:
+        return False
     fam = a.family
+    if fam in ("year", "ordinal"):  # no rounding: 2028 and 2030 are 0.1% apart
+        return a.low <= b.high and b.low <= a.high
     if fam == "date":
         return _dates(a.key or "", b.key or "")
     if fam == "time":

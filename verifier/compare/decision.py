@@ -40,8 +40,12 @@ from verifier.quantities import Quantity
 
 
 def _values(f: Figure) -> set[float]:
-    """A point figure's value in normal units and as written ("101 yards" is 92.4 m and 101)."""
-    return {f.point} | ({f.q.value} if f.q.value is not None else set()) if f.low == f.high else set()
+    """A point figure's value in normal units and as written ("101 yards" is 92.4 m and 101), signed when
+    it is a change ("fell 3%" is -3, never a repeat of "rose 3%")."""
+    if f.low != f.high:
+        return set()
+    sign = f.direction or 1
+    return {sign * f.point} | ({sign * f.q.value} if f.q.value is not None else set())
 
 
 def _repeated(v: PairView) -> tuple[set[int], set[int]]:

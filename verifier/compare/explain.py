@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from verifier.compare.align import Aligned, best_per_figure
 from verifier.compare.features import PairView
+from verifier.compare.figures import Figure
 from verifier.compare.sums import parts_making_whole
 
 
+def _said(f: Figure) -> str:
+    """A figure as the explanation names it: a change with its direction ("up 3%", "down 3%")."""
+    return {1: "up ", -1: "down ", 0: ""}[f.direction] + f.q.describe()
+
+
 def _fmt(p: Aligned) -> tuple[str, str]:
-    return p.a.q.describe(), p.b.q.describe()
+    return _said(p.a), _said(p.b)
 
 
 def _first(pairs: list[Aligned], want: bool) -> Aligned | None:

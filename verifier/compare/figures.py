@@ -22,6 +22,10 @@ from verifier.quantities import Quantity, extract
 # {kill, IS, fighter, darna} for 27. Five words covers a verb, a modifier and a head noun on each side in
 # news English; more pulls in the next clause.
 CONTEXT_WINDOW = 5
+# How far from its exact value a share written in words ("a third", "half", "two-thirds") may stand, as a
+# share of it: a writer rounds a measured share to a simple fraction, so "a third" stands for 32-35%, "half"
+# for 48-52%; 5% either side keeps the neighbouring fractions (a quarter, two-fifths) apart.
+FRACTION_SPREAD = 0.05
 # Kinds that name things rather than amounts: compared only for being the same string.
 _CODE_KINDS = frozenset({"phone", "code", "id", "resolution"})
 
@@ -37,6 +41,8 @@ class Figure:
     # For a date, a time or a year: the stem of the word that names what it dates ("will be held on 14 May":
     # "held"), None when no content word stands right before it or its preposition.
     act: str | None = None
+    # +1 for a change upwards ("rose 3%", "up 3%"), -1 downwards ("fell by 3%"), 0 for a level or unknown.
+    direction: int = 0
 
     @property
     def point(self) -> float:
@@ -56,7 +62,9 @@ def _family(q: Quantity) -> tuple[str, float] | None:
         # one unit is a measurement in it: "measured 6.2 on the Richter scale" is a magnitude of 6.2.
         q = replace(q, kind="measure", unit=next(iter(units)))
         kind = "measure"
-    if kind in ("count", "fraction", "percent", "percentage_points", "age", "ordinal", "year"):
+    if kind == "fraction":  # "a third" is a share: compared with percentages ("33 percent")
+        return "percent", 100.0
+    if kind in ("count", "percent", "percentage_points", "age", "ordinal", "year"):
         return kind, 1.0
     if kind == "money":
         return f"money:{q.unit or '?'}", 1.0
@@ -124,6 +132,19 @@ def _act(text: str, start: int) -> str | None:
     return stem(word)
 
 
+def _direction(text: str, start: int) -> int:
+    """Whether the figure is a change up (+1) or down (-1): a change word right before it, or before its
+    "by" ("rose 3%", "fell by 3%", "down 3%"). "Rose to 4.5%" gives a level: 0."""
+    vocab = load()
+    left = [m.group().lower() for m in _TOKEN.finditer(text, max(0, start - 30), start)]
+    if left and left[-1] == "by":
+        left.pop()
+    if not left:
+        return 0
+    word = left[-1]
+    return 1 if word in vocab.rising_words else -1 if word in vocab.falling_words else 0
+
+
 _NUMBER_TEXT = re.compile(r"[\d.,:]+")
 
 
@@ -145,6 +166,9 @@ def to_figure(q: Quantity, text: str) -> Figure | None:
     low, high = q.low, q.high
     if low > high:
         low, high = high, low
+    if q.kind == "fraction" and low == high:
+        # A share in words is rounded: news writes "a third" for about 30-35%, "half" for 48-52%.
+        low, high = low * (1 - FRACTION_SPREAD), high * (1 + FRACTION_SPREAD)
     if q.negated:
         low = high = 0.0
     start, end = q.span
@@ -154,7 +178,10 @@ def to_figure(q: Quantity, text: str) -> Figure | None:
             ctx.add(stem(word))
     offset = load().offsets.get((q.unit or "").lower(), 0.0) if q.kind == "measure" else 0.0
     act = _act(text, start) if q.kind in _WHEN_KINDS else None
-    return Figure(q, family, low * factor + offset, high * factor + offset, _key(q), frozenset(ctx), act)
+    direction = _direction(text, start) if q.kind not in _WHEN_KINDS else 0
+    return Figure(
+        q, family, low * factor + offset, high * factor + offset, _key(q), frozenset(ctx), act, direction
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -23,6 +23,8 @@ class Vocab:
     dismissal_reasons: dict[str, str]  # words opening a dismissal note -> the label they give the pair
     time_prepositions: frozenset[str]  # "held ON 14 May": the word before one names the act dated
     time_words: frozenset[str]  # "today", "morning": a when, not an act (weekdays and months too)
+    rising_words: frozenset[str]  # "rose 3%": the figure is a change upwards
+    falling_words: frozenset[str]  # "fell 3%": a change downwards
 
 
 def _phrases(items: list[str]) -> re.Pattern[str]:
@@ -46,5 +48,7 @@ def load(language: str = "en") -> Vocab:
         durations={k: float(v) for k, v in raw["durations"].items()},
         dismissal_reasons={str(k): str(v) for k, v in raw["dismissal_reasons"].items()},
         time_prepositions=frozenset(raw["time_prepositions"]),
+        rising_words=frozenset(raw["rising_words"]),
+        falling_words=frozenset(raw["falling_words"]),
         time_words=frozenset(raw["time_words"]) | frozenset(w.lower() for w in raw["weekdays"]),
     )

@@ -47,7 +47,8 @@ class Quantity:
 
     def describe(self) -> str:
         """Short human form used in explanations: "27 IS fighters killed (at least)"."""
-        num = number(self.value) if self.value is not None and self.qualifier != "vague" else self.text
+        words_only = self.qualifier == "vague" or self.kind == "fraction"  # "dozens", "a third"
+        num = number(self.value) if self.value is not None and not words_only else self.text
         qualifier = self.qualifier
         if qualifier == "range" and self.low < self.high and math.isfinite(self.high):
             # A range reads as both its ends ("20 to 25 people arrested"), never as its midpoint.
