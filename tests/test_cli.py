@@ -211,7 +211,7 @@ def test_events_lists_one_event_per_line(ingested: Any) -> None:
     assert len(lines) == 2  # the three Marrow Bay reports, and the fourth article alone
     assert all(len(line.split("  ", 1)[0]) == 12 and " · 2021-06-0" in line for line in lines)
     shown = ingested("events").output.splitlines()
-    assert len(shown) == 2 and shown[0].endswith("  Marrow Bay · 2021-06-07 · 3 articles, 3 sources")
+    assert len(shown) == 2 and shown[0].endswith("  Crash: Marrow Bay · 2021-06-07 · 3 articles, 3 sources")
     assert shown[1] == "(1 single-article events not shown: --all lists them)"
 
 

@@ -29,6 +29,7 @@ from verifier.services.events import (
     names_of,
     year_penalty,
 )
+from verifier.services.events_labels import event_kind
 from verifier.services.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
@@ -197,7 +198,7 @@ def test_demo_events_group_each_story_and_keep_distractors_apart(demo: Workspace
     sizes = sorted((e.articles for e in events), reverse=True)
     assert sizes == [6, 4, 3, 3, 2, 2, 1, 1, 1]  # data/README.md: six stories and three look-alikes
     darna = events[0]
-    assert darna.label.startswith("Darna") and "2015-07-30 to 2015-08-02" in darna.label
+    assert darna.label.startswith("Clashes: Darna") and "2015-07-30 to 2015-08-02" in darna.label
     assert len(darna.sources) == 6
     assert not any("Kesh Varan" in t for t in event_articles(demo, darna.id))
 
@@ -234,3 +235,25 @@ def test_demo_quake_table_marks_the_two_magnitudes(demo: Workspace) -> None:
     assert magnitude.label == "magnitude" and magnitude.has_conflict
     marked = {(s, c.figure) for s, cells in magnitude.cells for c in cells if c.conflict}
     assert marked == {("Daily Meridian", "5.8"), ("Saltmarsh Gazette", "6.4")}
+
+
+def _report(title: str, lead: str) -> Article:
+    return Article.create(lead, source="Test Wire", title=title, published="2024-02-01")
+
+
+def test_an_event_label_says_what_happened_when_most_reports_agree() -> None:
+    """The kind of event named in the titles and leads of at least half of the reports labels the event;
+    reports that name different kinds, or none, give no kind."""
+    shelled = [
+        _report("Shelling hits market in Orvel", "Mortar rounds hit the market in Orvel on Monday."),
+        _report("Orvel market shelled", "Shells fell on the crowded market, killing four."),
+        _report("Four dead in Orvel", "Four shoppers died in Orvel on Monday, medics said."),
+    ]
+    assert event_kind(shelled) == "Shelling"
+    mixed = [
+        _report("Quake shakes Orvel", "An earthquake shook Orvel at dawn."),
+        _report("Fire in Orvel", "A blaze gutted a warehouse in Orvel."),
+        _report("Floods in Orvel", "Flooding cut the main road to Orvel."),
+    ]
+    assert event_kind(mixed) is None
+    assert event_kind([_report("Orvel council meets", "The council met on Monday.")]) is None

@@ -114,3 +114,5 @@ UPDATE_CUES: tuple[str, ...] = tuple(_load("updates")["update_cues"])
 # common, are about different incidents ("air strikes" / "an execution"). Ambiguous words ("bombing",
 # "bombardment", "attack", "gas" alone) name no kind.
 EVENT_KINDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _load("events")["event_kinds"].items()}
+# Kind of event -> how an event's label names it ("Shelling", "Earthquake").
+EVENT_KIND_LABELS: dict[str, str] = dict(_load("events")["kind_labels"])

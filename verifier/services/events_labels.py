@@ -10,8 +10,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from verifier.compare.evidence import event_kinds
 from verifier.core.records import Article
-from verifier.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from verifier.lexicon import EVENT_KIND_LABELS, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+
+# The part of an article read for what happened: its title and lead, where news says it first (a kind named
+# further down is often background: an earlier strike, last year's flood).
+LEAD_CHARS = 600
 
 # A run of capitalised words stays on one line: a title and the text's first line are not one name.
 _NAME = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+(?:al-|el-|de[ \t]+|of[ \t]+)?[A-Z][\w'’-]*)*")
@@ -56,11 +61,22 @@ def names_of(text: str) -> set[str]:
     return out
 
 
+def event_kind(members: Sequence[Article]) -> str | None:
+    """What happened, when most of the articles say so in their title or lead: the kind of event named by
+    the most of them, if at least half ("Shelling", "Earthquake"); None when they do not agree."""
+    counts = Counter(k for a in members for k in event_kinds(f"{a.title}\n{a.text[:LEAD_CHARS]}"))
+    if not counts:
+        return None
+    kind, n = max(sorted(counts.items()), key=lambda kv: kv[1])
+    return EVENT_KIND_LABELS.get(kind) if 2 * n >= len(members) else None
+
+
 def event_label(
     members: Sequence[Article], names: Sequence[set[str]], df: Counter[str], n_articles: int
 ) -> str:
-    """A label such as "Darna · 2015-07-30 to 2015-08-02 · 6 articles, 6 sources": the names most of the
-    articles share, weighted by rarity in the corpus ("Syria" names every FA-KES article and no event)."""
+    """A label such as "Clashes: Darna · 2015-07-30 to 2015-08-02 · 6 articles, 6 sources": what happened
+    (event_kind), the names most of the articles share, weighted by rarity in the corpus ("Syria" names every
+    FA-KES article and no event), when, and how many reports."""
     counts = Counter(x for ns in names for x in ns)
     in_titles = Counter(x for a in members for x in names_of(a.title))
 
@@ -83,5 +99,7 @@ def event_label(
         when += f" to {dates[-1][:10]}"
     sources = {a.source for a in members if a.source}
     what = ", ".join(x.title() for x in top) or (members[0].title or "event")
+    if (kind := event_kind(members)) is not None:
+        what = f"{kind}: {what}"
     n_art, n_src = len(members), len(sources)
     return f"{what} · {when} · {n_art} article{'s' * (n_art != 1)}, {n_src} source{'s' * (n_src != 1)}"
