@@ -6,6 +6,7 @@ Sentences were written for these tests; the model tests read the repository's de
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from verifier.services.events import (
     names_of,
     year_penalty,
 )
-from verifier.services.events_labels import event_kind
+from verifier.services.events_labels import event_kind, event_label
 from verifier.services.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
@@ -257,3 +258,17 @@ def test_an_event_label_says_what_happened_when_most_reports_agree() -> None:
     ]
     assert event_kind(mixed) is None
     assert event_kind([_report("Orvel council meets", "The council met on Monday.")]) is None
+
+
+def test_a_label_names_a_run_of_names_whole_and_once() -> None:
+    """"Tel Varra" is written as one name in every report: the label gives it whole, not "Tel, Varra", and a
+    part of a run already named ("Varra") is not named again."""
+    members = [
+        _report(f"Siege of Tel Varra, day {n}", f"Fighting went on around Tel Varra and the Ostrel dam ({n}).")
+        for n in (1, 2, 3)
+    ]
+    names = [names_of(a.title + "\n" + a.text) for a in members]
+    df = Counter(x for ns in names for x in ns)
+    label = event_label(members, names, df, n_articles=50)
+    what = label.split(" · ")[0]
+    assert "Tel Varra" in what and "Tel, Varra" not in what and what.count("Varra") == 1

@@ -88,7 +88,10 @@ def event_label(
     for x in ranked[:12]:
         if counts[x] < max(1, (len(members) + 1) // 3) or weight(x) <= 0:
             continue
-        if any(x in t.split() or t in x.split() for t in top):
+        # A word mostly written inside one run of names stands for the run: "Khan Sheikhoun", not "Khan".
+        runs = [r for r in counts if len(r.split()) > 1 and x in r.split() and 2 * counts[r] >= counts[x]]
+        x = max(runs, key=lambda r: (counts[r], -len(r)), default=x)
+        if any(set(x.split()) <= set(t.split()) or set(t.split()) <= set(x.split()) for t in top):
             continue  # "almere" after "port almere"
         top.append(x)
         if len(top) == 2:
