@@ -264,7 +264,7 @@ def test_a_label_names_a_run_of_names_whole_and_once() -> None:
     """"Tel Varra" is written as one name in every report: the label gives it whole, not "Tel, Varra", and a
     part of a run already named ("Varra") is not named again."""
     members = [
-        _report(f"Siege of Tel Varra, day {n}", f"Fighting went on around Tel Varra and the Ostrel dam ({n}).")
+        _report(f"Siege of Tel Varra, day {n}", f"Fighting went on around Tel Varra and the Ostrel dam, {n}.")
         for n in (1, 2, 3)
     ]
     names = [names_of(a.title + "\n" + a.text) for a in members]
