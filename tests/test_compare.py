@@ -93,6 +93,17 @@ SECOND = [
 ]
 
 
+# Claims that agree exactly on one figure restate one report: their only figures of another kind say the same
+# thing, even when the words around them differ.
+SECOND.append(
+    (
+        "The scooter weighs 12 kg and starts at $599.",
+        "Priced from $749, the 12-kilogram scooter goes on sale next week.",
+        ("599", "749"),
+    )
+)
+
+
 @pytest.mark.parametrize(("a", "b", "named"), SECOND)
 def test_one_conflicting_figure_makes_the_pair_a_conflict(a: str, b: str, named: tuple[str, str]) -> None:
     j = relate(ClaimText(a, date="2023-01-09"), ClaimText(b, date="2023-01-09"))

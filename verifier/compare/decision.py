@@ -148,6 +148,22 @@ def _one_thing(p: Aligned) -> bool:
     return not (_what(p.a) or "family:").startswith("family:") or p.strength >= STRONG_ALIGNMENT
 
 
+def _restated(v: PairView, other_than: Aligned) -> bool:
+    """Another figure of another kind is the same in both claims ("1.3 kg" in each, "3 touchdowns" in
+    each): the claims restate one report, so the only figures of a kind in each say the same thing. Not for
+    scores and codes: "11-4" (a season's record) and "31-24" (a game's score) are both scores."""
+    if other_than.a.family in ("score", "code"):
+        return False
+    return any(
+        p.a.family != other_than.a.family
+        and p.same_thing
+        and p.a.low == p.a.high == p.b.low == p.b.high
+        and p.a.q.qualifier is None
+        and p.b.q.qualifier is None
+        for p in v.pairs
+    )
+
+
 def clashing_pair(v: PairView) -> Aligned | None:
     """The clash between the only two figures of one named measure, if there is one."""
     count_a = _measures(v.figures_a)
@@ -156,8 +172,9 @@ def clashing_pair(v: PairView) -> Aligned | None:
         m = _what(p.a)
         if m is not None and m == _what(p.b) and p.groups == "same" and count_a[m] == count_b[m] == 1:
             # Without a measure word, the figures' own words must say they count one thing: "a two-week
-            # campaign" and "one day of killings" are the only durations of two claims, but not one measure.
-            if _one_thing(p):
+            # campaign" and "one day of killings" are the only durations of two claims, but not one measure;
+            # or the claims must restate one report, agreeing exactly on a figure of another kind.
+            if _one_thing(p) or _restated(v, p):
                 return p
         if p.part_exceeds_whole:  # "at least 27 IS fighters" against "13 fighters": whatever else is said
             return p
