@@ -416,6 +416,13 @@ CASES: list[tuple[str, list[Row]]] = [
         ],
     ),
     (
+        "The sculptor, who was 64, left 3 unfinished works.",
+        [
+            ("64", 64, 64, 64, None, "age", "years"),
+            ("3", 3, 3, 3, None, "count", None),
+        ],
+    ),
+    (
         "It was the third attack on the clinic this month.",
         [("third", 3, 3, 3, None, "ordinal", None)],
     ),

@@ -298,6 +298,8 @@ _APPOSITION_LEFT = re.compile(
     # or a person named by a determiner and a noun: "the mayor, 54, resigned", "her husband (61)"
     # (one person: a singular noun, so "the villages, 12," is no age)
     r"|\b(?i:the|a|an|his|her|their|its)\s+[a-z]{2,}(?:ss|[a-rt-z]))\s?[,(]\s?$"
+    # or a relative clause that gives it: "the novelist, who was 87, died"
+    r"|,\s+who\s+(?:was|is)\s+$"
 )
 _SIGN_LEFT = re.compile(r"(?:(?<![^\s(\[:])[-−]|\b(?i:minus|negative)\s+)$")
 _TEMPERATURE_LEFT = re.compile(r"(?i:\btemperatures?\b)")
