@@ -167,7 +167,7 @@ def to_figure(q: Quantity, text: str) -> Figure | None:
     if low > high:
         low, high = high, low
     if q.kind == "fraction" and low == high:
-        # A share in words is rounded: news writes "a third" for about 30-35%, "half" for 48-52%.
+        # A share in words is rounded (FRACTION_SPREAD): "a third" stands for about 32-35%.
         low, high = low * (1 - FRACTION_SPREAD), high * (1 + FRACTION_SPREAD)
     if q.negated:
         low = high = 0.0
