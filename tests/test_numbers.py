@@ -595,6 +595,19 @@ CASES: list[tuple[str, list[Row]]] = [
         "The 9/11 attacks changed the region.",
         [("9/11", None, None, None, None, "date", None)],
     ),
+    # Tokenised copy spaces its slashes: still one date, not two counts and a year.
+    (
+        "Posted 14 / 03 / 2019 with 6 photos.",
+        [
+            ("14 / 03 / 2019", None, None, None, None, "date", None),
+            ("6", 6, 6, 6, None, "count", None),
+        ],
+    ),
+    # A character lost in decoding glued to a figure: its value is not what was written.
+    (
+        "The ferry took 3\ufffd hours to cross.",
+        [("3", 3, 3, 3, "vague", "count", None)],
+    ),
     # --- times -----------------------------------------------------------------------------------------
     (
         "The jets struck at 1353 (1023 GMT) and again at 1:53 p. m. local time.",

@@ -103,6 +103,10 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
     if kind == "count" and not core.words and text[end : end + 1].isalpha():
         return None, _skip_word(text, end)
     raw_qual, qual_span, end = _suffix_qualifier(text, end, second, raw_qual, qual_span)
+    if text[end : end + 1] == "\ufffd":
+        # A character lost in decoding stands glued to the figure ("4\ufffd months" was "4½ months"): its
+        # value is not what was written, so it is read as vague and never clashes.
+        raw_qual = "vague"
     return _built(text, core, second, (end, rng_end), kind, unit, raw_qual, qual_span)
 
 
