@@ -103,10 +103,6 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
     if kind == "count" and not core.words and text[end : end + 1].isalpha():
         return None, _skip_word(text, end)
     raw_qual, qual_span, end = _suffix_qualifier(text, end, second, raw_qual, qual_span)
-    if text[end : end + 1] == "\ufffd":
-        # A character lost in decoding stands glued to the figure ("4\ufffd months" was "4½ months"): its
-        # value is not what was written, so it is read as vague and never clashes.
-        raw_qual = "vague"
     return _built(text, core, second, (end, rng_end), kind, unit, raw_qual, qual_span)
 
 
@@ -215,7 +211,8 @@ def _apposition_age(
 def _suffix_qualifier(
     text: str, end: int, second: _Core | None, raw_qual: str | None, qual_span: _Span | None
 ) -> tuple[str | None, _Span | None, int]:
-    """Suffix qualifiers ("27+", "30 or more", "30-odd", "10 or fewer") beat a vague "about" on the left."""
+    """Suffix qualifiers ("27+", "30 or more", "30-odd", "10 or fewer") beat a vague "about" on the left; a
+    lost character after the figure makes it vague."""
     pq = _POST_QUAL.match(text, end) if second is None else None
     if pq is not None and raw_qual in (None, "about", "exactly", "between", "from", "change"):
         lead = len(pq.group(0)) - len(pq.group(0).lstrip())
@@ -223,6 +220,10 @@ def _suffix_qualifier(
     if raw_qual in ("more_than", "fewer_than") and (oe := _OR_EQUAL.match(text, end)) is not None:
         # "more than 5000 or equal to": the bound is closed
         return ("at_least" if raw_qual == "more_than" else "at_most"), qual_span, oe.end()
+    if text[end : end + 1] == "\ufffd":
+        # A character lost in decoding stands glued to the figure ("4\ufffd months" was "4½ months"): its
+        # value is not what was written, so it is read as vague and never clashes.
+        return "vague", qual_span, end
     return raw_qual, qual_span, end
 
 
