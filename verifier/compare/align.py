@@ -18,7 +18,7 @@ MAX_FIGURES = 12
 # "N more", "another N").
 _PART_ROLES = frozenset({"part", "partial"})
 # Qualifiers that leave a figure open on one side or vague: "at least 27" can be any number from 27 up.
-_OPEN_QUALIFIERS = frozenset({"at_least", "more_than", "vague", "up_to", "fewer_than", "at_most"})
+OPEN_QUALIFIERS = frozenset({"at_least", "more_than", "vague", "up_to", "fewer_than", "at_most"})
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Aligned:
         closed = (
             math.isfinite(part.low)
             and math.isfinite(part.high)
-            and part.q.qualifier not in _OPEN_QUALIFIERS
+            and part.q.qualifier not in OPEN_QUALIFIERS
             and whole.q.qualifier != "vague"
         )
         return (

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from verifier.compare.align import Aligned, align, best_per_figure
+from verifier.compare.align import OPEN_QUALIFIERS, Aligned, align, best_per_figure
 from verifier.compare.context import context_features
 from verifier.compare.evidence import Evidence, gather
 from verifier.compare.figures import Figure, read_figures
@@ -21,7 +21,6 @@ from verifier.quantities import Quantity
 STRONG_ALIGNMENT = 1 / 3
 # Report gaps are capped: past two months any two reports are about different incidents or a long total.
 MAX_GAP_DAYS = 60
-_OPEN = frozenset({"at_least", "more_than", "vague", "up_to", "fewer_than", "at_most"})
 
 
 @dataclass(frozen=True)
@@ -135,7 +134,7 @@ def _pair_features(prefix: str, p: Aligned | None, later: int) -> dict[str, floa
         f"{prefix}_measure_unknown": float(p.measures == "unknown"),
         f"{prefix}_part_whole": float(p.part_whole),
         f"{prefix}_role": float(bool(p.a.q.role or p.b.q.role)),
-        f"{prefix}_open": float(bool({p.a.q.qualifier, p.b.q.qualifier} & _OPEN)),
+        f"{prefix}_open": float(bool({p.a.q.qualifier, p.b.q.qualifier} & OPEN_QUALIFIERS)),
         f"{prefix}_count": float(p.a.family in ("count", "fraction")),
         f"{prefix}_when": float(p.a.family in ("date", "time", "year")),
         f"{prefix}_grew_later": grew,

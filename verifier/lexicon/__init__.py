@@ -59,6 +59,8 @@ TOLL_MEASURES: frozenset[str] = frozenset(_MEASURES["toll_measures"])
 # Counts that fall as a story develops: the missing are found (alive or dead), so a later, lower figure is an
 # update, not a conflict.
 FALLING_MEASURES: frozenset[str] = frozenset(_MEASURES["falling_measures"])
+# Measures that count things, never people: damaged and destroyed buildings, vehicles, ships.
+THING_MEASURES: frozenset[str] = frozenset(_MEASURES["thing_measures"])
 # Casualties are killed + wounded: a casualty figure is a total of the two, never a rival of either.
 MEASURE_PARENT: dict[str, str] = dict(_MEASURES["measure_parent"])
 

@@ -102,8 +102,6 @@ _PEOPLE_MEASURES = frozenset(
     }
 )
 _THING_CLASSES = frozenset({"ships", "buildings", "attacks"})
-# Measures that count things, never people: damaged and destroyed buildings, vehicles, ships.
-_THING_MEASURES = frozenset({"damaged", "destroyed"})
 
 
 def _fits(measure: str, kind: str, head: str | None, unit: str | None = None) -> bool:
@@ -118,7 +116,7 @@ def _fits(measure: str, kind: str, head: str | None, unit: str | None = None) ->
     cls = lx.GROUP_CLASS.get(head or "")
     if measure in _PEOPLE_MEASURES and cls in _THING_CLASSES:
         return False
-    return not (measure in _THING_MEASURES and cls is not None and cls not in _THING_CLASSES)
+    return not (measure in lx.THING_MEASURES and cls is not None and cls not in _THING_CLASSES)
 
 
 def _own_participle(ctx: _Ctx, t: tuple[int, int, str], group_end: int) -> bool:

@@ -47,5 +47,5 @@ class Scope:
             return False  # a date range cannot admit an undated report
         if (self.since and article.published < self.since) or (self.until and article.published > self.until):
             return False
-        named = f"{getattr(article, 'place', '')}\n{article.title}\n{article.text}".casefold()
+        named = f"{article.place}\n{article.title}\n{article.text}".casefold()
         return not self.place or self.place.casefold() in named

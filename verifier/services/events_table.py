@@ -17,7 +17,7 @@ from itertools import combinations
 from verifier.compare import ClaimText, relate
 from verifier.core.display import number
 from verifier.core.records import Article, Claim, Event
-from verifier.lexicon import ATTRIBUTE_MEASURES, TOLL_MEASURES
+from verifier.lexicon import ATTRIBUTE_MEASURES, THING_MEASURES, TOLL_MEASURES
 from verifier.quantities import Quantity, extract, parse_group
 from verifier.services.conflict_policy import marked_label, reports_may_disagree
 from verifier.services.conflict_policy import voice as voice_of
@@ -27,7 +27,7 @@ from verifier.services.workspace_core import IndexedStore
 
 # A toll without a counted group ("19 were killed", "Seven of the dead") counts people: its row is the
 # people row, so that one toll is not split across two rows by wording.
-_PEOPLE_MEASURES = TOLL_MEASURES - {"damaged", "destroyed"}
+_PEOPLE_MEASURES = TOLL_MEASURES - THING_MEASURES
 
 
 def group_label(q: Quantity) -> str:
