@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from verifier import lexicon as lx
+from verifier.compare import holders
 from verifier.compare.align import Aligned, best_per_figure
 from verifier.compare.features import STRONG_ALIGNMENT, PairView
 from verifier.compare.figures import Figure
@@ -70,6 +71,7 @@ def open_clashes(v: PairView) -> list[Aligned]:
         and not _other_period(p)
         and not _loose(p)
         and not _names_apart(p)
+        and not holders.apart(p.a.holder, p.b.holder, v.a.text, v.b.text)
         and id(p.a) not in rep_a
         and id(p.b) not in rep_b
     ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from verifier import lexicon as lx
+from verifier.compare.holders import holder
 from verifier.compare.text import _TOKEN, stem
 from verifier.compare.vocab import load
 from verifier.quantities import Quantity, extract
@@ -43,6 +44,9 @@ class Figure:
     act: str | None = None
     # +1 for a change upwards ("rose 3%", "up 3%"), -1 downwards ("fell by 3%"), 0 for a level or unknown.
     direction: int = 0
+    # The name whose figure it is, when a name is the subject of its clause ("Okafor finished with 31
+    # points"): the stem of its last word (compare/holders.py).
+    holder: str | None = None
 
     @property
     def point(self) -> float:
@@ -179,9 +183,9 @@ def to_figure(q: Quantity, text: str) -> Figure | None:
     offset = load().offsets.get((q.unit or "").lower(), 0.0) if q.kind == "measure" else 0.0
     act = _act(text, start) if q.kind in _WHEN_KINDS else None
     direction = _direction(text, start) if q.kind not in _WHEN_KINDS else 0
-    return Figure(
-        q, family, low * factor + offset, high * factor + offset, _key(q), frozenset(ctx), act, direction
-    )
+    owner = holder(q, text) if q.kind not in _WHEN_KINDS else None
+    low, high = low * factor + offset, high * factor + offset
+    return Figure(q, family, low, high, _key(q), frozenset(ctx), act, direction, owner)
 
 
 @lru_cache(maxsize=8192)

@@ -138,9 +138,15 @@ def _ordinal_word_mention(text: str, m: re.Match[str]) -> NumberMention | None:
     )
 
 
+# "The first half", "the second half", "the final half": a period of a game or a year, not a share.
+_PERIOD_HALF = re.compile(r"(?i:\b(?:first|second|opening|final|latter|former)[\s-]+)$")
+
+
 def _fraction_mention(text: str, m: re.Match[str], floor: int) -> NumberMention | None:
     s, e = m.start(), m.end()
     if m.group("fhalf"):
+        if _PERIOD_HALF.search(text, max(0, s - 12), s):
+            return None
         value = 0.5
     else:
         num_word = m.group("fnum").lower()

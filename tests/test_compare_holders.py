@@ -1,0 +1,77 @@
+"""Whose figure it is (verifier.compare.holders), on sentences written for these tests.
+
+Two people's figures do not contradict each other, however alike the sentences; the same person's two
+figures do, and a casualty figure or a quoted source is never a holder.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.compare import ClaimText, holders, relate
+from verifier.compare.figures import read_figures
+from verifier.numbers import find_numbers
+
+HOLDERS = [
+    ("Okafor finished the game with 31 points.", "okafor"),
+    ("Tomas Brandvik scored 24 points in the win.", "brandvik"),
+    ("The Harriers scored 3 goals before the break.", "harrier"),
+    ("Veselka has 12 titles to her name.", "veselka"),
+    # A sentence's first word is capitalised whatever it is: a common word there is no name.
+    ("Police found 31 rifles in the van.", None),
+    # A name followed by a verb of saying is a source, not a holder.
+    ("Okafor said 31 people came to the rally.", None),
+    # A casualty figure counts the people it befell, not its clause's subject.
+    ("Marrow Company guards killed 3 intruders.", None),
+    # The figure is in another clause than the name.
+    ("Okafor left early, and 31 points were scored after that.", None),
+    ("He finished the game with 31 points.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "holder"), HOLDERS, ids=[h[0][:30] for h in HOLDERS])
+def test_the_name_a_figure_belongs_to_is_the_subject_of_its_clause(text: str, holder: str | None) -> None:
+    _, figures = read_figures(text, None)
+    counts = [f for f in figures if f.family == "count"]
+    assert counts and counts[0].holder == holder
+
+
+def test_two_peoples_figures_do_not_conflict() -> None:
+    a = ClaimText("Okafor finished the game with 31 points.")
+    b = ClaimText("Brandvik finished the game with 24 points.")
+    assert relate(a, b).label != "conflict"
+
+
+def test_one_persons_two_figures_still_conflict() -> None:
+    a = ClaimText("Okafor finished the game with 31 points.")
+    b = ClaimText("Coach Ilse Okafor finished the game with 24 points.")
+    assert relate(a, b).label == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ("okafor", "brandvik", True),
+        ("okafor", "okafor", False),
+        ("okafor", None, False),
+        # The other claim names the holder too: the figures may be that person's after all.
+        ("okafor", "brandvik", False),
+    ],
+)
+def test_figures_are_apart_only_when_neither_holder_is_named_by_the_other_claim(
+    a: str, b: str | None, apart: bool
+) -> None:
+    text_a = "Okafor finished with 31 points."
+    text_b = "Brandvik finished with 24 points." if apart else "Brandvik and Okafor finished with 24 points."
+    assert holders.apart(a, b, text_a, text_b) is apart
+
+
+@pytest.mark.parametrize(
+    "text", ["She caught four passes in the first half.", "A second-half surge won it.", "The final half"]
+)
+def test_the_half_of_a_game_or_a_year_is_a_period_not_a_share(text: str) -> None:
+    assert not [m for m in find_numbers(text) if m.kind == "fraction"]
+
+
+def test_half_on_its_own_is_still_a_share() -> None:
+    assert [m.value for m in find_numbers("Half of the homes were lost.") if m.kind == "fraction"] == [0.5]

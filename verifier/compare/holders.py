@@ -1,0 +1,93 @@
+"""Whose figure it is: the name a figure belongs to when a name is the subject of its clause.
+
+"Okafor finished the game with 31 points" gives Okafor's points; "Jenkins scored 24 points" gives Jenkins's.
+Two claims that give two people's figures do not contradict each other, however alike their words. A
+casualty figure is never held by its clause's subject ("Rebels killed 20 soldiers" counts the soldiers), and
+a name followed by a verb of saying is a source, not a holder ("Okafor said 31 people came").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from verifier import lexicon as lx
+from verifier.compare.text import _TOKEN, stem
+from verifier.compare.vocab import load
+from verifier.quantities import Quantity
+
+# A sentence's first word is capitalised whatever it is ("Police", "Clashes", "Smith"): it is taken for a
+# name only when it is rare as an English word (wordfreq Zipf below this; "Okafor" 2.6, "McDermott" 3.2,
+# "Jenkins" 3.8, against "police" 5.3, "regime" 4.3, "rebels" 4.1). A common surname at the start of a
+# sentence ("Smith", "Ford") is missed, never a common noun taken for a name.
+FIRST_WORD_NAME_ZIPF = 4.0
+# Auxiliaries that stand for the verb of a holder's clause ("Okafor has 31 points", "Lee was 3 under par").
+_AUXILIARIES = frozenset({"has", "had", "have", "is", "was", "will"})
+# Where a clause ends: a sentence's end (not a decimal point), a semicolon, a colon, a comma, a dash.
+_BOUNDARY = re.compile(r"[.!?](?=\s|$)|[;:,]|\s[-–—]\s")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
+def _first_word_is_name(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") < FIRST_WORD_NAME_ZIPF
+
+
+def _is_verb(word: str) -> bool:
+    if word in lx.SAY_VERBS:
+        return False
+    return word in _AUXILIARIES or word in lx.PAST_VERBS or (word.endswith("ed") and len(word) > 4)
+
+
+@lru_cache(maxsize=8192)
+def names_in(text: str) -> frozenset[str]:
+    """Stems of every capitalised word of a text, its first word included."""
+    return frozenset(stem(m.group()) for m in _TOKEN.finditer(text) if m.group()[0].isupper())
+
+
+def holder(q: Quantity, text: str) -> str | None:
+    """The stem of the last word of the name that is the subject of the figure's clause, or None.
+
+    The clause runs from the last boundary before the figure; it must open with a name (after "The" at
+    most) followed by a verb, and hold no other name or verb of saying before the figure."""
+    if q.measure is not None:  # a casualty or an act: its figure counts the people it befell
+        return None
+    start = q.span[0]
+    cut = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
+    tokens = list(_TOKEN.finditer(text, cut, start))
+    if tokens and tokens[0].group() == "The":
+        tokens = tokens[1:]
+    run = []
+    for t in tokens:
+        if not t.group()[0].isupper():
+            break
+        run.append(t)
+    if not run or len(run) == len(tokens):
+        return None
+    if len(run) == 1 and run[0].start() == _sentence_start(text, run[0].start()):
+        if not _first_word_is_name(run[0].group()):
+            return None
+    rest = [t.group() for t in tokens[len(run) :]]
+    if not _is_verb(rest[0]) or any(w[0].isupper() or w in lx.SAY_VERBS for w in rest[1:]):
+        return None
+    if run[-1].group().lower() in load().stopwords:  # "He", "They", "It"
+        return None
+    return stem(run[-1].group())
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` begins: after the last sentence end before it, past any spaces and
+    quotation marks."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
+    i = ends[-1] if ends else 0
+    while i < pos and not text[i].isalnum():
+        i += 1
+    return i
+
+
+def apart(fa: str | None, fb: str | None, text_a: str, text_b: str) -> bool:
+    """Two figures held by two names, neither of which the other claim names: two people's figures."""
+    if fa is None or fb is None or fa == fb:
+        return False
+    return fa not in names_in(text_b) and fb not in names_in(text_a)
