@@ -149,6 +149,12 @@ MEASURES = [
         [("31", "killed", "villagers")],
     ),
     ("The number of students detained after the sit-in has risen to 17.", [("17", "arrested", "students")]),
+    # An adverb after "were" is no counted group: "Nine of the hurt were still in hospital" counts the hurt.
+    ("Nine of the injured were still in hospital on Sunday.", [("Nine", "wounded", None)]),
+    (
+        "Four hikers are still missing and 12 now homeless.",
+        [("Four", "missing", "hikers"), ("12", "displaced", None)],
+    ),
 ]
 
 
