@@ -415,6 +415,14 @@ CASES: list[tuple[str, list[Row]]] = [
             ("40 years", 40, 40, 40, None, "duration", "years"),
         ],
     ),
+    # "Died at 91" is the age at death; "died at 12 Carver Road" is an address.
+    (
+        "The jazz pianist dies at 91, and his brother died at 12 Carver Road in May.",
+        [
+            ("91", 91, 91, 91, None, "age", "years"),
+            ("12", 12, 12, 12, None, "count", None),
+        ],
+    ),
     (
         "The sculptor, who was 64, left 3 unfinished works.",
         [

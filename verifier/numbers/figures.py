@@ -85,7 +85,7 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
         second, end = _range_with_units(text, core, raw_qual, end, kind, unit)
         if second is not None:
             rng_end = second.end
-    kind, unit = _left_cues(left, left_lo, qual_span, kind, unit, signed)
+    kind, unit = _left_cues(left, left_lo, qual_span, kind, unit, signed, text[end : end + 2])
     if (
         kind == "duration"
         and raw_qual == "more_than"
@@ -177,15 +177,23 @@ def _right_unit(text: str, core: _Core, end: int, kind: str, unit: str | None) -
 
 
 def _left_cues(
-    left: str, left_lo: int, qual_span: _Span | None, kind: str, unit: str | None, signed: bool
+    left: str,
+    left_lo: int,
+    qual_span: _Span | None,
+    kind: str,
+    unit: str | None,
+    signed: bool,
+    after: str = "",
 ) -> tuple[str, str | None]:
-    """Cues left of the qualifier: "aged between 12 and 15", "magnitude of about 6", "minus 20" (degrees)."""
+    """Cues left of the qualifier: "aged between 12 and 15", "magnitude of about 6", "minus 20" (degrees).
+    `after` is the text right after the figure: "died at 10 Downing Street" is an address, not an age."""
     if kind != "count":
         return kind, unit
     cue_left = left[: qual_span[0] - left_lo] if qual_span else left
     cue_word = _last_word(cue_left)
     if cue_word in _AGE_WORDS and _AGE_LEFT.search(cue_left, _tail(cue_left)):
-        return "age", "years"
+        if cue_word != "at" or not after.strip()[:1].isupper():
+            return "age", "years"
     if cue_word in _MAG_WORDS and _MAG_LEFT.search(cue_left, _tail(cue_left)):
         return "measure", "magnitude"
     if signed and _TEMPERATURE_LEFT.search(left):

@@ -209,7 +209,7 @@ def _match_unit(
     return name, m.end()
 
 
-_AGE_WORDS = frozenset({"aged", "age", "ages", "of"})  # the last word before an age ("the age of 87")
+_AGE_WORDS = frozenset({"aged", "age", "ages", "of", "at"})  # the last word before an age ("the age of 87")
 _MAG_WORDS = frozenset({"magnitude", "of", "magnitude-"})
 
 

@@ -267,8 +267,8 @@ _CODE_LEFT = re.compile(
     # "Get short URL 0 13": share and comment counters in page furniture after a link name count nothing.
     r"|\bURL(?:\s+\d+)*)\s?$"
 )
-# "aged 87", "at the age of 87", "between the ages of 12 and 15".
-_AGE_LEFT = re.compile(r"(?i:\b(?:aged|age|ages)(?:\s+of)?\s+$)")
+# "aged 87", "at the age of 87", "between the ages of 12 and 15"; "died at 87": the age at death.
+_AGE_LEFT = re.compile(r"(?i:\b(?:aged|age|ages)(?:\s+of)?\s+$|\b(?:died|dies|dead)\s+at\s+$)")
 _MAG_LEFT = re.compile(r"(?i:\bmagnitude(?:\s+of)?[\s-]$)")
 _YEAR_LEFT = re.compile(
     r"(?i:\b(?:in|since|by|until|till|from|during|before|after|through|throughout|of|early|late|mid|end"
