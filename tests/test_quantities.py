@@ -149,6 +149,11 @@ MEASURES = [
         [("31", "killed", "villagers")],
     ),
     ("The number of students detained after the sit-in has risen to 17.", [("17", "arrested", "students")]),
+    # "Lost" counts the dead only with no object after it; "a further" and "an additional" join the verb.
+    ("The garrison lost 14 soldiers in the ambush.", [("14", "killed", "soldiers")]),
+    ("Some 9,000 homes lost power overnight.", [("Some 9,000", None, "homes")]),
+    ("Three climbers lost their lives on the ridge.", [("Three", "killed", "climbers")]),
+    ("The flood damaged a further 40 homes.", [("40", "damaged", "homes")]),
     # An adverb after "were" is no counted group: "Nine of the hurt were still in hospital" counts the hurt.
     ("Nine of the injured were still in hospital on Sunday.", [("Nine", "wounded", None)]),
     (
@@ -464,6 +469,8 @@ ROLES = [
     ("Four other victims died in hospital.", [("Four", "partial")]),
     ("Five more civilians were killed in the town.", [("Five", "partial")]),
     ("Another 150 were wounded.", [("150", "partial")]),
+    ("A further 30 homes were damaged.", [("30", "partial")]),
+    ("An additional 12 people were hurt.", [("12", "partial")]),
     ("He treated 16 of 29 patients.", [("16", "partial"), ("29", None)]),
     ("Most of the victims - 14 - died in the strikes.", [("14", "partial")]),
     ("The raid killed 32 rebels, updating an earlier toll of 15.", [("32", None), ("15", "earlier")]),

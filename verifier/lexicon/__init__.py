@@ -44,6 +44,8 @@ MONTH_ABBREVIATIONS: dict[str, int] = dict(_CALENDAR["month_abbreviations"])
 # --- measures -----
 # Trigger phrase -> normalised measure. The regex built in quantities sorts alternatives longest first.
 MEASURE_TRIGGERS: dict[str, str] = _by_word(_MEASURES["measure_triggers"])
+# Verbs that count their measure only when no object noun follows ("lost 20 soldiers", not "lost power").
+OBJECT_FREE_TRIGGERS: frozenset[str] = frozenset(_MEASURES["object_free_triggers"])
 # Measures that describe a property of one thing (the same island has one population, the same quake one
 # magnitude) rather than a count of victims: compared without looking at the counted group.
 ATTRIBUTE_MEASURES: frozenset[str] = frozenset(_MEASURES["attribute_measures"])

@@ -41,8 +41,11 @@ def _find_triggers(text: str, words: list[tuple[int, int, str]]) -> list[tuple[i
                         out.append((s + m.start(), s + m.end(), measure))
                         break
             continue
+        free = lw in lx.OBJECT_FREE_TRIGGERS
         for phrase, measure in _PHRASES[lw]:
             k = len(phrase)
+            if k == 1 and free and _object_follows(text, words, i):
+                continue
             if i + k > n:
                 continue
             if all(words[i + j][2] == phrase[j] for j in range(1, k)) and all(
@@ -52,6 +55,28 @@ def _find_triggers(text: str, words: list[tuple[int, int, str]]) -> list[tuple[i
                 skip_to = i + k
                 break
     return out
+
+
+# What may follow a verb that takes no object for it to count its measure: a number ("lost 20 soldiers"), a
+# preposition or a conjunction ("were lost in the storm", "lost at sea", "lost and 12 hurt").
+_AFTER_OBJECT_FREE = frozenset(
+    "in at on during when after before while as and or to from by since".split()
+)
+_NUMBER_WORDS = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty dozens "
+    "hundreds thousands scores several another".split()
+)
+
+
+def _object_follows(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether a word other than a number, a preposition or a conjunction follows word `i` in its clause
+    ("lost power", "lost their homes"): then the verb has an object and counts nothing of its measure."""
+    if i + 1 >= len(words):
+        return False
+    s, _, nxt = words[i + 1]
+    if text[words[i][1] : s].strip():  # punctuation between: the clause ended
+        return False
+    return not (nxt[0].isdigit() or nxt in _AFTER_OBJECT_FREE or nxt in _NUMBER_WORDS)
 
 
 class _Spans:

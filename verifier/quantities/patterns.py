@@ -96,10 +96,12 @@ _PART_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PART_AFTER = re.compile(r"^\s*(?:were|was|are)?\s*among\b", re.IGNORECASE)
-# "four other victims", "five more civilians", "another 150", "most of the victims - 14", "16 of 29 cases":
+# "four other victims", "five more civilians", "another 150", "a further 30", "most of the victims - 14",
+# "16 of 29 cases":
 # an incomplete count, never the whole toll of its group.
 _PARTIAL_BEFORE = re.compile(
-    r"(?:\bmost\s+of\s+the\s+\w+|\bsome\s+of\s+the\s+\w+|\bhalf\s+of\s+the\s+\w+|\banother)"
+    r"(?:\bmost\s+of\s+the\s+\w+|\bsome\s+of\s+the\s+\w+|\bhalf\s+of\s+the\s+\w+|\banother"
+    r"|\ba\s+further|\ban\s+additional)"
     r"\s*[-–—,:]?\s*$",
     re.IGNORECASE,
 )
