@@ -346,6 +346,7 @@ CONTAINS = [
     ("IS fighters", "regime soldiers", False),
     ("Kurdish fighters", "IS fighters", False),
     ("ships", "vessels", True),
+    ("homes", "households", True),  # a household is counted by its home: "80,000 homes without power"
     ("ships", "people", False),
 ]
 
