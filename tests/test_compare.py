@@ -405,7 +405,38 @@ DATED_ACTS = [
         "The trade pact, signed in the port city on 8 March, takes effect next year.",
         "conflict",
     ),
+    # Two words for one act ("opens", "starts"), one period written in two cases ("this year", "This year"):
+    # the two days are the disagreement, not two events.
+    (
+        "The harbour festival opens on 3 June this year.",
+        "This year the harbour festival starts on 10 June.",
+        "conflict",
+    ),
 ]
+
+
+def test_the_days_claims_report_are_no_evidence_of_two_events_when_they_are_the_only_figures() -> None:
+    def claim(text: str) -> ClaimText:
+        return ClaimText(text, date="2025-03-01")
+
+    dates_only = view(claim("The fair opens on 3 June."), claim("The fair opens on 10 June."))
+    with_counts = view(claim("Floods killed 4 people on 3 June."), claim("Floods killed 9 on 10 June."))
+    assert dates_only.evidence.stated_gap is None
+    assert with_counts.evidence.stated_gap == 7
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The ferry service opens on 2 May.", "The ferry service will start on 2 May."),
+        ("The final is scheduled for 8 pm.", "The final is set for 8 pm."),
+        ("The talks ended on 4 April.", "The talks concluded on 4 April."),
+    ],
+)
+def test_two_words_for_one_act_date_one_act(a: str, b: str) -> None:
+    (fa,) = [f for f in read_figures(a, "2025-03-01")[1] if f.family in ("date", "time")]
+    (fb,) = [f for f in read_figures(b, "2025-03-01")[1] if f.family in ("date", "time")]
+    assert fa.act is not None and fa.act == fb.act
 
 
 @pytest.mark.parametrize(("a", "b", "label"), DATED_ACTS, ids=[r[0][:30] for r in DATED_ACTS])

@@ -192,7 +192,12 @@ SAME_INCIDENT_FROM = 0.5
 def _other_period(p: Aligned) -> bool:
     """One figure counts over a stated period ("since 1987", "in three days") and the other does not, or
     over another one: they count different spans, so they cannot clash."""
-    return p.a.q.scope != p.b.q.scope
+    return _scope(p.a.q) != _scope(p.b.q)
+
+
+def _scope(q: Quantity) -> str | None:
+    """A figure's period as words, whatever their case or spacing ("This year" at a sentence's start)."""
+    return " ".join(q.scope.lower().split()) if q.scope else None
 
 
 def revised(v: PairView, p: Aligned) -> bool:

@@ -5,7 +5,7 @@ their articles."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from verifier.compare.align import OPEN_QUALIFIERS, Aligned, align, best_per_figure
 from verifier.compare.context import context_features
@@ -37,11 +37,19 @@ class PairView:
     evidence: Evidence
 
 
+_WHEN = frozenset({"date", "time", "year"})
+
+
 def view(a: ClaimText, b: ClaimText) -> PairView:
     qa, fa = read_figures(a.text, a.date)
     qb, fb = read_figures(b.text, b.date)
     pairs = tuple(align(fa, fb))
-    return PairView(a, b, qa, qb, fa, fb, pairs, gather(a, b, qa, qb))
+    evidence = gather(a, b, qa, qb)
+    if fa and fb and all(f.family in _WHEN for f in (*fa, *fb)):
+        # When the claims' only figures say when, the days they state are what they report ("the summit
+        # opens on 3 March" / "on 10 March"), not when two events happened: their gap is no incident evidence.
+        evidence = replace(evidence, stated_gap=None)
+    return PairView(a, b, qa, qb, fa, fb, pairs, evidence)
 
 
 def _later(v: PairView) -> int:

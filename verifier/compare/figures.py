@@ -132,8 +132,13 @@ def _act(text: str, start: int) -> str | None:
             if text[before.end() : after.start()].strip() or after.group()[0].isupper():
                 break  # punctuation or a name between: another phrase
             if _is_verb(before.group().lower()):
-                return stem(before.group().lower())
-    return stem(word)
+                return _one_act(stem(before.group().lower()))
+    return _one_act(stem(word))
+
+
+def _one_act(s: str) -> str:
+    """The act a stem names, whichever synonym the writer chose ("starting" and "opens" date one act)."""
+    return load().acts.get(s, s)
 
 
 def _direction(text: str, start: int) -> int:

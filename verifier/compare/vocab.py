@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import snowballstemmer
+
 
 @dataclass(frozen=True)
 class Vocab:
@@ -23,6 +25,7 @@ class Vocab:
     dismissal_reasons: dict[str, str]  # words opening a dismissal note -> the label they give the pair
     time_prepositions: frozenset[str]  # "held ON 14 May": the word before one names the act dated
     time_words: frozenset[str]  # "today", "morning": a when, not an act (weekdays and months too)
+    acts: dict[str, str]  # stem of a word naming an act -> the stem of the first word of its synonyms
     rising_words: frozenset[str]  # "rose 3%": the figure is a change upwards
     falling_words: frozenset[str]  # "fell 3%": a change downwards
 
@@ -51,4 +54,11 @@ def load(language: str = "en") -> Vocab:
         rising_words=frozenset(raw["rising_words"]),
         falling_words=frozenset(raw["falling_words"]),
         time_words=frozenset(raw["time_words"]) | frozenset(w.lower() for w in raw["weekdays"]),
+        acts=_acts(raw["act_synonyms"]),
     )
+
+
+def _acts(groups: list[list[str]]) -> dict[str, str]:
+    """Each word's stem -> its act's stem (the stemmer of compare.text, which imports this module)."""
+    st = snowballstemmer.stemmer("english")
+    return {st.stemWord(w): st.stemWord(g[0]) for g in groups for w in g}
