@@ -182,6 +182,8 @@ COMPARED = [
     ("The rate fell to 4.5%.", "The rate fell to 4.5 per cent.", True),
     ("The rate fell to 4.5%.", "The rate fell to 5.5%.", False),
     ("The ship sank on November 18.", "The ship sank on November 18, 2008.", True),
+    ("Okafor won the race in 29 minutes 41 seconds.", "Okafor won the race in a time of 29:41.", True),
+    ("Okafor won the race in 29 minutes 41 seconds.", "Okafor won the race in a time of 30:12.", False),
     ("The ship sank on November 18.", "The ship sank on November 19.", False),
     ("The plane landed at 14:05 GMT.", "The plane landed at 3:05 p.m. CET.", True),
     ("The plane landed at 14:05 GMT.", "The plane landed at 16:05 GMT.", False),

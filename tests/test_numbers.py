@@ -415,6 +415,24 @@ CASES: list[tuple[str, list[Row]]] = [
             ("40 years", 40, 40, 40, None, "duration", "years"),
         ],
     ),
+    # A duration in two units is one length of time, in the smaller unit.
+    (
+        "She swam it in 52 minutes 8 seconds; he served two years and three months.",
+        [
+            ("52 minutes 8 seconds", 3128, 3128, 3128, None, "duration", "seconds"),
+            ("two years and three months", 27, 27, 27, None, "duration", "months"),
+        ],
+    ),
+    # A clock-format time after a word that times a performance, or past 23 in its first part, is elapsed
+    # time; a time of day stays one.
+    (
+        "Okafor won in a time of 27:05 and the relay team in 1:02:10, after the 18:30 start.",
+        [
+            ("27:05", 1625, 1625, 1625, None, "duration", "seconds"),
+            ("1:02:10", 3730, 3730, 3730, None, "duration", "seconds"),
+            ("18:30", None, None, None, None, "time", None),
+        ],
+    ),
     # "Died at 91" is the age at death; "died at 12 Carver Road" is an address.
     (
         "The jazz pianist dies at 91, and his brother died at 12 Carver Road in May.",

@@ -58,7 +58,37 @@ def _date_mention(text: str, m: re.Match[str]) -> NumberMention | None:
 _CLOCK = re.compile(r"(\d{1,2})(\d{2})(?!\d)|(\d{1,2})(?:[:.](\d{2}))?")
 
 
+# A clock-format figure is an elapsed time, not a time of day, after a word that times a performance ("won
+# in 2:03:59" with its seconds, "a time of 29:41", "clocked 9:58"), or when its first part is no hour of a
+# day ("29:41").
+_ELAPSED_LEFT = re.compile(r"(?i:\b(?:time\s+of|clocked|timed|record\s+of|best\s+of)\s+)$")
+_ELAPSED_IN = re.compile(r"(?i:\bin\s+)$")  # "in 2:03:59": with seconds only ("in 10:30" may be an hour)
+_ELAPSED = re.compile(r"(\d{1,2}):([0-5]\d)(?::([0-5]\d))?")
+
+
+def _elapsed(text: str, m: re.Match[str]) -> NumberMention | None:
+    """A race or a journey time written like a clock ("2:03:59", "29:41"), as a duration in seconds."""
+    raw = m.group("time")
+    em = _ELAPSED.fullmatch(raw)
+    if em is None:
+        return None
+    first, second, third = int(em.group(1)), int(em.group(2)), em.group(3)
+    left = max(0, m.start() - 14)
+    cued = _ELAPSED_LEFT.search(text, left, m.start()) is not None or (
+        third is not None and _ELAPSED_IN.search(text, left, m.start()) is not None
+    )
+    if not cued and first < 24:
+        return None
+    # H:MM:SS, or M:SS (a first part past 23 is minutes: "29:41"; a cued two-part time is minutes too).
+    seconds = first * 3600 + second * 60 + int(third) if third else first * 60 + second
+    v = float(seconds)
+    return _mention(text, m.start(), m.end(), value=v, low=v, high=v, qualifier=None, kind="duration",
+                    unit="seconds", number_span=(m.start(), m.end()))  # fmt: skip
+
+
 def _time_mention(text: str, m: re.Match[str]) -> NumberMention:
+    if (elapsed := _elapsed(text, m)) is not None:
+        return elapsed
     raw = m.group("time")
     hm = _CLOCK.match(raw)
     iso = None

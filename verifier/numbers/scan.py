@@ -64,7 +64,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             out.append(mention)
             nxt = last_end = mention.end
         pos = max(nxt, m.start() + 1)
-    return _merge_bounds(text, out) if len(out) > 1 else out
+    return _merge_durations(text, _merge_bounds(text, out)) if len(out) > 1 else out
 
 
 def _candidates(text: str) -> list[tuple[int, bool]]:
@@ -119,6 +119,39 @@ def _merge_bounds(text: str, found: list[NumberMention]) -> list[NumberMention]:
                 continue
         out.append(a)
         i += 1
+    return out
+
+
+# Seconds in each unit of a compound duration; months and years only with each other (12 months a year).
+_UNIT_SECONDS = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400, "weeks": 604800}
+_UNIT_MONTHS = {"months": 1, "years": 12}
+_COMPOUND_JOIN = re.compile(r",?\s+(?:and\s+)?|\s*")
+
+
+def _merge_durations(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """ "29 minutes 41 seconds" -> one duration of 1,781 seconds, "two years and three months" -> 27 months:
+    a duration followed at once by an exact one of a smaller unit is one length of time."""
+    out: list[NumberMention] = []
+    for b in found:
+        a = out[-1] if out else None
+        if a is not None and a.kind == b.kind == "duration" and b.qualifier is None:
+            scale = next((u for u in (_UNIT_SECONDS, _UNIT_MONTHS) if a.unit in u and b.unit in u), None)
+            if (
+                scale is not None
+                and scale[a.unit or ""] > scale[b.unit or ""]
+                and a.value is not None
+                and b.value is not None
+                and a.low is not None
+                and a.high is not None
+                and _COMPOUND_JOIN.fullmatch(text, a.end, b.start)
+            ):
+                f = scale[a.unit or ""] / scale[b.unit or ""]
+                out[-1] = _mention(text, a.start, b.end, value=a.value * f + b.value, low=a.low * f + b.value,
+                                   high=a.high * f + b.value, qualifier=a.qualifier, kind="duration",
+                                   unit=b.unit, qualifier_span=a.qualifier_span,
+                                   number_span=(a.start, b.end))  # fmt: skip
+                continue
+        out.append(b)
     return out
 
 
