@@ -347,6 +347,8 @@ CONTAINS = [
     ("Kurdish fighters", "IS fighters", False),
     ("ships", "vessels", True),
     ("homes", "households", True),  # a household is counted by its home: "80,000 homes without power"
+    ("aircraft", "jets", True),
+    ("jets", "ships", False),
     ("ships", "people", False),
 ]
 
