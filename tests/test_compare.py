@@ -96,6 +96,14 @@ SECOND = [
 # Claims that agree exactly on one figure restate one report: their only figures of another kind say the same
 # thing, even when the words around them differ.
 SECOND.append(
+    # Counts of groups with no measure word: the crew agree, so the passengers are one count told two ways.
+    (
+        "The liner left port with 1,840 passengers and 610 crew on board.",
+        "With 610 crew and 1,790 passengers on board, the liner left port.",
+        ("1840", "1790"),
+    )
+)
+SECOND.append(
     (
         "The scooter weighs 12 kg and starts at $599.",
         "Priced from $749, the 12-kilogram scooter goes on sale next week.",
@@ -109,6 +117,24 @@ def test_one_conflicting_figure_makes_the_pair_a_conflict(a: str, b: str, named:
     j = relate(ClaimText(a, date="2023-01-09"), ClaimText(b, date="2023-01-09"))
     assert j.label == "conflict"
     assert all(n in j.explanation for n in named), j.explanation
+
+
+def test_counts_of_a_group_are_one_count_only_when_another_group_is_counted_alike_and_once() -> None:
+    def pair(a: str, b: str) -> tuple[str, str] | None:
+        p = clashing_pair(view(ClaimText(a), ClaimText(b)))
+        return None if p is None else (p.a.q.text, p.b.q.text)
+
+    assert pair("The bus carried 41 pupils and 3 teachers.", "The bus carried 38 pupils and 3 teachers.") == (
+        "41",
+        "38",
+    )
+    # The second claim counts its pupils twice (once as an addition): no single count of them.
+    assert pair(
+        "The bus carried 41 pupils and 3 teachers.",
+        "The bus carried 38 pupils and 3 teachers, and another 5 pupils came by car.",
+    ) is None
+    # Nothing else counted alike: two counts of pupils may be two trips.
+    assert pair("The bus carried 41 pupils and 3 teachers.", "It carried 38 pupils and 4 teachers.") is None
 
 
 def test_a_figure_repeated_from_the_headline_is_still_the_only_figure_of_its_measure() -> None:

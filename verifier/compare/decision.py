@@ -180,7 +180,40 @@ def clashing_pair(v: PairView) -> Aligned | None:
                 return p
         if p.part_exceeds_whole:  # "at least 27 IS fighters" against "13 fighters": whatever else is said
             return p
+        if _counts_of_one_group(p) and _anchored(v, p):
+            return p
     return None
+
+
+def _plain_count(f: Figure) -> bool:
+    """A count of a named group with no measure word and no part role: "312 passengers"."""
+    q = f.q
+    return f.family == "count" and q.measure is None and q.role is None and q.group_head is not None
+
+
+def _counts_of_one_group(p: Aligned) -> bool:
+    same_head = p.a.q.group_head == p.b.q.group_head
+    return _plain_count(p.a) and _plain_count(p.b) and same_head and p.groups == "same"
+
+
+def _anchored(v: PairView, p: Aligned) -> bool:
+    """The group of `p` is counted once in each claim, and the claims count another group exactly alike
+    ("312 passengers and 40 crew" / "280 passengers and 40 crew"): they restate one report, so the counts of
+    the first group are one count told two ways. A figure of that group in another role ("another two
+    touchdowns") makes the group's count no single figure."""
+    head = p.a.q.group_head
+    for figures in (v.figures_a, v.figures_b):
+        if sum(1 for f in figures if f.q.group_head == head) != 1:
+            return False
+    return any(
+        q is not p
+        and _counts_of_one_group(q)
+        and q.a.q.group_head != head
+        and q.a.low == q.a.high == q.b.low == q.b.high
+        and q.a.q.qualifier is None
+        and q.b.q.qualifier is None
+        for q in v.pairs
+    )
 
 
 # The first decision: the claims are about one incident when the classifier gives that at least even odds;
