@@ -98,6 +98,35 @@ def test_parts_that_add_up_are_noted(workspace: Workspace) -> None:
     assert any("25" in n and "15" in n and "= 40" in n and "add up" in n for n in notes), notes
 
 
+def _event_of(ws: Workspace, articles: list[Article]) -> str:
+    ws.ingest_articles(articles)
+    ids = tuple(c.id for a in articles for c in ws.store.claims_of_article(a.id))
+    ws.store.replace_events([Event("fire", "Depot fire", ids)])
+    return "fire"
+
+
+def _rows(ws: Workspace, event_id: str) -> dict[tuple[str, str], int]:
+    return {(r.measure, r.group): len(r.cells) for r in build_table(ws, event_id).rows}
+
+
+def test_one_count_named_by_two_groups_in_two_reports_is_one_row(workspace: Workspace) -> None:
+    a = Article.create("The depot fire killed 6 workers.", source="Tarn Post", published="2021-05-07")
+    b = Article.create("Six people died in Friday's depot fire.", source="Vale News", published="2021-05-07")
+    rows = _rows(workspace, _event_of(workspace, [a, b]))
+    assert rows.get(("killed", "people")) == 2 and ("killed", "workers") not in rows, rows
+
+
+def test_groups_one_report_counts_apart_keep_their_rows(workspace: Workspace) -> None:
+    a = Article.create("The depot fire killed 6 workers.", source="Tarn Post", published="2021-05-07")
+    b = Article.create(
+        "The depot fire killed 9 people on Friday. The blaze killed 6 workers inside the depot.",
+        source="Vale News",
+        published="2021-05-07",
+    )
+    rows = _rows(workspace, _event_of(workspace, [a, b]))
+    assert ("killed", "people") in rows and ("killed", "workers") in rows, rows
+
+
 def test_unknown_event_is_a_clear_error(workspace: Workspace) -> None:
     with pytest.raises(NotFoundError, match="verifier events"):
         build_table(workspace, "nope")

@@ -1,6 +1,7 @@
 """`build_table(ws, event_id)`: one event's figures laid out for comparison.
 
-One row per (measure, counted group), one column per source (oldest report first), each cell the figure as
+One row per (measure, counted group), groups that name the same people in two reports merged ("eight
+workers" / "eight people"), one column per source (oldest report first), each cell the figure as
 reported with its qualifier, date and attribution. Cells in a conflict are marked by the rules of
 `verifier.services.conflict_policy` (the scan's rules, so the table and `verifier conflicts` agree), updates
 are marked and ordered in time, and parts that add up to a total are noted. The values are in `events_rows`.
@@ -18,7 +19,7 @@ from verifier.compare import ClaimText, relate
 from verifier.core.display import number
 from verifier.core.records import Article, Claim, Event
 from verifier.lexicon import ATTRIBUTE_MEASURES, THING_MEASURES, TOLL_MEASURES
-from verifier.quantities import Quantity, extract, parse_group
+from verifier.quantities import Quantity, extract, group_contains, parse_group
 from verifier.services.conflict_policy import marked_label, reports_may_disagree
 from verifier.services.conflict_policy import voice as voice_of
 from verifier.services.events_rows import Cell, ComparisonTable, Row
@@ -87,6 +88,7 @@ def build_table(ws: IndexedStore, event_id: str) -> ComparisonTable:
     rows: dict[tuple[str, str], list[_Fig]] = {}
     for f in figs:
         rows.setdefault((f.q.measure or "", group_label(f.q)), []).append(f)
+    rows = _merged(rows)
     sources = tuple(sorted({f.source for f in figs}, key=lambda s: (_first_date(figs, s), s)))
     conflict, update = _marks(ws, figs)
     index = {id(f): n for n, f in enumerate(figs)}
@@ -96,6 +98,29 @@ def build_table(ws: IndexedStore, event_id: str) -> ComparisonTable:
     ]
     out_rows.sort(key=lambda r: (-len(r.cells), not r.has_conflict, r.measure, r.group))
     return ComparisonTable(event.id, event.label, sources, tuple(out_rows), tuple(_sum_notes(rows)))
+
+
+def _merged(rows: dict[tuple[str, str], list[_Fig]]) -> dict[tuple[str, str], list[_Fig]]:
+    """Rows of one measure whose groups name the same people told two ways ("eight workers" in one report,
+    "eight people" in another) as one row, under the wider group. A report that gives a figure in both
+    rows counts two groups (19 people, 7 children among them): those rows stay apart. Parts and sides
+    keep their own rows."""
+    out = dict(rows)
+    keys = sorted(out, key=lambda k: (k[0], len(out[k])))
+    for narrow in keys:
+        measure, group = narrow
+        if not group or "(" in group or narrow not in out:
+            continue
+        wider = [
+            k
+            for k in out
+            if k[0] == measure and k != narrow and k[1] and "(" not in k[1] and group_contains(k[1], group)
+        ]
+        for k in wider:
+            if not {f.article.id for f in out[k]} & {f.article.id for f in out[narrow]}:
+                out[k] = out[k] + out.pop(narrow)
+                break
+    return out
 
 
 def _marks(ws: IndexedStore, figs: list[_Fig]) -> tuple[set[int], set[int]]:
