@@ -120,3 +120,5 @@ UPDATE_CUES: tuple[str, ...] = tuple(_load("updates")["update_cues"])
 EVENT_KINDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _load("events")["event_kinds"].items()}
 # Kind of event -> how an event's label names it ("Shelling", "Earthquake").
 EVENT_KIND_LABELS: dict[str, str] = dict(_load("events")["kind_labels"])
+# Nouns of the smaller events that follow an event ("aftershocks"): their magnitudes are not the event's.
+AFTER_EVENTS: frozenset[str] = frozenset(_load("events")["after_events"])

@@ -9,6 +9,7 @@ are marked and ordered in time, and parts that add up to a total are noted. The 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from itertools import combinations
 from verifier.compare import ClaimText, relate
 from verifier.core.display import number
 from verifier.core.records import Article, Claim, Event
-from verifier.lexicon import ATTRIBUTE_MEASURES, THING_MEASURES, TOLL_MEASURES
+from verifier.lexicon import AFTER_EVENTS, ATTRIBUTE_MEASURES, THING_MEASURES, TOLL_MEASURES
 from verifier.quantities import Quantity, extract, group_contains, parse_group
 from verifier.services.conflict_policy import marked_label, reports_may_disagree
 from verifier.services.conflict_policy import voice as voice_of
@@ -63,10 +64,43 @@ def _figures(ws: IndexedStore, event: Event) -> list[_Fig]:
     rowids = list(ws.store.claim_rowids(event.claim_ids).values())
     figs: list[_Fig] = []
     for claim, article in ws.store.get_claims_by_rowids(sorted(rowids)):
-        for q in extract(claim.text, article.published):
-            if q.is_count and q.measure and q.value is not None:
+        frames = extract(claim.text, article.published)
+        for q in frames:
+            counted = q.is_count and q.measure and q.value is not None
+            if counted and not _background(q, frames, claim, article):
                 figs.append(_Fig(q, claim, article, article.source or article.title or article.id))
     return figs
+
+
+# How far before a measurement the noun of a following event ("aftershocks") makes it that event's.
+AFTER_EVENT_REACH = 60
+_AFTER_EVENT = re.compile(
+    r"\b(?:" + "|".join(sorted(AFTER_EVENTS, key=len, reverse=True)) + r")\b[^.;]*$", re.IGNORECASE
+)
+# How far before a figure a year sets it in its own time ("In 2009 a flood killed 14"; "since 1987, when
+# 9 people died"): one clause of news copy.
+BACKGROUND_YEAR_REACH = 60
+
+
+def _background(q: Quantity, frames: list[Quantity], claim: Claim, article: Article) -> bool:
+    """A figure of another event than the one the table compares: set in a year before the report's
+    (history recalled for context: "the worst flood since 1987, when 9 people died"), or a measurement of an
+    aftershock."""
+    start = q.span[0]
+    after_event = _AFTER_EVENT.search(claim.text, max(0, start - AFTER_EVENT_REACH), start)
+    if q.measure in ATTRIBUTE_MEASURES and after_event:
+        return True  # "30 aftershocks, the strongest of magnitude 4.1": not the quake's magnitude
+    published = (article.published or "")[:4]
+    if not published.isdigit():
+        return False
+    for y in frames:
+        if y.kind != "year" or y.value is None or y.value >= int(published):
+            continue
+        end = y.span[1]
+        between = claim.text[end:start]
+        if end <= start and len(between) <= BACKGROUND_YEAR_REACH and not any(c in ".;" for c in between):
+            return True
+    return False
 
 
 def _dismissed_pairs(ws: IndexedStore, claim_ids: set[str]) -> set[frozenset[str]]:
