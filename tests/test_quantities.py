@@ -154,6 +154,9 @@ MEASURES = [
     ("Some 9,000 homes lost power overnight.", [("Some 9,000", None, "homes")]),
     ("Three climbers lost their lives on the ridge.", [("Three", "killed", "climbers")]),
     ("The flood damaged a further 40 homes.", [("40", "damaged", "homes")]),
+    # Turnout is a measure of an election, and "rising to" links it to its figure.
+    ("Turnout was 48% in the runoff.", [("48%", "turnout", None)]),
+    ("With turnout rising to 52.5%, officials extended voting.", [("52.5%", "turnout", None)]),
     # An adverb after "were" is no counted group: "Nine of the hurt were still in hospital" counts the hurt.
     ("Nine of the injured were still in hospital on Sunday.", [("Nine", "wounded", None)]),
     (
@@ -473,6 +476,8 @@ ROLES = [
     ("Five more civilians were killed in the town.", [("Five", "partial")]),
     ("Another 150 were wounded.", [("150", "partial")]),
     ("A further 30 homes were damaged.", [("30", "partial")]),
+    # "Up from" / "down from" names the value a change started from: superseded by the claim itself.
+    ("Turnout was 48%, up from 41% four years ago.", [("48%", None), ("41%", "earlier")]),
     ("An additional 12 people were hurt.", [("12", "partial")]),
     ("He treated 16 of 29 patients.", [("16", "partial"), ("29", None)]),
     ("Most of the victims - 14 - died in the strikes.", [("14", "partial")]),

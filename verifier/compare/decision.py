@@ -62,7 +62,8 @@ def _repeated(v: PairView) -> tuple[set[int], set[int]]:
 
 def open_clashes(v: PairView) -> list[Aligned]:
     """Clashes of one span between figures neither of which the other claim repeats: in "sons aged 6 and
-    16" against "sons aged 16 and 6", 6 against 16 clashes only because of the order of a list."""
+    16" against "sons aged 16 and 6", 6 against 16 clashes only because of the order of a list. A figure
+    its own claim supersedes ("61%, up from 55%", "an earlier toll of 15") clashes with nothing."""
     rep_a, rep_b = _repeated(v)
     return [
         p
@@ -71,6 +72,7 @@ def open_clashes(v: PairView) -> list[Aligned]:
         and not _other_period(p)
         and not _loose(p)
         and not _names_apart(p)
+        and p.a.q.role != "earlier" != p.b.q.role
         and not holders.apart(p.a.holder, p.b.holder, v.a.text, v.b.text)
         and id(p.a) not in rep_a
         and id(p.b) not in rep_b

@@ -14,6 +14,7 @@ from verifier.quantities.context import _break_between, _Ctx, _words_between
 from verifier.quantities.groups import _group_after
 from verifier.quantities.measure import _event_verb, _fits, _measure_for
 from verifier.quantities.patterns import (
+    _CHANGED_FROM,
     _EARLIER,
     _EARLIER_HINT,
     _NONE_OF,
@@ -153,7 +154,7 @@ def _role(ctx: _Ctx, start: int, end: int, group_end: int, group: str | None) ->
     local = ctx.text[max(0, start - 40) : group_end + 30].lower()
     if not _ROLE_HINT.search(local):
         return None  # most figures: no part, total or earlier-toll wording nearby
-    if _EARLIER_HINT.search(wide) and _EARLIER.search(wide):
+    if (_EARLIER_HINT.search(wide) and _EARLIER.search(wide)) or _CHANGED_FROM.search(before):
         return "earlier"
     if (
         _PARTIAL_BEFORE.search(before)

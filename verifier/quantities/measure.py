@@ -20,7 +20,7 @@ MEASURE_BEFORE_WINDOW = 10
 
 # Read with `match(text, pos, endpos)`, so no `^`: `match` is anchored at `pos` already.
 _LINK_BEFORE = re.compile(
-    r"(?:\s*(?:of|at|to|the|a|an|is|was|are|were|reached|stood|stands|rose|risen|climbed|put|placed|gave|with|by|some|"
+    r"(?:\s*(?:of|at|to|the|a|an|is|was|are|were|reached|stood|stands|rose|risen|rising|rises|climbed|climbing|fell|falling|dropped|put|placed|gave|with|by|some|"
     r"around|about|nearly|almost|least|more|than|over|up|as|many|no|fewer|under|just|only|roughly|"
     r"approximately|an\s+estimated|estimated|all|another|further|additional|from|[\w-]+\s+air\s+raids?|for)\b)*\s*$",
     re.IGNORECASE,

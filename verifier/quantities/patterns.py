@@ -117,9 +117,12 @@ _EARLIER = re.compile(
     r"estimate|tally|report)(?:\s+\w+){0,4}?\s+(?:of|at|was|had\s+been)\s*$",
     re.IGNORECASE,
 )
+# "Turnout was 61%, up from 55%": the value a change started from, superseded by the claim's own figure.
+_CHANGED_FROM = re.compile(r"\b(?:up|down)\s+from\s+$", re.IGNORECASE)
 # Substrings without which no role pattern can match (checked first: most figures have none).
 _ROLE_HINT = re.compile(
     r"among|includ|whom|most|some of|half|another|other|more|further|additional| of |both|total|overall|"
+    r" from |"
     r"altogether|combined|earlier|initial|previous|first|original|preliminary|old "
 )
 _EARLIER_HINT = re.compile(r"earlier|initial|previous|first|original|old|preliminary", re.IGNORECASE)

@@ -66,7 +66,8 @@ def _figures(ws: IndexedStore, event: Event) -> list[_Fig]:
     for claim, article in ws.store.get_claims_by_rowids(sorted(rowids)):
         frames = extract(claim.text, article.published)
         for q in frames:
-            counted = q.is_count and q.measure and q.value is not None
+            # A figure its own claim supersedes ("up from 55%", "an earlier toll of 15") is no report of it.
+            counted = q.is_count and q.measure and q.value is not None and q.role != "earlier"
             if counted and not _background(q, frames, claim, article):
                 figs.append(_Fig(q, claim, article, article.source or article.title or article.id))
     return figs
