@@ -35,7 +35,7 @@ from verifier import lexicon as lx
 from verifier.compare import holders
 from verifier.compare.align import Aligned, best_per_figure
 from verifier.compare.features import STRONG_ALIGNMENT, PairView
-from verifier.compare.figures import Figure
+from verifier.compare.figures import WHEN, Figure
 from verifier.compare.sums import parts_making_whole
 from verifier.quantities import Quantity
 
@@ -101,7 +101,7 @@ def _other_event(v: PairView, clash: Aligned | None = None) -> bool:
     kinds apart, none is a conflict; 84 unrelated. Of the 23 set in places apart, none is a conflict and 15
     are unrelated; all 4 of them with a clash are unrelated.)"""
     e = v.evidence
-    if clash is not None and clash.a.family in _WHEN:
+    if clash is not None and clash.a.family in WHEN:
         # When the clash is between the days themselves ("sank on November 18" / "on November 19"), the
         # days apart are the disagreement, not a sign of two events.
         return e.kinds_clash
@@ -121,17 +121,16 @@ def _named_measure(q: Quantity) -> str | None:
     return next((m for m, units in lx.MEASURED_ATTRIBUTES.items() if q.unit in units), None)
 
 
-# Families whose figures say when. A date or a year says what it dates only through its verb ("sank on
-# November 18"): a dateline, the day of an announcement or a career year is no date of the act, so these
-# count as the figure of one measure only when a verb names it.
-_WHEN = frozenset({"date", "time", "year"})
+# Figures that say when (figures.WHEN) say what they date only through their verb ("sank on November 18"):
+# a dateline, the day of an announcement or a career year is no date of the act, so these count as the
+# figure of one measure only when a verb names it.
 
 
 def _what(f: Figure) -> str | None:
     """What a figure is the figure of, for "the only figure of one measure": its named measure, else its
     family ("the strike lasted 12 days" has one duration, "about 300 firefighters" one count of them)."""
     named = _named_measure(f.q)
-    if f.family in _WHEN:  # the day of the killing is not one more count of the killed
+    if f.family in WHEN:  # the day of the killing is not one more count of the killed
         if named is None and f.act is not None:  # "will be held on 14 May": the date of the holding
             return f"{f.family}:act:{f.act}"
         return None if named is None else f"{f.family}:{named}"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from verifier.compare.align import OPEN_QUALIFIERS, Aligned, align, best_per_figure
 from verifier.compare.context import context_features
 from verifier.compare.evidence import Evidence, gather
-from verifier.compare.figures import Figure, read_figures
+from verifier.compare.figures import WHEN, Figure, read_figures
 from verifier.compare.records import ClaimText
 from verifier.compare.text import char_cosine, jaccard, masked, normalised, rare_overlap, set_cosine, words
 from verifier.quantities import Quantity
@@ -37,15 +37,12 @@ class PairView:
     evidence: Evidence
 
 
-_WHEN = frozenset({"date", "time", "year"})
-
-
 def view(a: ClaimText, b: ClaimText) -> PairView:
     qa, fa = read_figures(a.text, a.date)
     qb, fb = read_figures(b.text, b.date)
     pairs = tuple(align(fa, fb))
     evidence = gather(a, b, qa, qb)
-    if fa and fb and all(f.family in _WHEN for f in (*fa, *fb)):
+    if fa and fb and all(f.family in WHEN for f in (*fa, *fb)):
         # When the claims' only figures say when, the days they state are what they report ("the summit
         # opens on 3 March" / "on 10 March"), not when two events happened: their gap is no incident evidence.
         evidence = replace(evidence, stated_gap=None)

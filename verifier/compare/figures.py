@@ -93,7 +93,8 @@ def _window(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(stem(w) for w in left + right if w.lower() not in stop and len(w) > 1)
 
 
-_WHEN_KINDS = frozenset({"date", "time", "year"})
+# Kinds (and families: they share the names) of figures that say when.
+WHEN = frozenset({"date", "time", "year"})
 
 
 # How many lower-case words may stand between a verb and the preposition of its date: a prepositional
@@ -186,9 +187,9 @@ def to_figure(q: Quantity, text: str) -> Figure | None:
         if word:
             ctx.add(stem(word))
     offset = load().offsets.get((q.unit or "").lower(), 0.0) if q.kind == "measure" else 0.0
-    act = _act(text, start) if q.kind in _WHEN_KINDS else None
-    direction = _direction(text, start) if q.kind not in _WHEN_KINDS else 0
-    owner = holder(q, text) if q.kind not in _WHEN_KINDS else None
+    act = _act(text, start) if q.kind in WHEN else None
+    direction = _direction(text, start) if q.kind not in WHEN else 0
+    owner = holder(q, text) if q.kind not in WHEN else None
     low, high = low * factor + offset, high * factor + offset
     return Figure(q, family, low, high, _key(q), frozenset(ctx), act, direction, owner)
 
