@@ -116,6 +116,25 @@ def test_one_count_named_by_two_groups_in_two_reports_is_one_row(workspace: Work
     assert rows.get(("killed", "people")) == 2 and ("killed", "workers") not in rows, rows
 
 
+def test_a_later_toll_under_the_other_group_word_of_a_merged_row_is_marked_an_update(
+    workspace: Workspace,
+) -> None:
+    a = Article.create(
+        "The depot fire in Tarnby killed 6 workers on Friday, police said.",
+        source="Tarn Post",
+        published="2021-05-07",
+    )
+    b = Article.create(
+        "The death toll from Friday's depot fire in Tarnby has risen to 9 people, police said.",
+        source="Vale News",
+        published="2021-05-09",
+    )
+    table = build_table(workspace, _event_of(workspace, [a, b]))
+    [row] = [r for r in table.rows if r.measure == "killed"]
+    marks = {c.figure: c.update for _, cells in row.cells for c in cells}
+    assert marks == {"6": False, "9": True}, marks
+
+
 def test_groups_one_report_counts_apart_keep_their_rows(workspace: Workspace) -> None:
     a = Article.create("The depot fire killed 6 workers.", source="Tarn Post", published="2021-05-07")
     b = Article.create(

@@ -88,8 +88,9 @@ def _background(q: Quantity, frames: list[Quantity], claim: Claim, article: Arti
     (history recalled for context: "the worst flood since 1987, when 9 people died"), or a measurement of an
     aftershock."""
     start = q.span[0]
-    after_event = _AFTER_EVENT.search(claim.text, max(0, start - AFTER_EVENT_REACH), start)
-    if q.measure in ATTRIBUTE_MEASURES and after_event:
+    if q.measure in ATTRIBUTE_MEASURES and _AFTER_EVENT.search(
+        claim.text, max(0, start - AFTER_EVENT_REACH), start
+    ):
         return True  # "30 aftershocks, the strongest of magnitude 4.1": not the quake's magnitude
     published = (article.published or "")[:4]
     if not published.isdigit():
@@ -125,8 +126,9 @@ def build_table(ws: IndexedStore, event_id: str) -> ComparisonTable:
         rows.setdefault((f.q.measure or "", group_label(f.q)), []).append(f)
     rows = _merged(rows)
     sources = tuple(sorted({f.source for f in figs}, key=lambda s: (_first_date(figs, s), s)))
-    conflict, update = _marks(ws, figs)
     index = {id(f): n for n, f in enumerate(figs)}
+    row_of = {index[id(f)]: key for key, members in rows.items() for f in members}
+    conflict, update = _marks(ws, figs, row_of)
     out_rows = [
         Row(measure, _as_written(group, members), _cells(members, sources, index, conflict, update))
         for (measure, group), members in rows.items()
@@ -158,10 +160,13 @@ def _merged(rows: dict[tuple[str, str], list[_Fig]]) -> dict[tuple[str, str], li
     return out
 
 
-def _marks(ws: IndexedStore, figs: list[_Fig]) -> tuple[set[int], set[int]]:
+def _marks(
+    ws: IndexedStore, figs: list[_Fig], row_of: dict[int, tuple[str, str]]
+) -> tuple[set[int], set[int]]:
     """(indexes of figures in a conflict, indexes of figures that update another). Conflicts are looked for
     across all rows of one measure: "13 people" (a whole toll) can contradict "at least 27 IS fighters" in
-    the fighters row. Updates are marked within a row only."""
+    the fighters row. Updates are marked within a row only (`row_of`: a figure's row, after merging), so a
+    later "11 people" updates an earlier "eight workers" when the two are one row."""
     dismissed = _dismissed_pairs(ws, {f.claim.id for f in figs})
     label_of = _labeller(ws)
     conflict: set[int] = set()
@@ -177,7 +182,7 @@ def _marks(ws: IndexedStore, figs: list[_Fig]) -> tuple[set[int], set[int]]:
             lab = label_of(x, y)
             if lab == "conflict":
                 conflict.update((i, j))
-            elif lab == "update" and group_label(x.q) == group_label(y.q):
+            elif lab == "update" and row_of.get(i) == row_of.get(j):
                 update.add(j if (y.article.published or "") >= (x.article.published or "") else i)
     return conflict, update
 
