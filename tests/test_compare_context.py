@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from verifier.compare import ClaimText, relate
-from verifier.compare.context import WITHOUT_CONTEXT, context_features, doc
+from verifier.compare.context import WITHOUT_CONTEXT, context_features, doc, years_of
 from verifier.compare.features import features, view
 from verifier.compare.model import shipped
 
@@ -84,3 +84,41 @@ def test_articles_about_different_incidents_make_the_pair_less_likely_one_incide
     p_one = dict(one.probabilities)["unrelated"]
     p_apart = dict(apart.probabilities)["unrelated"]
     assert p_apart > p_one
+
+
+@pytest.mark.parametrize(
+    ("text_a", "date_a", "text_b", "date_b", "shared", "apart"),
+    [
+        # Two undated reports of quakes on one island, each set in its own year.
+        (
+            "The 2009 quake on Varn island cracked the harbour wall.",
+            None,
+            "Varn island was shaken again in 2014, a decade after the last big quake in 2004.",
+            None,
+            0.0,
+            1.0,
+        ),
+        # A report dated 2021 and another that names that year: one year in common.
+        (
+            "The dam at Orsk gave way on Monday.",
+            "2021-06-07",
+            "Engineers had warned in 2021 that the Orsk dam was failing.",
+            None,
+            1.0,
+            0.0,
+        ),
+        # No year on either side: nothing is known, which is not the same as apart.
+        ("The dam at Orsk gave way.", None, "The Orsk dam failed.", None, 0.0, 0.0),
+    ],
+)
+def test_the_years_two_articles_are_set_in(
+    text_a: str, date_a: str | None, text_b: str, date_b: str | None, shared: float, apart: float
+) -> None:
+    got = context_features(
+        ClaimText(text_a, date=date_a, context=text_a), ClaimText(text_b, date=date_b, context=text_b)
+    )
+    assert (got["context_years_shared"], got["context_years_apart"]) == (shared, apart)
+
+
+def test_counts_and_codes_are_not_years() -> None:
+    assert not years_of(ClaimText("x", context="The A1200 road; 1,200 homes; 2100 volts; 450 people."))

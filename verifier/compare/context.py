@@ -17,6 +17,7 @@ from functools import lru_cache
 from verifier.compare.records import ClaimText
 from verifier.compare.text import rarity, stem, words
 from verifier.compare.vocab import load
+from verifier.core.dates import MENTIONED_YEAR
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # An article is read up to this length: the lead and the body that tells the incident; a long article's
@@ -86,7 +87,19 @@ WITHOUT_CONTEXT: dict[str, float] = {
     "context_signature_shared": MISSING,
     "claim_in_context_min": MISSING,
     "claim_in_context_max": MISSING,
+    "context_years_shared": MISSING,
+    "context_years_apart": MISSING,
 }
+
+
+def years_of(claim: ClaimText) -> frozenset[str]:
+    """The years a claim's article is set in: those its text mentions (read as far as MAX_CONTEXT_CHARS)
+    and its report's year. Two reports of one incident share one; two earthquakes on one island, years
+    apart, each mention their own (the rule `verifier events` applies to undated articles)."""
+    found = set(MENTIONED_YEAR.findall(claim.context[:MAX_CONTEXT_CHARS]))
+    if claim.date and claim.date[:4].isdigit():
+        found.add(claim.date[:4])
+    return frozenset(found)
 
 
 def context_features(a: ClaimText, b: ClaimText) -> dict[str, float]:
@@ -96,6 +109,7 @@ def context_features(a: ClaimText, b: ClaimText) -> dict[str, float]:
     da, db = doc(a.context), doc(b.context)
     names = da.names | db.names
     ina, inb = _claim_in(a.text, db), _claim_in(b.text, da)
+    ya, yb = years_of(a), years_of(b)
     return {
         "context_known": 1.0,
         "context_same": float(a.context == b.context),
@@ -104,4 +118,6 @@ def context_features(a: ClaimText, b: ClaimText) -> dict[str, float]:
         "context_signature_shared": len(da.signature & db.signature) / SIGNATURE_SIZE,
         "claim_in_context_min": min(ina, inb),
         "claim_in_context_max": max(ina, inb),
+        "context_years_shared": float(bool(ya & yb)),
+        "context_years_apart": float(bool(ya and yb and not ya & yb)),
     }

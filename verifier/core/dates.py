@@ -18,11 +18,14 @@ from dateutil import parser as _dateutil
 
 from verifier import lexicon as lx
 
-__all__ = ["MAX_DATE_CHARS", "normalise_date", "parse_date"]
+__all__ = ["MAX_DATE_CHARS", "MENTIONED_YEAR", "normalise_date", "parse_date"]
 
 # The longest date we read ("Wednesday, 30 September 2015 10:15:00 +0000") is under 50 characters; longer
 # text (a headline tested for being a dateline) is not a date and is not handed to the parser.
 MAX_DATE_CHARS = 64
+# A year an article mentions, read as when what it tells happened ("in 2008", "the 1995 quake"): 1950-2039,
+# the years of the events news reports, a range that keeps out most counts and codes.
+MENTIONED_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-3]\d)\b")
 # The years strptime("%Y") accepted before this module, kept so the ISO text always has four digits.
 _MIN_YEAR, _MAX_YEAR = 1000, 9999
 # Two defaults that differ in year, month and day: a part the text does not give shows as a difference.
