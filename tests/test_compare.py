@@ -241,6 +241,10 @@ COMPARED = [
     ("The bill passed 218-212.", "The House approved the bill 220-211.", False),
     ("The chairman, 58, stepped down.", "The 58-year-old chairman stepped down.", True),
     ("The chairman, 58, stepped down.", "The 63-year-old chairman stepped down.", False),
+    # One unit written with an article is one of that unit.
+    ("The walkout lasted a fortnight.", "The walkout lasted 14 days.", True),
+    ("The walkout lasted a fortnight.", "The walkout lasted three days.", False),
+    ("A foot of snow fell on the pass.", "Twelve inches of snow fell on the pass.", True),
 ]
 
 

@@ -736,6 +736,7 @@ CASES: list[tuple[str, list[Row]]] = [
         [
             ("1-2", None, None, None, None, "score", None),
             ("17-31", None, None, None, None, "score", None),
+            ("a week", 1, 1, 1, None, "duration", "weeks"),
         ],
     ),
     # A cue word near a pair that counts things leaves the range alone; so does no cue at all.
@@ -950,7 +951,7 @@ def test_iso_forms(sentence: str, iso: str) -> None:
     "written", ["7.2%", "7.2 %", "7.2 per cent", "7.2 percent", "7.2-per-cent", "7.2 pct", "7.2pc"]
 )
 def test_every_spelling_of_percent_gives_the_same_figure(written: str) -> None:
-    (m,) = find_numbers(f"Prices climbed {written} in a year.")
+    (m,) = find_numbers(f"Prices climbed {written} over the year.")
     assert (m.kind, m.value, m.low, m.high, m.unit) == ("percent", 7.2, 7.2, 7.2, None)
     assert m.text == written
 
@@ -1166,3 +1167,24 @@ def test_a_qualified_negative_number_gives_an_ordered_interval(
         assert m.low is not None and m.high is not None
         assert m.low <= m.high, (text, m)
     assert any(m.value is not None and m.value < 0 for m in found), text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The stoppage lasted a week.", [("a week", 1, 1, 1, "duration", "weeks")]),
+        ("Talks went on for nearly a fortnight.", [("nearly a fortnight", 2, 1.7, 2, "duration", "weeks")]),
+        ("A foot of snow covered the pass.", [("A foot", 1, 1, 1, "measure", "ft")]),
+        ("The camp is a mile away.", [("a mile", 1, 1, 1, "measure", "mi")]),
+        ("Crews reached them within half an hour.", [("half an hour", 0.5, 0.5, 0.5, "duration", "hours")]),
+        ("a week-long stoppage", [("a week", 1, 1, 1, "duration", "weeks")]),
+        # Rates, ordinals and other senses of the unit words are no figure.
+        ("Trains ran twice a day.", []),
+        ("A second convoy left at dawn.", []),
+        ("She holds a degree in law.", []),
+        ("The herd had a foot-and-mouth scare.", []),
+    ],
+)
+def test_one_unit_written_with_an_article(text: str, want: list[tuple[object, ...]]) -> None:
+    got = [(m.text, m.value, m.low, m.high, m.kind, m.unit) for m in find_numbers(text)]
+    assert got == want

@@ -13,6 +13,7 @@ from verifier.numbers.kinds import (
     _time_mention,
     _vague_mention,
 )
+from verifier.numbers.one_unit import one_unit_mentions
 from verifier.numbers.parse import _core_from_match, _tidy
 from verifier.numbers.patterns import (
     _AND_JOIN,
@@ -64,6 +65,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             out.append(mention)
             nxt = last_end = mention.end
         pos = max(nxt, m.start() + 1)
+    out = one_unit_mentions(text, out)
     return _merge_durations(text, _merge_bounds(text, out)) if len(out) > 1 else out
 
 

@@ -55,7 +55,8 @@ class Quantity:
             num, qualifier = f"{number(self.low)} to {number(self.high)}", None
         parts = [num]
         if self.unit and self.kind in ("money", "measure", "percent", "duration", "age"):
-            parts.append(self.unit)
+            one = self.kind in ("duration", "age") and self.value == 1 and self.unit.endswith("s")
+            parts.append(_one_of(self.unit) if one else self.unit)  # "1 week", "2 weeks"
         if self.group:
             parts.append(self.group)
         if self.measure and self.measure != self.unit:
@@ -67,3 +68,7 @@ class Quantity:
             s = f"no {self.group or 'one'} {self.measure or ''}".strip()
         return s
 
+
+def _one_of(unit: str) -> str:
+    """A unit of time in the singular: "weeks" -> "week", "centuries" -> "century"."""
+    return unit[:-3] + "y" if unit.endswith("ies") else unit[:-1]
