@@ -340,6 +340,17 @@ def test_a_later_report_with_fewer_still_trapped_is_an_update() -> None:
     assert relate(ClaimText(a.text, date=b.date), ClaimText(b.text, date=a.date)).label == "conflict"
 
 
+def test_a_claim_that_gives_the_others_figure_as_where_its_own_started_revises_it() -> None:
+    """ "140 arrested, up from 87" says the 87 was the count before: the pair is an update, with or without
+    report dates, not an agreement on 87."""
+    a = "Police said 87 people had been detained after the second night of unrest in Morvane."
+    b = "Police in Morvane have now detained 140 people over the unrest, up from 87 on Sunday."
+    for da, db in (("2025-06-15", "2025-06-17"), (None, None)):
+        j = relate(ClaimText(a, date=da), ClaimText(b, date=db))
+        assert j.label == "update", (da, j)
+        assert "87" in j.explanation and "140" in j.explanation, j.explanation
+
+
 def test_a_later_report_whose_open_figure_grew_is_an_update_and_names_both_figures() -> None:
     """LABELS.md: a clearly later report with a grown toll for the same incident is an update, even when
     both figures are lower bounds that could both be true ("at least 40", then "at least 61")."""

@@ -51,9 +51,10 @@ def _values(f: Figure) -> set[float]:
 
 def _repeated(v: PairView) -> tuple[set[int], set[int]]:
     """The figures of each claim whose value the other claim states too (by id), in normal units or as
-    written: "ran for 101" and "ran for 101 yards" state one value."""
-    pa = set().union(*map(_values, v.figures_a))
-    pb = set().union(*map(_values, v.figures_b))
+    written: "ran for 101" and "ran for 101 yards" state one value. A value the other claim gives as the
+    one its figure changed from ("140 arrested, up from 87") is no repeat: that claim has moved on."""
+    pa = set().union(*(_values(f) for f in v.figures_a if f.q.role != "earlier"))
+    pb = set().union(*(_values(f) for f in v.figures_b if f.q.role != "earlier"))
     return (
         {id(f) for f in v.figures_a if _values(f) & pb},
         {id(f) for f in v.figures_b if _values(f) & pa},
@@ -141,8 +142,10 @@ def _what(f: Figure) -> str | None:
 
 def _measures(figures: Sequence[Figure]) -> Counter[str | None]:
     """How many figures of each measure a claim gives; a figure repeated (a headline and the lead of one
-    report: "car bomb kills 20 ... killed 20 people") is one figure."""
-    return Counter(m for m, *_ in {(_what(f), f.family, f.low, f.high, f.key) for f in figures})
+    report: "car bomb kills 20 ... killed 20 people") is one figure, and the value a figure changed from
+    ("140, up from 87") is no figure of its own."""
+    found = {(_what(f), f.family, f.low, f.high, f.key) for f in figures if f.q.role != "earlier"}
+    return Counter(m for m, *_ in found)
 
 
 def _one_thing(p: Aligned) -> bool:
@@ -246,7 +249,15 @@ def revised(v: PairView, p: Aligned) -> bool:
     wording = tally and ((e.revision_b and gap >= 0) or (e.revision_a and gap <= 0))
     sign = -1 if p.a.q.measure in lx.FALLING_MEASURES else 1
     grew = gap != 0 and sign * (p.b.point - p.a.point) * gap > 0
-    return wording or grew
+    return wording or grew or _moved_on(v, p)
+
+
+def _moved_on(v: PairView, p: Aligned) -> bool:
+    """One claim gives the other's figure as the value its own changed from ("140 arrested, up from 87"
+    against "87 arrested"): it revises that figure."""
+    earlier_a = set().union(*(_values(f) for f in v.figures_a if f.q.role == "earlier"))
+    earlier_b = set().union(*(_values(f) for f in v.figures_b if f.q.role == "earlier"))
+    return bool(_values(p.a) & earlier_b or _values(p.b) & earlier_a)
 
 
 def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
