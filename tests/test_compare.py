@@ -270,6 +270,20 @@ def test_measurements_of_two_dimensions_are_not_compared(a: str, b: str) -> None
     assert fa and fb and not align(fa, fb)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("A six-storey hotel collapsed in the tremor.", "The tremor killed 31."),
+        ("Flooding cut off four villages.", "The flooding killed 12, officials said."),
+    ],
+)
+def test_a_toll_without_a_group_counts_people_not_the_things_another_claim_counts(a: str, b: str) -> None:
+    _, fa = read_figures(a, None)
+    _, fb = read_figures(b, None)
+    assert fa and fb
+    assert not [p for p in align(fa, fb) if p.same_thing], align(fa, fb)
+
+
 # The Darna reading: 40 killed on both sides is a whole, 27 IS fighters a part of it, 13 against at least 27
 # fighters a clash of a part larger than its whole.
 def test_the_darna_figures_keep_their_reading() -> None:

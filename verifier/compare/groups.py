@@ -9,6 +9,8 @@ from verifier.quantities import Quantity, parse_group
 
 # Groups that are a part of any toll of people: never the whole of an unqualified toll.
 NARROW_GROUPS = frozenset({"children", "women", "men", "medics", "journalists"})
+# Measures of people (a toll without a counted group: "27 were killed"), not of things ("destroyed").
+_PEOPLE_MEASURES = lx.TOLL_MEASURES - lx.THING_MEASURES
 
 
 def _ancestors(cls: str) -> list[str]:
@@ -40,9 +42,14 @@ def group_relation(qa: Quantity, qb: Quantity) -> str:
     if ga.side and gb.side and ga.side != gb.side and _comparable_sides(ga.side, gb.side):
         return "disjoint"
     if ga.head is None or gb.head is None:
-        named = gb if ga.head is None else ga
+        named, named_q, bare_q = (gb, qb, qa) if ga.head is None else (ga, qa, qb)
         if named.cls in NARROW_GROUPS:
             return "b_in_a" if ga.head is None else "a_in_b"
+        thing = named.cls is None or "people" not in _ancestors(named.cls)
+        if thing and named_q.measure is None and bare_q.measure in _PEOPLE_MEASURES:
+            # A toll without a group counts people; a figure of a thing no verb counts ("a five-storey
+            # block", "four villages") is not that toll.
+            return "disjoint"
         return "same"
     ca, cb = ga.cls, gb.cls
     if ca is None or cb is None:
