@@ -129,10 +129,13 @@ def test_counts_of_a_group_are_one_count_only_when_another_group_is_counted_alik
         "38",
     )
     # The second claim counts its pupils twice (once as an addition): no single count of them.
-    assert pair(
-        "The bus carried 41 pupils and 3 teachers.",
-        "The bus carried 38 pupils and 3 teachers, and another 5 pupils came by car.",
-    ) is None
+    assert (
+        pair(
+            "The bus carried 41 pupils and 3 teachers.",
+            "The bus carried 38 pupils and 3 teachers, and another 5 pupils came by car.",
+        )
+        is None
+    )
     # Nothing else counted alike: two counts of pupils may be two trips.
     assert pair("The bus carried 41 pupils and 3 teachers.", "It carried 38 pupils and 4 teachers.") is None
 
@@ -282,6 +285,25 @@ def test_a_toll_without_a_group_counts_people_not_the_things_another_claim_count
     _, fb = read_figures(b, None)
     assert fa and fb
     assert not [p for p in align(fa, fb) if p.same_thing], align(fa, fb)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "label"),
+    [
+        (
+            "Miners at Tollern went back after a 12-day stoppage.",
+            "The three-week stoppage at Tollern is over.",
+            "conflict",
+        ),
+        (
+            "Miners at Tollern went back after a 12-day stoppage.",
+            "The 12-day stoppage at Tollern is over.",
+            "agree",
+        ),
+    ],
+)
+def test_two_lengths_written_as_adjectives_of_one_noun_are_one_length(a: str, b: str, label: str) -> None:
+    assert relate(ClaimText(a, date="2025-10-03"), ClaimText(b, date="2025-10-03")).label == label
 
 
 # The Darna reading: 40 killed on both sides is a whole, 27 IS fighters a part of it, 13 against at least 27

@@ -151,6 +151,8 @@ def _measures(figures: Sequence[Figure]) -> Counter[str | None]:
 def _one_thing(p: Aligned) -> bool:
     """The two figures say they count one thing: a measure word, else words around them that say so ("a
     two-week campaign" and "one day of killings" are two durations, not one measure)."""
+    if p.a.of_noun is not None and p.a.of_noun == p.b.of_noun:
+        return True  # "an 11-day strike" and "the three-week strike": two lengths of one strike
     return not (_what(p.a) or "family:").startswith("family:") or p.strength >= STRONG_ALIGNMENT
 
 

@@ -47,6 +47,9 @@ class Figure:
     # The name whose figure it is, when a name is the subject of its clause ("Okafor finished with 31
     # points"): the stem of its last word (compare/holders.py).
     holder: str | None = None
+    # For a length written as an adjective ("an 11-day strike", "a 40-km convoy"): the stem of the noun it
+    # is the length of.
+    of_noun: str | None = None
 
     @property
     def point(self) -> float:
@@ -191,7 +194,22 @@ def to_figure(q: Quantity, text: str) -> Figure | None:
     direction = _direction(text, start) if q.kind not in WHEN else 0
     owner = holder(q, text) if q.kind not in WHEN else None
     low, high = low * factor + offset, high * factor + offset
-    return Figure(q, family, low, high, _key(q), frozenset(ctx), act, direction, owner)
+    of_noun = _of_noun(q, text)
+    return Figure(q, family, low, high, _key(q), frozenset(ctx), act, direction, owner, of_noun)
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _of_noun(q: Quantity, text: str) -> str | None:
+    """The noun a duration or a measurement qualifies when it is written as an adjective, joined by a
+    hyphen ("an 11-day strike", "the three-week strike": "strike"), else None."""
+    if q.kind not in ("duration", "measure") or "-" not in q.text:
+        return None
+    m = _NEXT_WORD.match(text, q.span[1])
+    if m is None or m.group(1) in load().stopwords:
+        return None
+    return stem(m.group(1))
 
 
 @lru_cache(maxsize=8192)
