@@ -242,6 +242,7 @@ COMPARED = [
     ("The thermometer showed 41C.", "The thermometer showed 44 degrees Celsius.", False),
     ("The bill passed 218-212.", "The House approved the bill by 218 votes to 212.", True),
     ("The bill passed 218-212.", "The House approved the bill 220-211.", False),
+    ("Harlow beat Ostend 3-1.", "Ostend lost 1-3 to Harlow.", True),
     ("The chairman, 58, stepped down.", "The 58-year-old chairman stepped down.", True),
     ("The chairman, 58, stepped down.", "The 63-year-old chairman stepped down.", False),
     # One unit written with an article is one of that unit.
@@ -304,6 +305,14 @@ def test_a_toll_without_a_group_counts_people_not_the_things_another_claim_count
 )
 def test_two_lengths_written_as_adjectives_of_one_noun_are_one_length(a: str, b: str, label: str) -> None:
     assert relate(ClaimText(a, date="2025-10-03"), ClaimText(b, date="2025-10-03")).label == label
+
+
+def test_the_only_scores_of_claims_that_name_both_sides_are_one_matchs_score() -> None:
+    a = ClaimText("Harlow Athletic came from behind to beat Ostend Town 3-1 in Saturday's semi-final.")
+    b = ClaimText("Ostend Town reached the final with a 2-1 win over Harlow Athletic on Saturday.")
+    assert relate(a, b).label == "conflict"
+    record = ClaimText("Harlow Athletic improved their record to 11-4 with the win over Ostend Town.")
+    assert relate(record, ClaimText("Harlow Athletic beat Ostend Town 31-24 on Sunday.")).label != "conflict"
 
 
 # The Darna reading: 40 killed on both sides is a whole, 27 IS fighters a part of it, 13 against at least 27

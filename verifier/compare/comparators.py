@@ -8,6 +8,8 @@ are taken to UTC; scores, years and codes when they are the same.
 
 from __future__ import annotations
 
+import re
+
 from verifier.compare.figures import Figure
 from verifier.compare.vocab import load
 
@@ -69,7 +71,9 @@ def compatible(a: Figure, b: Figure) -> bool:
         return _dates(a.key or "", b.key or "")
     if fam == "time":
         return _times(a, b)
-    if fam in ("score", "code"):
+    if fam == "score":
+        return _score(a.key) == _score(b.key)
+    if fam == "code":
         return a.key == b.key
     return _intervals(a, b)
 
@@ -83,3 +87,13 @@ def relative_gap(a: Figure, b: Figure) -> float:
     if big == 0 or big == float("inf"):
         return 0.0
     return min(1.0, abs(pa - pb) / big)
+
+
+_SCORE_NUMBERS = re.compile(r"\d+")
+
+
+def _score(key: str | None) -> tuple[int, ...] | str | None:
+    """A score as its numbers, larger first: "3-1" (the winner's side) and "1-3" (the loser's: "lost 1-3 to
+    Kestrel") are one result."""
+    found = _SCORE_NUMBERS.findall(key or "")
+    return tuple(sorted((int(n) for n in found), reverse=True)) if found else key

@@ -37,6 +37,7 @@ from verifier.compare.align import Aligned, best_per_figure
 from verifier.compare.features import STRONG_ALIGNMENT, PairView
 from verifier.compare.figures import WHEN, Figure
 from verifier.compare.sums import parts_making_whole
+from verifier.compare.text import words
 from verifier.quantities import Quantity
 
 
@@ -156,6 +157,21 @@ def _one_thing(p: Aligned) -> bool:
     return not (_what(p.a) or "family:").startswith("family:") or p.strength >= STRONG_ALIGNMENT
 
 
+# Two scores are one match's when the claims name its two sides: two names in common.
+MATCH_NAMES = 2
+
+
+def _one_match(v: PairView, p: Aligned) -> bool:
+    """The only scores of two claims that name the same two sides ("Kestrel beat Dunmore 3-1", "Dunmore's
+    2-1 win over Kestrel") are the score of one match."""
+    if p.a.family != "score" or _RECORD & (p.a.context | p.b.context):
+        return False  # "improved their record to 11-4": a season's tally, not a match's score
+    return len(words(v.a.text).names & words(v.b.text).names) >= MATCH_NAMES
+
+
+_RECORD = frozenset({"record", "season"})
+
+
 def _restated(v: PairView, other_than: Aligned) -> bool:
     """Another figure of another kind is the same in both claims ("1.3 kg" in each, "3 touchdowns" in
     each): the claims restate one report, so the only figures of a kind in each say the same thing. Not for
@@ -182,7 +198,7 @@ def clashing_pair(v: PairView) -> Aligned | None:
             # Without a measure word, the figures' own words must say they count one thing: "a two-week
             # campaign" and "one day of killings" are the only durations of two claims, but not one measure;
             # or the claims must restate one report, agreeing exactly on a figure of another kind.
-            if _one_thing(p) or _restated(v, p):
+            if _one_thing(p) or _restated(v, p) or _one_match(v, p):
                 return p
         if p.part_exceeds_whole:  # "at least 27 IS fighters" against "13 fighters": whatever else is said
             return p
@@ -287,7 +303,8 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
         # alone; update precision 0.40 -> 0.42 with articles, 0.45 -> 0.50 alone.)
         allowed = [k for k in allowed if k != "update"]
     clashes = open_clashes(v)
-    if _other_event(v) or not clashes or (first != "conflict" and not any(map(_one_thing, clashes))):
+    said_one = any(_one_thing(p) or _one_match(v, p) for p in clashes)
+    if _other_event(v) or not clashes or (first != "conflict" and not said_one):
         # A conflict needs two figures of one span that cannot both be true; without one, the next label.
         # A conflict the classifier did not put first needs figures that say they count one thing.
         allowed = [k for k in allowed if k != "conflict"]

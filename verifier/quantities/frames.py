@@ -54,6 +54,8 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
     counted = _Counted(None, None, None, None, False, {})
     if kind not in NON_COUNT_KINDS:
         counted = _counted(ctx, start, end, kind, getattr(m, "unit", None))
+        if kind == "score" and counted.measure in lx.TOLL_MEASURES:
+            counted = counted._replace(measure=None)  # "lost 1-3 to Kestrel": a result, no one died
     elif kind in ("date", "time"):
         counted = _dated(ctx, start, end)
     spans.update(counted.spans)
