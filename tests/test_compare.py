@@ -315,6 +315,14 @@ def test_the_only_scores_of_claims_that_name_both_sides_are_one_matchs_score() -
     assert relate(record, ClaimText("Harlow Athletic beat Ostend Town 31-24 on Sunday.")).label != "conflict"
 
 
+def test_a_clash_the_classifier_read_as_an_update_it_cannot_be_is_a_conflict() -> None:
+    """ "Rose to" on a rate says the world changed, not that a count was revised: two reports of one month's
+    rate with other figures conflict, though both use revision wording."""
+    a = ClaimText("Tarvia's inflation rate rose to 7.8% in March, the statistics office said on Thursday.")
+    b = ClaimText("Inflation in Tarvia climbed to 6.9 percent in March, figures released on Thursday showed.")
+    assert relate(a, b).label == "conflict"
+
+
 # The Darna reading: 40 killed on both sides is a whole, 27 IS fighters a part of it, 13 against at least 27
 # fighters a clash of a part larger than its whole.
 def test_the_darna_figures_keep_their_reading() -> None:

@@ -296,12 +296,13 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
         return "unrelated", probs["unrelated"]
     if clash is not None:
         return ("update" if revised(v, clash) else "conflict"), same
-    first = max(allowed, key=lambda k: probs[k])
     if not any(revised(v, p) for p in v.pairs):
         # An update revises a figure (LABELS.md): without revision wording or a later report whose figure
         # moved, two figures of one report date are no update. (Grouped CV, macro-F1 0.589 -> 0.597
         # alone; update precision 0.40 -> 0.42 with articles, 0.45 -> 0.50 alone.)
         allowed = [k for k in allowed if k != "update"]
+    # The classifier's first choice among the labels the pair can have: an update it cannot be is a clash.
+    first = max(allowed or ["different_quantity"], key=lambda k: probs[k])
     clashes = open_clashes(v)
     said_one = any(_one_thing(p) or _one_match(v, p) for p in clashes)
     if _other_event(v) or not clashes or (first != "conflict" and not said_one):
