@@ -323,6 +323,18 @@ def test_a_clash_the_classifier_read_as_an_update_it_cannot_be_is_a_conflict() -
     assert relate(a, b).label == "conflict"
 
 
+@pytest.mark.parametrize(
+    ("b", "label"),
+    [
+        ("Mayor Ines Kovar was re-elected after taking 52.4 percent of the ballots cast.", "agree"),
+        ("Mayor Ines Kovar was re-elected after taking 58 percent of the ballots cast.", "conflict"),
+    ],
+)
+def test_two_shares_of_one_whole_told_in_two_words_are_one_share(b: str, label: str) -> None:
+    a = "Mayor Ines Kovar won re-election in Tarsk with 52.4% of the vote, the election board said."
+    assert relate(ClaimText(a, date="2025-11-05"), ClaimText(b, date="2025-11-05")).label == label
+
+
 # The Darna reading: 40 killed on both sides is a whole, 27 IS fighters a part of it, 13 against at least 27
 # fighters a clash of a part larger than its whole.
 def test_the_darna_figures_keep_their_reading() -> None:

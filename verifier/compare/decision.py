@@ -154,6 +154,8 @@ def _one_thing(p: Aligned) -> bool:
     two-week campaign" and "one day of killings" are two durations, not one measure)."""
     if p.a.of_noun is not None and p.a.of_noun == p.b.of_noun:
         return True  # "an 11-day strike" and "the three-week strike": two lengths of one strike
+    if p.a.family == "percent" and p.a.q.group_head and p.b.q.group_head and p.groups == "same":
+        return True  # "52.4% of the vote" and "58 percent of the ballots": shares of one whole
     return not (_what(p.a) or "family:").startswith("family:") or p.strength >= STRONG_ALIGNMENT
 
 
