@@ -212,6 +212,8 @@ def test_a_clash_of_a_list_a_vague_word_or_two_days_is_not_a_conflict(a: str, b:
 # units converted to one base.
 COMPARED = [
     ("It cost 30 billion euros.", "It cost euro30 billion.", True),
+    ("A loaf costs £1.85.", "A loaf costs 185p, bakers say.", True),
+    ("A loaf costs £1.85.", "A loaf costs 192 pence.", False),
     ("Sales reached $13.9bn.", "Sales reached nearly $14 billion.", True),
     ("Sales reached $13.9bn.", "Sales reached $19 billion.", False),
     ("The rate fell to 4.5%.", "The rate fell to 4.5 per cent.", True),

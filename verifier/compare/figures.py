@@ -74,6 +74,8 @@ def _family(q: Quantity) -> tuple[str, float] | None:
     if kind in ("count", "percent", "percentage_points", "age", "ordinal", "year"):
         return kind, 1.0
     if kind == "money":
+        if q.unit == "pence":  # "185p" is £1.85: pence are hundredths of a pound
+            return "money:GBP", 0.01
         return f"money:{q.unit or '?'}", 1.0
     vocab = load()
     unit = (q.unit or "").lower()

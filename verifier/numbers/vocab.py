@@ -121,7 +121,7 @@ _CURRENCY_WORDS: list[tuple[str, str]] = [
     (r"(?:thai\s+)?baht", "THB"),
     (r"(?:\$|€|£|¥|元|₹|₺|₽|₪|₩|₡|₾|₭)(?!\s?\d)", "SYMBOL"),
     (r"cents?", "cents"),
-    (r"pence|penny|p(?=\s)", "pence"),
+    (r"pence|penny|p(?=[\s,;:)]|\.(?!\w)|$)", "pence"),
     ("|".join(c.lower() for c in _CURRENCY_CODES), ""),  # "" -> the code itself, upper-cased
 ]
 
