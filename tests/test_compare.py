@@ -560,6 +560,20 @@ def test_two_days_for_one_dated_act_conflict(a: str, b: str, label: str) -> None
     assert relate(ClaimText(a, date="2025-03-01"), ClaimText(b, date="2025-03-01")).label == label
 
 
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Shares were down 4% on Monday.", -1),
+        ("Sales rose 4% in May.", 1),
+        ("The trawler went down 7 miles off the cape.", 0),
+        ("The balloon came down 3 km from the airfield.", 0),
+    ],
+)
+def test_up_or_down_after_a_verb_of_motion_is_no_change(text: str, direction: int) -> None:
+    _, figs = read_figures(text, None)
+    assert [f.direction for f in figs] == [direction]
+
+
 def test_a_change_up_against_the_same_change_down_is_a_conflict_named_with_its_direction() -> None:
     j = relate(
         ClaimText("Ticket sales rose 8% in the first week, the theatre said.", date="2025-03-01"),

@@ -157,7 +157,13 @@ def _direction(text: str, start: int) -> int:
     if not left:
         return 0
     word = left[-1]
+    if len(left) > 1 and left[-2] in _MOTION_VERBS:
+        return 0  # "the ferry went down 7.5 miles off the island": a phrasal verb, no change
     return 1 if word in vocab.rising_words else -1 if word in vocab.falling_words else 0
+
+
+# Verbs that make "up" or "down" after them part of a phrasal verb ("went down", "came up"), not a change.
+_MOTION_VERBS = frozenset("go goes going gone went come comes coming came".split())
 
 
 _NUMBER_TEXT = re.compile(r"[\d.,:]+")
