@@ -148,6 +148,11 @@ def test_a_figure_repeated_from_the_headline_is_still_the_only_figure_of_its_mea
 
 # Pairs that read as clashes figure by figure but are not conflicts, each for a general reason of news copy.
 NOT_CONFLICTS = [
+    # One day "alone" is a part of the weekend's count, not a rival count of it.
+    (
+        "On Sunday alone, 90 trains were cancelled on the Orvik line during the strike.",
+        "The strike cancelled 210 trains on the Orvik line over the weekend.",
+    ),
     # The span of a campaign against one day of it: the only durations of two claims, not one measure.
     ("The two-week offensive on the valley ended.", "One day of shelling in the valley town left it ruined."),
     # Two codes with letters name two things (two roads), they do not contradict each other.
@@ -335,6 +340,12 @@ def test_a_clash_the_classifier_read_as_an_update_it_cannot_be_is_a_conflict() -
 def test_two_shares_of_one_whole_told_in_two_words_are_one_share(b: str, label: str) -> None:
     a = "Mayor Ines Kovar won re-election in Tarsk with 52.4% of the vote, the election board said."
     assert relate(ClaimText(a, date="2025-11-05"), ClaimText(b, date="2025-11-05")).label == label
+
+
+def test_one_span_told_with_another_preposition_is_one_span() -> None:
+    a = ClaimText("Storms killed 12 people in Varne over the weekend, police said.")
+    b = ClaimText("Police said 15 people were killed in Varne at the weekend.")
+    assert relate(a, b).label == "conflict"
 
 
 # The Darna reading: 40 killed on both sides is a whole, 27 IS fighters a part of it, 13 against at least 27

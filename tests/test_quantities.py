@@ -448,6 +448,8 @@ SCOPE = [
     ("Fighting killed 71 civilians on Tuesday and Wednesday.", "Tuesday and Wednesday"),
     ("More than 100 civilians were killed in August shelling of the city.", "in August shelling"),
     ("Pirates have carried out around 100 attacks this year.", "this year"),
+    ("Floods closed 40 roads over the weekend.", "over the weekend"),
+    ("On Sunday alone, 23 roads were closed.", "On Sunday alone"),
     ("The shelling killed 15 people on Wednesday.", None),
 ]
 

@@ -253,8 +253,18 @@ def _other_period(p: Aligned) -> bool:
 
 
 def _scope(q: Quantity) -> str | None:
-    """A figure's period as words, whatever their case or spacing ("This year" at a sentence's start)."""
-    return " ".join(q.scope.lower().split()) if q.scope else None
+    """A figure's period as words, whatever their case or spacing ("This year" at a sentence's start) and
+    whichever preposition leads it ("in three days", "over three days"; "at the weekend", "over the
+    weekend")."""
+    if not q.scope:
+        return None
+    found = q.scope.lower().split()
+    while found[:1] and found[0] in _SCOPE_LEADS:
+        found = found[1:]
+    return " ".join(found)
+
+
+_SCOPE_LEADS = frozenset("in over during within across for at on the".split())
 
 
 def revised(v: PairView, p: Aligned) -> bool:

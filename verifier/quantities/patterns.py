@@ -41,6 +41,8 @@ _SCOPE_WORDS = frozenset(
         "week",
         "month",
         "year",
+        "weekend",
+        "alone",
         *lx.MONTHS,
     )
 )
@@ -75,7 +77,10 @@ _SCOPE = re.compile(
     r"bombardment|clashes|alone)\b"
     r"|\b(?:brought|bringing|brings)\s+(?:to\s+\d|the\s+(?:death\s+)?toll\b)"
     r"|\bbegan\s+(?:on\s+)?(?:" + _WEEKDAY + r")\s+and\s+continued\b"
-    r"|\b(?:" + _WEEKDAY + r")\s+(?:and|to|through|until|-|–)\s+(?:on\s+)?(?:" + _WEEKDAY + r")\b",
+    r"|\b(?:" + _WEEKDAY + r")\s+(?:and|to|through|until|-|–)\s+(?:on\s+)?(?:" + _WEEKDAY + r")\b"
+    # A weekend is a span of two days; "on Saturday alone" is one day of a longer count.
+    r"|\b(?:over|during|at|across|on)\s+the\s+(?:long\s+)?weekend\b|\b(?:this|last)\s+weekend\b"
+    r"|\b(?:on\s+)?(?:" + _WEEKDAY + r"|today|yesterday)\s+alone\b",
     re.IGNORECASE,
 )
 _TOTAL = re.compile(
