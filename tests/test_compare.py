@@ -318,6 +318,10 @@ def test_the_only_scores_of_claims_that_name_both_sides_are_one_matchs_score() -
     a = ClaimText("Harlow Athletic came from behind to beat Ostend Town 3-1 in Saturday's semi-final.")
     b = ClaimText("Ostend Town reached the final with a 2-1 win over Harlow Athletic on Saturday.")
     assert relate(a, b).label == "conflict"
+    away = ClaimText("Ostend Town slipped to a 2-1 home defeat against Harlow Athletic on Saturday.")
+    assert relate(a, away).label == "conflict"
+    other_game = ClaimText("Harlow Athletic beat Dorn Rangers 2-1 on Saturday.")
+    assert relate(a, other_game).label != "conflict"
     record = ClaimText("Harlow Athletic improved their record to 11-4 with the win over Ostend Town.")
     assert relate(record, ClaimText("Harlow Athletic beat Ostend Town 31-24 on Sunday.")).label != "conflict"
 
@@ -346,6 +350,14 @@ def test_one_span_told_with_another_preposition_is_one_span() -> None:
     a = ClaimText("Storms killed 12 people in Varne over the weekend, police said.")
     b = ClaimText("Police said 15 people were killed in Varne at the weekend.")
     assert relate(a, b).label == "conflict"
+
+
+def test_the_only_amounts_of_two_claims_that_name_both_parties_are_one_deals_price() -> None:
+    a = ClaimText("Brisa Foods has agreed to buy rival Tollan Dairies for $2.4 billion in cash.")
+    b = ClaimText("Tollan Dairies is to be acquired by Brisa Foods in a deal worth 3.1 billion dollars.")
+    assert relate(a, b).label == "conflict"
+    same = ClaimText("Tollan Dairies is to be acquired by Brisa Foods in a deal worth 2.4 billion dollars.")
+    assert relate(a, same).label == "agree"
 
 
 # The Darna reading: 40 killed on both sides is a whole, 27 IS fighters a part of it, 13 against at least 27

@@ -732,6 +732,14 @@ CASES: list[tuple[str, list[Row]]] = [
         ],
     ),
     (
+        "They slipped to a 2-1 home defeat; a 3-0 away win followed. Then 10-12 home owners protested.",
+        [
+            ("2-1", None, None, None, None, "score", None),
+            ("3-0", None, None, None, None, "score", None),
+            ("10-12", 11, 10, 12, "range", "count", None),
+        ],
+    ),
+    (
         "A 1-2 loss ended the run; they lost 17-31 a week later.",
         [
             ("1-2", None, None, None, None, "score", None),

@@ -37,7 +37,8 @@ from verifier.compare.align import Aligned, best_per_figure
 from verifier.compare.features import STRONG_ALIGNMENT, PairView
 from verifier.compare.figures import WHEN, Figure
 from verifier.compare.sums import parts_making_whole
-from verifier.compare.text import words
+from verifier.compare.text import stem
+from verifier.compare.vocab import load
 from verifier.quantities import Quantity
 
 
@@ -159,16 +160,33 @@ def _one_thing(p: Aligned) -> bool:
     return not (_what(p.a) or "family:").startswith("family:") or p.strength >= STRONG_ALIGNMENT
 
 
-# Two scores are one match's when the claims name its two sides: two names in common.
+# Two claims tell one story when they name its two parties: two names in common.
 MATCH_NAMES = 2
 
 
 def _one_match(v: PairView, p: Aligned) -> bool:
-    """The only scores of two claims that name the same two sides ("Kestrel beat Dunmore 3-1", "Dunmore's
-    2-1 win over Kestrel") are the score of one match."""
-    if p.a.family != "score" or _RECORD & (p.a.context | p.b.context):
+    """The only scores, amounts of money or measurements of two claims that name the same two parties are
+    the figure of one story: the score of one match ("Kestrel beat Dunmore 3-1", "Dunmore's 2-1 win over
+    Kestrel"), the price of one deal ("Kestrel will buy Marrowby for $2.4bn", "Marrowby is to be acquired
+    by Kestrel for 3.1 billion dollars")."""
+    family = p.a.family
+    if not (family == "score" or family.startswith(("money:", "measure:"))):
+        return False
+    if family == "score" and _RECORD & (p.a.context | p.b.context):
         return False  # "improved their record to 11-4": a season's tally, not a match's score
-    return len(words(v.a.text).names & words(v.b.text).names) >= MATCH_NAMES
+    na, nb = _names(v.a.text), _names(v.b.text)
+    # Each claim names a party the other does not: two stories ("Colts beat Jaguars", "Colts beat Chiefs").
+    return len(na & nb) >= MATCH_NAMES and not (na - nb and nb - na)
+
+
+def _names(text: str) -> frozenset[str]:
+    """The stems of a claim's capitalised words, its first included, without words of no content or of
+    time ("The", "Monday")."""
+    skip = load().stopwords | _TIME_NAMES
+    return frozenset(n for n in holders.names_in(text) if n not in skip)
+
+
+_TIME_NAMES = frozenset(stem(w) for w in (*lx.WEEKDAYS, *lx.MONTHS))
 
 
 _RECORD = frozenset({"record", "season"})

@@ -38,6 +38,8 @@ def measure_relation(qa: Quantity, qb: Quantity) -> str:
 
 def group_relation(qa: Quantity, qb: Quantity) -> str:
     """same | a_in_b | b_in_a (a subgroup, or one side of the other's whole) | disjoint."""
+    if qa.kind == qb.kind == "score":
+        return "same"  # the noun after a score names the result ("a 3-1 win", "a 2-1 home defeat"), no group
     ga, gb = parse_group(qa.group), parse_group(qb.group)
     if ga.side and gb.side and ga.side != gb.side and _comparable_sides(ga.side, gb.side):
         return "disjoint"

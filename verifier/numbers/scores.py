@@ -43,7 +43,7 @@ def _score_mention(text: str, core: _Core, left: str) -> NumberMention | None:
         return None
     end = pair.end()
     bracketed = text[end : end + 1] == ")" and bool(_TEAM_BRACKET_LEFT.search(left))
-    if not (bracketed or _cue_left(left) or _next_word(text, end) in _SCORE_RIGHT_CUES):
+    if not (bracketed or _cue_left(left) or _cue_right(text, end)):
         return None
     if _counts_something(text, end):
         return None  # "won 10-12 seats", "lost 3-4 of their tanks": a range of things
@@ -57,6 +57,20 @@ def _cue_left(left: str) -> bool:
     clause = _CLAUSE_END.match(left)
     words = _SCORE_WORD.findall(left, clause.end() if clause else 0)
     return any(w.lower() in _SCORE_LEFT_CUES for w in words[-(_SCORE_CUE_REACH + 1) :])
+
+
+def _cue_right(text: str, end: int) -> bool:
+    """A result word right after the pair, or after one word that says where or how ("a 2-1 home defeat",
+    "a 3-0 away win", "a 1-0 extra-time victory")."""
+    first = _next_word(text, end)
+    if first in _SCORE_RIGHT_CUES:
+        return True
+    m = _SCORE_NEXT_WORD.match(text, end)
+    return first in _SCORE_MANNER and m is not None and _next_word(text, m.end()) in _SCORE_RIGHT_CUES
+
+
+# Words between a score and its result word: where or how it was won ("a 2-1 home defeat").
+_SCORE_MANNER = frozenset("home away narrow shock comfortable surprise famous".split())
 
 
 def _next_word(text: str, pos: int) -> str:
