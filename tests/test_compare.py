@@ -318,7 +318,7 @@ def test_the_only_scores_of_claims_that_name_both_sides_are_one_matchs_score() -
     a = ClaimText("Harlow Athletic came from behind to beat Ostend Town 3-1 in Saturday's semi-final.")
     b = ClaimText("Ostend Town reached the final with a 2-1 win over Harlow Athletic on Saturday.")
     assert relate(a, b).label == "conflict"
-    away = ClaimText("Ostend Town slipped to a 2-1 home defeat against Harlow Athletic on Saturday.")
+    away = ClaimText("Ostend Town slipped to a 2-1 home defeat to Harlow Athletic in Saturday's semi-final.")
     assert relate(a, away).label == "conflict"
     other_game = ClaimText("Harlow Athletic beat Dorn Rangers 2-1 on Saturday.")
     assert relate(a, other_game).label != "conflict"
@@ -439,6 +439,23 @@ def test_a_claim_that_gives_the_others_figure_as_where_its_own_started_revises_i
         j = relate(ClaimText(a, date=da), ClaimText(b, date=db))
         assert j.label == "update", (da, j)
         assert "87" in j.explanation and "140" in j.explanation, j.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "About 6,000 people marched through Orsa on Saturday against the new road, police said.",
+            "Police in Orsa raised their estimate of the march to 9,500 people, up from an initial 6,000.",
+        ),
+        (
+            "Tamber Holdings reported a preliminary 2024 profit of 410 million euros.",
+            "Tamber Holdings restated its 2024 profit at €362m, down from the 410 million euros at first.",
+        ),
+    ],
+)
+def test_the_value_a_claim_started_from_makes_it_an_update_of_a_claim_that_gives_it(a: str, b: str) -> None:
+    assert relate(ClaimText(a), ClaimText(b)).label == "update"
 
 
 def test_a_later_report_whose_open_figure_grew_is_an_update_and_names_both_figures() -> None:

@@ -34,6 +34,7 @@ from collections.abc import Mapping, Sequence
 from verifier import lexicon as lx
 from verifier.compare import holders
 from verifier.compare.align import Aligned, best_per_figure
+from verifier.compare.comparators import compatible
 from verifier.compare.features import STRONG_ALIGNMENT, PairView
 from verifier.compare.figures import WHEN, Figure
 from verifier.compare.sums import parts_making_whole
@@ -303,9 +304,10 @@ def revised(v: PairView, p: Aligned) -> bool:
 def _moved_on(v: PairView, p: Aligned) -> bool:
     """One claim gives the other's figure as the value its own changed from ("140 arrested, up from 87"
     against "87 arrested"): it revises that figure."""
-    earlier_a = set().union(*(_values(f) for f in v.figures_a if f.q.role == "earlier"))
-    earlier_b = set().union(*(_values(f) for f in v.figures_b if f.q.role == "earlier"))
-    return bool(_values(p.a) & earlier_b or _values(p.b) & earlier_a)
+    def started_at(f: Figure, others: Sequence[Figure]) -> bool:
+        return any(o.q.role == "earlier" and o.family == f.family and compatible(f, o) for o in others)
+
+    return started_at(p.a, v.figures_b) or started_at(p.b, v.figures_a)
 
 
 def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
@@ -326,6 +328,10 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
         return "unrelated", probs["unrelated"]
     if clash is not None:
         return ("update" if revised(v, clash) else "conflict"), same
+    if any(_moved_on(v, p) for p in open_clashes(v)) and not _other_event(v):
+        # One claim says the other's figure is where its own count started ("12,000, up from an initial
+        # 8,000"): it revises that figure, whatever else the claims share.
+        return "update", same
     if not any(revised(v, p) for p in v.pairs):
         # An update revises a figure (LABELS.md): without revision wording or a later report whose figure
         # moved, two figures of one report date are no update. (Grouped CV, macro-F1 0.589 -> 0.597

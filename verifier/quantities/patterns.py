@@ -123,7 +123,11 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 # "Turnout was 61%, up from 55%": the value a change started from, superseded by the claim's own figure.
-_CHANGED_FROM = re.compile(r"\b(?:up|down)\s+from\s+$", re.IGNORECASE)
+_CHANGED_FROM = re.compile(
+    r"\b(?:up|down)\s+from\s+(?:(?:the|an?|its|their)\s+)?"
+    r"(?:(?:initial|earlier|previous|first|original|preliminary|provisional)\s+)?$",
+    re.IGNORECASE,
+)
 # Substrings without which no role pattern can match (checked first: most figures have none).
 _ROLE_HINT = re.compile(
     r"among|includ|whom|most|some of|half|another|other|more|further|additional| of |both|total|overall|"
