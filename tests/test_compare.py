@@ -360,6 +360,26 @@ def test_the_only_amounts_of_two_claims_that_name_both_parties_are_one_deals_pri
     assert relate(a, same).label == "agree"
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "label"),
+    [
+        # The only day each claim gives, in claims about the same named parties: the day of the event.
+        (
+            "The trawler Selka Rose sank off the Varn islands on October 3, the coastguard said.",
+            "Coastguard officials said the Selka Rose went down near the Varn islands on October 4.",
+            "conflict",
+        ),
+        (
+            "The Orla-2 rocket lifted off from the Kessa spaceport at 06:40 local time.",
+            "The launch of the Orla-2 from Kessa took place at 9.15 a.m. local time.",
+            "conflict",
+        ),
+    ],
+)
+def test_the_only_days_of_claims_about_one_story_are_its_day(a: str, b: str, label: str) -> None:
+    assert relate(ClaimText(a), ClaimText(b)).label == label
+
+
 # The Darna reading: 40 killed on both sides is a whole, 27 IS fighters a part of it, 13 against at least 27
 # fighters a clash of a part larger than its whole.
 def test_the_darna_figures_keep_their_reading() -> None:

@@ -223,9 +223,38 @@ def clashing_pair(v: PairView) -> Aligned | None:
                 return p
         if p.part_exceeds_whole:  # "at least 27 IS fighters" against "13 fighters": whatever else is said
             return p
+        if _one_event_when(v, p):
+            return p
         if _counts_of_one_group(p) and _anchored(v, p):
             return p
     return None
+
+
+def _one_event_when(v: PairView, p: Aligned) -> bool:
+    """The only day (or time of day) each of two claims gives, in claims that report one event (they name
+    the same parties and no other), is the day of that event: "sank off Ostrell on
+    November 18" and "went down near Ostrell on November 19" disagree on it. Unless the verbs the days
+    belong to say two acts ("arrested on Monday", "released on Tuesday")."""
+    family = p.a.family
+    if family not in ("date", "time"):
+        return False
+    if sum(f.family == family for f in v.figures_a) != 1 or sum(f.family == family for f in v.figures_b) != 1:
+        return False
+    if p.a.q.measure and p.b.q.measure and p.a.q.measure != p.b.q.measure:
+        return False
+    if p.a.act is None or p.b.act is None:
+        return False  # "announced today (14 October)": the day of a statement, not of the event
+    if p.a.act != p.b.act and _is_act(p.a.act) and _is_act(p.b.act):
+        return False
+    if not (v.a.text[: p.a.q.span[0]].strip() and v.b.text[: p.b.q.span[0]].strip()):
+        return False  # a dateline opening a claim ("24 November 2016 Air strikes kill ...") dates the report
+    na, nb = _names(v.a.text), _names(v.b.text)
+    return len(na & nb) >= MATCH_NAMES and not (na - nb and nb - na)
+
+
+def _is_act(s: str) -> bool:
+    """A stem of a verb of the act vocabulary ("open", "sign", "launch"): two of those name two acts."""
+    return s in load().acts.values()
 
 
 def _plain_count(f: Figure) -> bool:
