@@ -175,8 +175,13 @@ def _one_match(v: PairView, p: Aligned) -> bool:
         return False
     if family == "score" and _RECORD & (p.a.context | p.b.context):
         return False  # "improved their record to 11-4": a season's tally, not a match's score
+    return _same_parties(v)
+
+
+def _same_parties(v: PairView) -> bool:
+    """The claims name two parties in common, and not each a party the other lacks: "Colts beat Jaguars"
+    and "Colts beat Chiefs" are two stories."""
     na, nb = _names(v.a.text), _names(v.b.text)
-    # Each claim names a party the other does not: two stories ("Colts beat Jaguars", "Colts beat Chiefs").
     return len(na & nb) >= MATCH_NAMES and not (na - nb and nb - na)
 
 
@@ -232,9 +237,9 @@ def clashing_pair(v: PairView) -> Aligned | None:
 
 def _one_event_when(v: PairView, p: Aligned) -> bool:
     """The only day (or time of day) each of two claims gives, in claims that report one event (they name
-    the same parties and no other), is the day of that event: "sank off Ostrell on
-    November 18" and "went down near Ostrell on November 19" disagree on it. Unless the verbs the days
-    belong to say two acts ("arrested on Monday", "released on Tuesday")."""
+    the same parties and no other), is the day of that event: "sank off Ostrell on November 18" and "went
+    down near Ostrell on November 19" disagree on it. Unless the verbs the days belong to say two acts
+    ("arrested on Monday", "released on Tuesday")."""
     family = p.a.family
     if family not in ("date", "time"):
         return False
@@ -248,8 +253,7 @@ def _one_event_when(v: PairView, p: Aligned) -> bool:
         return False
     if not (v.a.text[: p.a.q.span[0]].strip() and v.b.text[: p.b.q.span[0]].strip()):
         return False  # a dateline opening a claim ("24 November 2016 Air strikes kill ...") dates the report
-    na, nb = _names(v.a.text), _names(v.b.text)
-    return len(na & nb) >= MATCH_NAMES and not (na - nb and nb - na)
+    return _same_parties(v)
 
 
 def _is_act(s: str) -> bool:
@@ -357,7 +361,8 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
         return "unrelated", probs["unrelated"]
     if clash is not None:
         return ("update" if revised(v, clash) else "conflict"), same
-    if any(_moved_on(v, p) for p in open_clashes(v)) and not _other_event(v):
+    clashes = open_clashes(v)
+    if any(_moved_on(v, p) for p in clashes) and not _other_event(v):
         # One claim says the other's figure is where its own count started ("12,000, up from an initial
         # 8,000"): it revises that figure, whatever else the claims share.
         return "update", same
@@ -368,7 +373,6 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
         allowed = [k for k in allowed if k != "update"]
     # The classifier's first choice among the labels the pair can have: an update it cannot be is a clash.
     first = max(allowed or ["different_quantity"], key=lambda k: probs[k])
-    clashes = open_clashes(v)
     said_one = any(_one_thing(p) or _one_match(v, p) for p in clashes)
     if _other_event(v) or not clashes or (first != "conflict" and not said_one):
         # A conflict needs two figures of one span that cannot both be true; without one, the next label.
