@@ -32,36 +32,47 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from verifier import lexicon as lx
-from verifier.compare import holders
+from verifier.compare import holders, parties
 from verifier.compare.align import Aligned, best_per_figure
 from verifier.compare.comparators import compatible
 from verifier.compare.features import STRONG_ALIGNMENT, PairView
 from verifier.compare.figures import WHEN, Figure
 from verifier.compare.sums import parts_making_whole
-from verifier.compare.text import stem
 from verifier.compare.vocab import load
 from verifier.quantities import Quantity
 
 
-def _values(f: Figure) -> set[float]:
-    """A point figure's value in normal units and as written ("101 yards" is 92.4 m and 101), signed when
-    it is a change ("fell 3%" is -3, never a repeat of "rose 3%")."""
-    if f.low != f.high:
+def _points(f: Figure) -> set[float]:
+    """A point figure's value in normal units, signed when it is a change ("fell 3%" is -3, never a repeat
+    of "rose 3%")."""
+    return {(f.direction or 1) * f.point} if f.low == f.high else set()
+
+
+def _written(f: Figure) -> set[tuple[float, str | None]]:
+    """A point figure's value as written, with its unit."""
+    if f.low != f.high or f.q.value is None:
         return set()
-    sign = f.direction or 1
-    return {sign * f.point} | ({sign * f.q.value} if f.q.value is not None else set())
+    return {((f.direction or 1) * f.q.value, f.q.unit)}
+
+
+def _states(f: Figure, others: Sequence[Figure]) -> bool:
+    """Another figure states this one's value: in normal units, or as written in the same unit or with a
+    unit on one side only ("ran for 101" / "101 yards"), never in two units ("150 km/h" / "150 mph")."""
+    mine = _written(f)
+    return any(
+        _points(f) & _points(g)
+        or any(x == y and (u == w or None in (u, w)) for x, u in mine for y, w in _written(g))
+        for g in others
+    )
 
 
 def _repeated(v: PairView) -> tuple[set[int], set[int]]:
-    """The figures of each claim whose value the other claim states too (by id), in normal units or as
-    written: "ran for 101" and "ran for 101 yards" state one value. A value the other claim gives as the
-    one its figure changed from ("140 arrested, up from 87") is no repeat: that claim has moved on."""
-    pa = set().union(*(_values(f) for f in v.figures_a if f.q.role != "earlier"))
-    pb = set().union(*(_values(f) for f in v.figures_b if f.q.role != "earlier"))
-    return (
-        {id(f) for f in v.figures_a if _values(f) & pb},
-        {id(f) for f in v.figures_b if _values(f) & pa},
-    )
+    """The figures of each claim whose value the other claim states too (by id). A value the other claim
+    gives as the one its figure changed from ("140 arrested, up from 87") is no repeat: that claim has
+    moved on."""
+    fa = [f for f in v.figures_a if f.q.role != "earlier"]
+    fb = [f for f in v.figures_b if f.q.role != "earlier"]
+    return {id(f) for f in v.figures_a if _states(f, fb)}, {id(f) for f in v.figures_b if _states(f, fa)}
 
 
 def open_clashes(v: PairView) -> list[Aligned]:
@@ -114,6 +125,7 @@ def _other_event(v: PairView, clash: Aligned | None = None) -> bool:
         or e.weekday_clash
         or e.kinds_clash
         or e.places is not None
+        or any(parties.other_matches(v.a, v.b, p) for p in v.pairs)
     )
 
 
@@ -161,43 +173,6 @@ def _one_thing(p: Aligned) -> bool:
     return not (_what(p.a) or "family:").startswith("family:") or p.strength >= STRONG_ALIGNMENT
 
 
-# Two claims tell one story when they name its two parties: two names in common.
-MATCH_NAMES = 2
-
-
-def _one_match(v: PairView, p: Aligned) -> bool:
-    """The only scores, amounts of money or measurements of two claims that name the same two parties are
-    the figure of one story: the score of one match ("Kestrel beat Dunmore 3-1", "Dunmore's 2-1 win over
-    Kestrel"), the price of one deal ("Kestrel will buy Marrowby for $2.4bn", "Marrowby is to be acquired
-    by Kestrel for 3.1 billion dollars")."""
-    family = p.a.family
-    if not (family == "score" or family.startswith(("money:", "measure:"))):
-        return False
-    if family == "score" and _RECORD & (p.a.context | p.b.context):
-        return False  # "improved their record to 11-4": a season's tally, not a match's score
-    return _same_parties(v)
-
-
-def _same_parties(v: PairView) -> bool:
-    """The claims name two parties in common, and not each a party the other lacks: "Colts beat Jaguars"
-    and "Colts beat Chiefs" are two stories."""
-    na, nb = _names(v.a.text), _names(v.b.text)
-    return len(na & nb) >= MATCH_NAMES and not (na - nb and nb - na)
-
-
-def _names(text: str) -> frozenset[str]:
-    """The stems of a claim's capitalised words, its first included, without words of no content or of
-    time ("The", "Monday")."""
-    skip = load().stopwords | _TIME_NAMES
-    return frozenset(n for n in holders.names_in(text) if n not in skip)
-
-
-_TIME_NAMES = frozenset(stem(w) for w in (*lx.WEEKDAYS, *lx.MONTHS))
-
-
-_RECORD = frozenset({"record", "season"})
-
-
 def _restated(v: PairView, other_than: Aligned) -> bool:
     """Another figure of another kind is the same in both claims ("1.3 kg" in each, "3 touchdowns" in
     each): the claims restate one report, so the only figures of a kind in each say the same thing. Not for
@@ -224,7 +199,7 @@ def clashing_pair(v: PairView) -> Aligned | None:
             # Without a measure word, the figures' own words must say they count one thing: "a two-week
             # campaign" and "one day of killings" are the only durations of two claims, but not one measure;
             # or the claims must restate one report, agreeing exactly on a figure of another kind.
-            if _one_thing(p) or _restated(v, p) or _one_match(v, p):
+            if _one_thing(p) or _restated(v, p) or parties.one_story(v.a, v.b, p):
                 return p
         if p.part_exceeds_whole:  # "at least 27 IS fighters" against "13 fighters": whatever else is said
             return p
@@ -253,7 +228,7 @@ def _one_event_when(v: PairView, p: Aligned) -> bool:
         return False
     if not (v.a.text[: p.a.q.span[0]].strip() and v.b.text[: p.b.q.span[0]].strip()):
         return False  # a dateline opening a claim ("24 November 2016 Air strikes kill ...") dates the report
-    return _same_parties(v)
+    return parties.same_parties(v.a, v.b)
 
 
 def _is_act(s: str) -> bool:
@@ -373,7 +348,7 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
         allowed = [k for k in allowed if k != "update"]
     # The classifier's first choice among the labels the pair can have: an update it cannot be is a clash.
     first = max(allowed or ["different_quantity"], key=lambda k: probs[k])
-    said_one = any(_one_thing(p) or _one_match(v, p) for p in clashes)
+    said_one = any(_one_thing(p) or parties.one_story(v.a, v.b, p) for p in clashes)
     if _other_event(v) or not clashes or (first != "conflict" and not said_one):
         # A conflict needs two figures of one span that cannot both be true; without one, the next label.
         # A conflict the classifier did not put first needs figures that say they count one thing.

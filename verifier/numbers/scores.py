@@ -8,6 +8,8 @@ one mention of kind "score" whose `iso` is the pair as written ("31-24"), so two
 
 from __future__ import annotations
 
+import re
+
 from verifier.numbers.parse import _Core, _may_be_unit
 from verifier.numbers.patterns import (
     _CLAUSE_END,
@@ -22,7 +24,7 @@ from verifier.numbers.patterns import (
     _YEAR_RIGHT_COUNT,
 )
 from verifier.numbers.record import NumberMention, _mention
-from verifier.numbers.vocab import _SCORE_CUE_REACH, _SCORE_LEFT_CUES, _SCORE_RIGHT_CUES
+from verifier.numbers.vocab import _SCORE_CUE_REACH, _SCORE_FALL_CUES, _SCORE_LEFT_CUES, _SCORE_RIGHT_CUES
 
 
 def _score_mention(text: str, core: _Core, left: str) -> NumberMention | None:
@@ -43,7 +45,7 @@ def _score_mention(text: str, core: _Core, left: str) -> NumberMention | None:
         return None
     end = pair.end()
     bracketed = text[end : end + 1] == ")" and bool(_TEAM_BRACKET_LEFT.search(left))
-    if not (bracketed or _cue_left(left) or _cue_right(text, end)):
+    if not (bracketed or _cue_left(left) or _cue_right(text, end) or _fell_to(left, text, end)):
         return None
     if _counts_something(text, end):
         return None  # "won 10-12 seats", "lost 3-4 of their tanks": a range of things
@@ -57,6 +59,16 @@ def _cue_left(left: str) -> bool:
     clause = _CLAUSE_END.match(left)
     words = _SCORE_WORD.findall(left, clause.end() if clause else 0)
     return any(w.lower() in _SCORE_LEFT_CUES for w in words[-(_SCORE_CUE_REACH + 1) :])
+
+
+_TO_SIDE = re.compile(r"\s+(?:to|against)\s+(?:the\s+)?[A-Z]")
+
+
+def _fell_to(left: str, text: str, end: int) -> bool:
+    """A verb of going down right before the pair and the side it went down to right after it: "fell 1-3
+    to Harbor City"."""
+    words = _SCORE_WORD.findall(left[-20:])
+    return bool(words) and words[-1].lower() in _SCORE_FALL_CUES and _TO_SIDE.match(text, end) is not None
 
 
 def _cue_right(text: str, end: int) -> bool:

@@ -61,6 +61,9 @@ _SCORE_LEFT_CUES = frozenset(
 _SCORE_RIGHT_CUES = frozenset(
     "record win victory loss defeat lead draw tie scoreline triumph rout thrashing drubbing".split()
 )
+# Verbs of going down that give a score only with the side it went down to after it: "fell 1-3 to Harbor
+# City", "slumped 0-4 against the leaders"; "fell 1-3 percent" is a range.
+_SCORE_FALL_CUES = frozenset("fell falls slipped slips slumped slumps crashed crashes sank succumbed".split())
 # How many words may stand between a left cue and the score: a team named in up to four words
 # ("defeated the New England Patriots 24-17").
 _SCORE_CUE_REACH = 4
