@@ -326,6 +326,53 @@ def test_the_only_scores_of_claims_that_name_both_sides_are_one_matchs_score() -
     assert relate(record, ClaimText("Harlow Athletic beat Ostend Town 31-24 on Sunday.")).label != "conflict"
 
 
+def test_two_scores_whose_clauses_name_other_sides_are_two_matches() -> None:
+    """Each score's own clause names a side the other claim never names: two games, however alike."""
+    a = ClaimText("Harlow Athletic beat Dorn Rangers 2-1 to go top of the table.")
+    b = ClaimText("Harlow Athletic went top with a 3-0 victory against Kell United.")
+    assert relate(a, b).label == "unrelated"
+    scorer = ClaimText("Harlow Athletic beat Dorn Rangers 3-1, with Ada Brill scoring twice.")
+    assert relate(a, scorer).label == "conflict"  # a scorer named on one side is no other side
+
+
+def test_a_side_that_fell_to_another_gives_the_score_from_its_side() -> None:
+    a = ClaimText("Harlow Athletic beat Ostend Town 2-0 at Mill Lane on Saturday.")
+    b = ClaimText("Ostend Town fell 0-2 to Harlow Athletic at Mill Lane on Saturday.")
+    assert relate(a, b).label == "agree"
+    _, f = read_figures("Prices fell 1-3 percent in May.", None)
+    assert all(x.family != "score" for x in f)
+
+
+def test_a_bare_decimal_in_a_report_of_an_earthquake_is_its_magnitude() -> None:
+    a = ClaimText("A magnitude 5.7 earthquake shook the Dalvik coast on Friday, the survey said.")
+    b = ClaimText("The tremor that shook the Dalvik coast on Friday registered 5.7, the survey said.")
+    assert relate(a, b).label == "agree"
+    _, f = read_figures("The tremor that shook Dalvik registered 5.7.", None)
+    assert [x.family for x in f] == ["measure:magnitude"]
+    _, f = read_figures("The quake killed 6 people in Dalvik.", None)
+    assert all(x.family == "count" for x in f)  # a whole number counts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Gusts of 120 km/h hit the Marlow coast on Sunday.", "Gusts of 120 mph hit the Marlow coast."),
+        ("Lows in Stenby fell to minus 12C on Monday night.", "Lows in Stenby fell to minus 12F on Monday."),
+    ],
+)
+def test_one_number_written_in_two_units_is_two_values(a: str, b: str) -> None:
+    """"120 km/h" and "120 mph" share the digits, not the value: the claims disagree."""
+    assert relate(ClaimText(a, date="2024-01-15"), ClaimText(b, date="2024-01-15")).label == "conflict"
+
+
+def test_a_later_toll_that_rose_on_its_own_day_updates_an_earlier_one() -> None:
+    """The day a later report gives its risen toll is the day of the count, not of a second event."""
+    a = ClaimText("Floods in the Corran hills have killed 9 people, rescuers said on Tuesday.",
+                  date="2024-02-06")
+    b = ClaimText("The toll from the Corran hills floods climbed to 16 on Friday.", date="2024-02-09")
+    assert relate(a, b).label == "update"
+
+
 def test_a_clash_the_classifier_read_as_an_update_it_cannot_be_is_a_conflict() -> None:
     """ "Rose to" on a rate says the world changed, not that a count was revised: two reports of one month's
     rate with other figures conflict, though both use revision wording."""

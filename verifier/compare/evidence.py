@@ -149,11 +149,18 @@ def gather(a: ClaimText, b: ClaimText, fa: tuple[Quantity, ...], fb: tuple[Quant
     ma, mb = months(a.text), months(b.text)
     ka, kb = event_kinds(a.text), event_kinds(b.text)
     vocab = load()
-    stated_gap = _gap(stated_days(fa), stated_days(fb))
+    report_gap = (rb - ra).days if ra and rb else None
+    revision = tuple(vocab.revision_cues.search(c.text) is not None for c in (a, b))
+    cumulative = tuple(vocab.cumulative_cues.search(c.text) is not None for c in (a, b))
+    # A later report that revises or runs on a count ("the toll rose to 27 on Wednesday", "now stands at
+    # 340") names the day of its count: its days apart from the earlier report's are no second event.
+    later = None if not report_gap else int(report_gap > 0)
+    counts_on = later is not None and (revision[later] or cumulative[later])
+    stated_gap = None if counts_on else _gap(stated_days(fa), stated_days(fb))
     return Evidence(
-        report_gap=(rb - ra).days if ra and rb else None,
+        report_gap=report_gap,
         stated_gap=stated_gap,
-        weekday_clash=bool(wa and wb and not wa & wb),
+        weekday_clash=bool(wa and wb and not wa & wb) and not counts_on,
         month_clash=bool(ma and mb and not ma & mb),
         places=different_places(a, b),
         places_shared=_shared_place(a, b),
@@ -161,9 +168,9 @@ def gather(a: ClaimText, b: ClaimText, fa: tuple[Quantity, ...], fb: tuple[Quant
         kinds_shared=len(ka & kb),
         kinds_clash=bool(ka and kb and not ka & kb),
         part_of_place=(_PART_OF_PLACE.search(a.text) is None) != (_PART_OF_PLACE.search(b.text) is None),
-        revision_a=vocab.revision_cues.search(a.text) is not None,
-        revision_b=vocab.revision_cues.search(b.text) is not None,
-        cumulative_a=vocab.cumulative_cues.search(a.text) is not None,
-        cumulative_b=vocab.cumulative_cues.search(b.text) is not None,
+        revision_a=revision[0],
+        revision_b=revision[1],
+        cumulative_a=cumulative[0],
+        cumulative_b=cumulative[1],
         same_source=bool(a.source and b.source and a.source.lower() == b.source.lower()),
     )

@@ -179,7 +179,25 @@ def _key(q: Quantity) -> str | None:
     return None
 
 
+# Nouns of an earthquake (events.json's "quake" kind, its aftershocks aside) and the range of magnitudes.
+_QUAKE_NOUNS = [w for w in lx.EVENT_KINDS["quake"] if w != "aftershock"]
+_QUAKE = re.compile(r"\b(?:" + "|".join(_QUAKE_NOUNS) + r")s?\b", re.I)
+_MAGNITUDES = (1.0, 10.0)
+
+
+def _magnitude(q: Quantity, text: str) -> Quantity:
+    """A bare figure with a decimal point (no group, measure or unit) in a claim about an earthquake is its
+    magnitude: "the quake measured 6.4", "a 5.8 tremor". A whole number there ("the quake killed 6") is
+    left alone."""
+    if q.kind != "count" or q.group or q.measure or q.unit or q.low != q.high:
+        return q
+    if q.low.is_integer() or not _MAGNITUDES[0] <= q.low < _MAGNITUDES[1] or not _QUAKE.search(text):
+        return q
+    return replace(q, measure="magnitude")
+
+
 def to_figure(q: Quantity, text: str) -> Figure | None:
+    q = _magnitude(q, text)
     fam = _family(q)
     if fam is None:
         return None
@@ -199,7 +217,7 @@ def to_figure(q: Quantity, text: str) -> Figure | None:
             ctx.add(stem(word))
     offset = load().offsets.get((q.unit or "").lower(), 0.0) if q.kind == "measure" else 0.0
     act = _act(text, start) if q.kind in WHEN else None
-    direction = _direction(text, start) if q.kind not in WHEN else 0
+    direction = _direction(text, start) if q.kind not in (*WHEN, "score") else 0
     owner = holder(q, text) if q.kind not in WHEN else None
     low, high = low * factor + offset, high * factor + offset
     of_noun = _of_noun(q, text)
