@@ -1196,3 +1196,18 @@ def test_a_qualified_negative_number_gives_an_ordered_interval(
 def test_one_unit_written_with_an_article(text: str, want: list[tuple[object, ...]]) -> None:
     got = [(m.text, m.value, m.low, m.high, m.kind, m.unit) for m in find_numbers(text)]
     assert got == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("The agency revised its estimate of third-quarter output up to 3.4 percent.", None),
+        ("Output was revised up to 3.4%.", None),
+        ("Up to 300 homes lost power.", "up_to"),
+        ("The council revised the rules so that up to 300 people may attend.", "up_to"),
+    ],
+)
+def test_up_after_a_verb_of_revising_is_its_direction(sentence: str, qualifier: str | None) -> None:
+    """"Revised up to 3.4%" moved an estimate upwards to 3.4%; "up to 300" elsewhere is a bound."""
+    figures = [m for m in find_numbers(sentence) if m.kind != "ordinal"]
+    assert [m.qualifier for m in figures] == [qualifier]

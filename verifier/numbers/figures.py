@@ -60,7 +60,7 @@ def _number_mention(text: str, m: re.Match[str], floor: int) -> tuple[NumberMent
     # Left context: qualifier ("at least"), code words ("Resolution"), "aged", "magnitude", "in" (years).
     left, left_lo = _left_window(text, core.start, floor)
     signed, left = _sign(text, core, left, left_lo)
-    raw_qual, qual_span = _left_qualifier(left, left_lo)
+    raw_qual, qual_span = _left_qualifier(left, left_lo, text)
     if not signed and raw_qual is None and (score := _score_mention(text, core, left)) is not None:
         return score, score.end  # "won 31-24": a pair, checked before a dash can make it a range
     if _is_pronoun_one(text, core, left, raw_qual):

@@ -190,7 +190,7 @@ def _fraction_mention(text: str, m: re.Match[str], floor: int) -> NumberMention 
             return _mention(text, start, e, value=v, low=v, high=v, qualifier=None, kind="ordinal")
         value = num / _DENOMINATORS[den_word]
     left, left_lo = _left_window(text, s, floor)
-    qualifier, qual_span = _left_qualifier(left, left_lo)
+    qualifier, qual_span = _left_qualifier(left, left_lo, text)
     if qualifier in ("between", "from"):
         qualifier, qual_span = None, None
     start = qual_span[0] if qual_span else s

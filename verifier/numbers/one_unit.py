@@ -73,7 +73,7 @@ def one_unit_mentions(text: str, found: list[NumberMention]) -> list[NumberMenti
             start, size = half.start(), size / 2
             found = [n for n in found if not (n.kind == "fraction" and start <= n.start < m.start())]
         left, left_lo = _left_window(text, start, 0)
-        qual, qual_span = _left_qualifier(left, left_lo)
+        qual, qual_span = _left_qualifier(left, left_lo, text)
         if qual in ("between", "from", "change"):
             qual, qual_span = None, None
         low, high = _interval(qual, size, kind)

@@ -287,8 +287,9 @@ def _negative_interval(qualifier: str | None, v: float) -> tuple[float, float]:
     return v, v
 
 
-def _left_qualifier(left: str, left_lo: int) -> tuple[str | None, tuple[int, int] | None]:
-    """The normalised qualifier ending `left` (the text just before a number) and its span."""
+def _left_qualifier(left: str, left_lo: int, text: str = "") -> tuple[str | None, tuple[int, int] | None]:
+    """The normalised qualifier ending `left` (the text just before a number, at `left_lo` of `text`) and
+    its span."""
     if not left:
         return None, None
     if left[-1] in "\"“'‘":  # 'put the toll at "nearly 50"'
@@ -305,4 +306,17 @@ def _left_qualifier(left: str, left_lo: int) -> tuple[str | None, tuple[int, int
     if qm is None or qm.lastgroup is None:
         return None, None
     name = qm.lastgroup
+    at = left_lo + qm.start()
+    if name == "up_to" and text and _REVISED_UP.search(text, max(0, at - _REVISED_UP_REACH), at):
+        return None, None  # "revised its estimate up to 2.1%": revised upwards to a level, no bound
     return name.removeprefix("sym_"), (left_lo + qm.start(name), left_lo + qm.end(name))
+
+
+# A verb of revising before "up to" makes "up" its direction ("revised up to 2.1%", "revised its estimate of
+# growth up to 2.1 percent"), within this many characters of the same clause.
+_REVISED_UP_REACH = 60
+_REVISED_UP = re.compile(
+    r"\b(?:revis|upgrad|adjust|mark)(?:e|ed|es|ing)\b"
+    r"(?:\s+(?!(?:that|so|and|but|which|who|when|while|where|if|can|will|would|could|may)\b)[a-z'’-]+){0,6}\s*$",
+    re.IGNORECASE,
+)
