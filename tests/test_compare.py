@@ -365,6 +365,53 @@ def test_one_number_written_in_two_units_is_two_values(a: str, b: str) -> None:
     assert relate(ClaimText(a, date="2024-01-15"), ClaimText(b, date="2024-01-15")).label == "conflict"
 
 
+MONEY_MEASURES = [
+    # What a sum measures decides, not its number: revenue is no profit, damage no aid, jobs cut no payroll.
+    (
+        "Corvane Foods reported quarterly revenue of $5.2 billion, the company said.",
+        "Corvane Foods posted a quarterly net profit of $5.2 billion, the company said.",
+        "different_quantity",
+    ),
+    (
+        "Corvane Foods reported quarterly revenue of $5.2 billion, the company said.",
+        "Corvane Foods said quarterly sales reached $4.1 billion.",
+        "conflict",
+    ),
+    (
+        "Brisk Telecom's net profit rose to 800 million euros last year.",
+        "Brisk Telecom's annual net income was €800m.",
+        "agree",
+    ),
+    (
+        "Brisk Telecom's operating profit came to 800 million euros last year.",
+        "Brisk Telecom made a net profit of 800 million euros last year.",
+        "different_quantity",
+    ),
+    (
+        "The hailstorm over Selmar caused an estimated $2 billion in damage.",
+        "The government pledged $2 billion in aid after the hailstorm over Selmar.",
+        "different_quantity",
+    ),
+    ("The Tarnow carmaker will cut 1,200 jobs.", "The Tarnow carmaker employs 1,200 people.",
+     "different_quantity"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "label"), MONEY_MEASURES)
+def test_sums_of_one_story_that_measure_different_things_are_different_quantities(
+    a: str, b: str, label: str
+) -> None:
+    assert relate(ClaimText(a, date="2026-10-20"), ClaimText(b, date="2026-10-20")).label == label
+
+
+def test_a_measure_of_money_governs_no_count() -> None:
+    """ "The loss of 50 soldiers" counts soldiers; no net loss is meant."""
+    _, f = read_figures("The regiment mourned the loss of 50 soldiers.", None)
+    assert [x.q.measure for x in f] != ["loss"]
+    _, f = read_figures("The bank booked a net loss of 300 million euros.", None)
+    assert [x.q.measure for x in f] == ["loss"]
+
+
 def test_a_later_toll_that_rose_on_its_own_day_updates_an_earlier_one() -> None:
     """The day a later report gives its risen toll is the day of the count, not of a second event."""
     a = ClaimText("Floods in the Corran hills have killed 9 people, rescuers said on Tuesday.",

@@ -353,6 +353,11 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
         # A conflict needs two figures of one span that cannot both be true; without one, the next label.
         # A conflict the classifier did not put first needs figures that say they count one thing.
         allowed = [k for k in allowed if k != "conflict"]
+    agreeing = any(p.same_thing and p.compatible for p in v.pairs)
+    if not agreeing and any(p.measures == "other" for p in v.pairs):
+        # Agreement is compatible figures of one quantity (LABELS.md): when every aligned pair that could
+        # agree measures two things (revenue and profit, jobs cut and jobs held), none agrees.
+        allowed = [k for k in allowed if k != "agree"]
     label = max(allowed or ["different_quantity"], key=lambda k: probs[k])
     if label == "different_quantity" and not clashes and (
         parts_making_whole(v) is not None or any(p.restates for p in best_per_figure(list(v.pairs)))

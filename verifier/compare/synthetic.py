@@ -113,6 +113,19 @@ def _amount(rng: random.Random, v: dict[str, Any], label: str) -> tuple[ClaimTex
     return a, b
 
 
+def _measures_apart(rng: random.Random, v: dict[str, Any]) -> tuple[ClaimText, ClaimText]:
+    """One story's two figures of different measures (revenue and profit, damage and aid, jobs cut and
+    jobs held), half the time with the same value: what a figure measures decides, not its number."""
+    t = rng.choice(v["measures_apart"])
+    place = rng.choice(v["places"])
+    n = rng.randint(5, 90)
+    m = n if rng.random() < 0.5 else n + rng.randint(5, 40)
+    day = _DAY0 + dt.timedelta(days=rng.randint(0, 900))
+    return _claim(rng, f"{t['a'].format(n=n)} in {place}.", v, day), _claim(
+        rng, f"{t['b'].format(m=m)} in {place}.", v, day
+    )
+
+
 def _other_topic(rng: random.Random, v: dict[str, Any]) -> tuple[ClaimText, ClaimText]:
     """An incident report against a sentence about money or a vote elsewhere: nothing in common."""
     inc = rng.choice(v["incidents"])
@@ -135,6 +148,8 @@ def pairs(n: int = SYNTHETIC_PAIRS, seed: int = 0) -> list[tuple[ClaimText, Clai
         for i in range(round(n * part)):
             if label in ("agree", "conflict") and i % 5 == 0:
                 a, b = _amount(rng, v, label)
+            elif label == "different_quantity" and i % 3 == 0:
+                a, b = _measures_apart(rng, v)
             elif label == "unrelated" and i % 4 == 0:
                 a, b = _other_topic(rng, v)
             else:

@@ -63,6 +63,8 @@ TOLL_MEASURES: frozenset[str] = frozenset(_MEASURES["toll_measures"])
 FALLING_MEASURES: frozenset[str] = frozenset(_MEASURES["falling_measures"])
 # Measures that count things, never people: damaged and destroyed buildings, vehicles, ships.
 THING_MEASURES: frozenset[str] = frozenset(_MEASURES["thing_measures"])
+# Measures of money (revenue, profit, loss): they govern sums and shares, never a count of people or things.
+MONEY_MEASURES: frozenset[str] = frozenset(_MEASURES["money_measures"])
 # Casualties are killed + wounded: a casualty figure is a total of the two, never a rival of either.
 MEASURE_PARENT: dict[str, str] = dict(_MEASURES["measure_parent"])
 

@@ -20,7 +20,7 @@ MEASURE_BEFORE_WINDOW = 10
 
 # Read with `match(text, pos, endpos)`, so no `^`: `match` is anchored at `pos` already.
 _LINK_BEFORE = re.compile(
-    r"(?:\s*(?:of|at|to|the|a|an|is|was|are|were|reached|stood|stands|rose|risen|rising|rises|climbed|climbing|fell|falling|dropped|put|placed|gave|with|by|some|"
+    r"(?:\s*(?:of|at|to|the|a|an|is|was|are|were|reached|stood|stands|came|totall?ed|totals|amounted|rose|risen|rising|rises|climbed|climbing|fell|falling|dropped|put|placed|gave|with|by|some|"
     r"around|about|nearly|almost|least|more|than|over|up|as|many|no|fewer|under|just|only|roughly|"
     r"approximately|an\s+estimated|estimated|all|another|further|additional|from|[\w-]+\s+air\s+raids?|for)\b)*\s*$",
     re.IGNORECASE,
@@ -113,6 +113,8 @@ def _fits(measure: str, kind: str, head: str | None, unit: str | None = None) ->
         return False  # "more than 30 aftershocks, the strongest of magnitude 4.1": a count of things
     if kind in ("money", "percent", "percentage_points") and measure in _PEOPLE_MEASURES:
         return kind != "money"
+    if measure in lx.MONEY_MEASURES:
+        return kind in ("money", "percent", "percentage_points")
     cls = lx.GROUP_CLASS.get(head or "")
     if measure in _PEOPLE_MEASURES and cls in _THING_CLASSES:
         return False
