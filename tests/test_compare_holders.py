@@ -14,7 +14,7 @@ from verifier.numbers import find_numbers
 
 HOLDERS = [
     ("Okafor finished the game with 31 points.", "okafor"),
-    ("Tomas Brandvik scored 24 points in the win.", "brandvik"),
+    ("Tomas Brandvik scored 24 points in the win.", "toma brandvik"),  # the stems of the whole name
     ("The Harriers scored 3 goals before the break.", "harrier"),
     ("Veselka has 12 titles to her name.", "veselka"),
     # A sentence's first word is capitalised whatever it is: a common word there is no name.
@@ -64,6 +64,31 @@ def test_figures_are_apart_only_when_neither_holder_is_named_by_the_other_claim(
     text_a = "Okafor finished with 31 points."
     text_b = "Brandvik finished with 24 points." if apart else "Brandvik and Okafor finished with 24 points."
     assert holders.apart(a, b, text_a, text_b) is apart
+
+
+FIRMS = [
+    # Two firms' own figures, however alike the sentences: no contradiction.
+    ("Kestrel Mining reported revenue of $2 billion for the year.",
+     "Falcon Ridge Mining reported revenue of $2.6 billion for the year.", False),
+    ("Harlow Bank cut 300 jobs on Tuesday.", "Ostend Bank cut 450 jobs on Tuesday.", False),
+    # One firm named in full and in short, or with a title word: its two figures still conflict.
+    ("Harlow Bank cut 300 jobs on Tuesday.", "Harlow cut 450 jobs on Tuesday.", True),
+    ("Kestrel Mining reported revenue of $2 billion for the year.",
+     "Kestrel Mining Group reported revenue of $2.6 billion for the year.", True),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "conflict"), FIRMS)
+def test_two_firms_own_figures_do_not_conflict_one_firms_do(a: str, b: str, conflict: bool) -> None:
+    judged = relate(ClaimText(a, date="2026-10-20"), ClaimText(b, date="2026-10-20")).label
+    assert (judged == "conflict") is conflict
+
+
+def test_names_that_end_alike_are_apart_only_by_rare_words_of_their_own() -> None:
+    assert holders.apart("harlow bank", "ostend bank", "Harlow Bank cut 3.", "Ostend Bank cut 4.")
+    # "President" is a title, no name: the same Okafor.
+    texts = ("President Okafor won 3.", "Amara Okafor won 4.")
+    assert not holders.apart("president okafor", "amara okafor", *texts)
 
 
 @pytest.mark.parametrize(

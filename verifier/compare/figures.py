@@ -45,7 +45,7 @@ class Figure:
     # +1 for a change upwards ("rose 3%", "up 3%"), -1 downwards ("fell by 3%"), 0 for a level or unknown.
     direction: int = 0
     # The name whose figure it is, when a name is the subject of its clause ("Okafor finished with 31
-    # points"): the stem of its last word (compare/holders.py).
+    # points"): the stems of its words, space-joined (compare/holders.py).
     holder: str | None = None
     # For a length written as an adjective ("an 11-day strike", "a 40-km convoy"): the stem of the noun it
     # is the length of.

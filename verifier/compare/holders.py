@@ -47,12 +47,12 @@ def names_in(text: str) -> frozenset[str]:
 
 
 def holder(q: Quantity, text: str) -> str | None:
-    """The stem of the last word of the name that is the subject of the figure's clause, or None.
+    """The stems of the name that is the subject of the figure's clause, space-joined, or None.
 
     The clause runs from the last boundary before the figure; it must open with a name (after "The" at
     most) followed by a verb, and hold no other name or verb of saying before the figure."""
-    if q.measure is not None:  # a casualty or an act: its figure counts the people it befell
-        return None
+    if q.measure is not None and q.measure not in lx.SUBJECT_MEASURES:
+        return None  # a casualty or an act: its figure counts the people it befell
     start = q.span[0]
     cut = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
     tokens = list(_TOKEN.finditer(text, cut, start))
@@ -69,11 +69,15 @@ def holder(q: Quantity, text: str) -> str | None:
         if not _first_word_is_name(run[0].group()):
             return None
     rest = [t.group() for t in tokens[len(run) :]]
-    if not _is_verb(rest[0]) or any(w[0].isupper() or w in lx.SAY_VERBS for w in rest[1:]):
+    if q.measure in lx.SUBJECT_MEASURES:
+        # A firm that reports, posts or cuts its own figure holds it ("Kestrel Mining reported revenue of").
+        if any(w[0].isupper() for w in rest):
+            return None
+    elif not _is_verb(rest[0]) or any(w[0].isupper() or w in lx.SAY_VERBS for w in rest[1:]):
         return None
     if run[-1].group().lower() in load().stopwords:  # "He", "They", "It"
         return None
-    return stem(run[-1].group())
+    return " ".join(stem(t.group()) for t in run)
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -86,8 +90,21 @@ def _sentence_start(text: str, pos: int) -> int:
     return i
 
 
+def _rare(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") < FIRST_WORD_NAME_ZIPF
+
+
 def apart(fa: str | None, fb: str | None, text_a: str, text_b: str) -> bool:
-    """Two figures held by two names, neither of which the other claim names: two people's figures."""
+    """Two figures held by two names, neither of which the other claim names: two people's figures. Names
+    that end alike ("Harlow Bank", "Ostend Bank") are two holders when each has a rare word of its own that
+    the other claim never names; a title or a common word ("President", "Ridge") tells no one apart."""
     if fa is None or fb is None or fa == fb:
         return False
-    return fa not in names_in(text_b) and fb not in names_in(text_a)
+    ra, rb = fa.split(), fb.split()
+    if ra[-1] != rb[-1]:
+        return ra[-1] not in names_in(text_b) and rb[-1] not in names_in(text_a)
+    own_a = {w for w in set(ra) - set(rb) if _rare(w)}
+    own_b = {w for w in set(rb) - set(ra) if _rare(w)}
+    return bool(own_a and own_b) and not own_a & names_in(text_b) and not own_b & names_in(text_a)

@@ -65,6 +65,8 @@ FALLING_MEASURES: frozenset[str] = frozenset(_MEASURES["falling_measures"])
 THING_MEASURES: frozenset[str] = frozenset(_MEASURES["thing_measures"])
 # Measures of money (revenue, profit, loss): they govern sums and shares, never a count of people or things.
 MONEY_MEASURES: frozenset[str] = frozenset(_MEASURES["money_measures"])
+# Measures whose figure belongs to its clause's subject ("Harlow Bank cut 300 jobs"): not a toll of victims.
+SUBJECT_MEASURES: frozenset[str] = frozenset(_MEASURES["subject_measures"])
 # Casualties are killed + wounded: a casualty figure is a total of the two, never a rival of either.
 MEASURE_PARENT: dict[str, str] = dict(_MEASURES["measure_parent"])
 
