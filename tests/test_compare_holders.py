@@ -80,8 +80,16 @@ FIRMS = [
 
 @pytest.mark.parametrize(("a", "b", "conflict"), FIRMS)
 def test_two_firms_own_figures_do_not_conflict_one_firms_do(a: str, b: str, conflict: bool) -> None:
-    judged = relate(ClaimText(a, date="2026-10-20"), ClaimText(b, date="2026-10-20")).label
-    assert (judged == "conflict") is conflict
+    judged = relate(ClaimText(a, date="2026-10-20"), ClaimText(b, date="2026-10-20"))
+    assert (judged.label == "conflict") is conflict
+    if not conflict:
+        assert judged.explanation.startswith("The figures belong to different names"), judged.explanation
+
+
+def test_two_firms_alike_figures_are_no_agreement() -> None:
+    a = ClaimText("Kestrel Mining reported revenue of $2 billion for the year.", date="2026-10-20")
+    b = ClaimText("Falcon Ridge Mining reported revenue of $2 billion for the year.", date="2026-10-20")
+    assert relate(a, b).label != "agree"
 
 
 def test_names_that_end_alike_are_apart_only_by_rare_words_of_their_own() -> None:

@@ -353,7 +353,14 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
         # A conflict needs two figures of one span that cannot both be true; without one, the next label.
         # A conflict the classifier did not put first needs figures that say they count one thing.
         allowed = [k for k in allowed if k != "conflict"]
-    agreeing = any(p.same_thing and p.compatible for p in v.pairs)
+    agreeing = any(
+        p.same_thing and p.compatible and not holders.apart(p.a.holder, p.b.holder, v.a.text, v.b.text)
+        for p in v.pairs
+    )
+    if not agreeing and any(p.same_thing and p.compatible for p in v.pairs):
+        # Only figures two holders give alike ("Kestrel Mining" and "Falcon Ridge Mining" both earned $2
+        # billion): two firms' or two players' figures, no agreement about one.
+        allowed = [k for k in allowed if k != "agree"]
     if not agreeing and any(p.measures == "other" for p in v.pairs):
         # Agreement is compatible figures of one quantity (LABELS.md): when every aligned pair that could
         # agree measures two things (revenue and profit, jobs cut and jobs held), none agrees.

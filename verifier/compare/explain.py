@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from verifier.compare import holders
 from verifier.compare.align import Aligned, best_per_figure
 from verifier.compare.features import PairView
 from verifier.compare.figures import Figure
@@ -67,5 +68,7 @@ def explain(label: str, v: PairView, basis: Aligned | None = None) -> str:
         )
         if p is None:
             return "Same story, but the figures measure different things"
+        if holders.apart(p.a.holder, p.b.holder, v.a.text, v.b.text):
+            return f"The figures belong to different names: {' vs '.join(_fmt(p))}"
         return f"Figures measure different things: {' vs '.join(_fmt(p))}"
     return _apart(v)
