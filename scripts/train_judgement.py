@@ -20,8 +20,24 @@ from bench.labelled import PAIR_FILES, load  # noqa: E402
 from verifier.compare import train  # noqa: E402
 
 
-def print_report(rep: train.Report, title: str) -> None:
+def score_quality(rep: train.Report, gold: dict[str, str]) -> str:
+    """How well the held-out score ranks right labels above wrong ones (AUROC, 0.5 = chance) and how far it
+    is from the share right (mean score against accuracy); the review queue ranks by this score."""
+    right = [(rep.scores[i], rep.predictions[i] == gold[i]) for i in rep.scores]
+    pos = [s for s, ok in right if ok]
+    neg = [s for s, ok in right if not ok]
+    if not pos or not neg:
+        return "score: no wrong or no right label"
+    auc = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg))
+    mean = sum(s for s, _ in right) / len(right)
+    acc = len(pos) / len(right)
+    return f"score: AUROC of right vs wrong {auc:.3f}; mean score {mean:.3f} against accuracy {acc:.3f}"
+
+
+def print_report(rep: train.Report, title: str, gold: dict[str, str] | None = None) -> None:
     print(f"{title}: n={rep.n} accuracy={rep.accuracy:.3f} macro-F1={rep.macro_f1:.3f}")
+    if gold and rep.scores:
+        print("  " + score_quality(rep, gold))
     for lab, (p, r, f, n) in rep.per_label.items():
         print(f"  {lab:20s} P={p:.3f} R={r:.3f} F1={f:.3f} n={n}")
     print("  confusion (rows gold, cols predicted):", rep.confusion)
@@ -41,9 +57,10 @@ def main() -> None:
     x = train.matrix(pairs)
     extra = train.synthetic() if not args.no_synthetic else None
     rep, temperatures = train.cross_validate(x, pairs, args.folds, extra=extra)
-    print_report(rep, f"grouped {args.folds}-fold CV (held out), claims with their articles")
+    gold = {p.id: p.label for p in pairs}
+    print_report(rep, f"grouped {args.folds}-fold CV (held out), claims with their articles", gold)
     bare, _ = train.cross_validate(x, pairs, args.folds, extra=extra, articles=False)
-    print_report(bare, f"grouped {args.folds}-fold CV (held out), claims without their articles")
+    print_report(bare, f"grouped {args.folds}-fold CV (held out), claims without their articles", gold)
     if args.json:
         args.json.write_text(
             json.dumps(

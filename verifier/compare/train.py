@@ -60,6 +60,7 @@ class Report:
     per_label: dict[str, tuple[float, float, float, int]]  # label -> precision, recall, F1, support
     confusion: list[list[int]]  # rows gold, columns predicted, in LABELS order
     predictions: dict[str, str] = field(default_factory=dict)  # pair id -> held-out label
+    scores: dict[str, float] = field(default_factory=dict)  # pair id -> held-out score of that label
 
 
 def matrix(pairs: Sequence[LabelledPair]) -> np.ndarray:
@@ -228,6 +229,7 @@ def cross_validate(
     has_art = np.zeros(len(pairs), dtype=bool)
     raw_fig = np.zeros((len(pairs), len(FIGURE_LABELS)))
     pred = np.zeros(len(pairs), dtype=int)
+    score = np.zeros(len(pairs))
     bare = without_context(x)
     judged = x if articles else bare
     known = feature_names().index(ARTICLES_KNOWN)
@@ -245,9 +247,11 @@ def cross_validate(
             raw_fig[i] = model.figures.raw(row)
             probs = model.proba(feats)
             if pairs[i].a.text:  # the decision table reads the text; shipped feature rows have none
-                pred[i] = LABELS.index(decide(probs, view(pairs[i].a, pairs[i].b))[0])
+                label, score[i] = decide(probs, view(pairs[i].a, pairs[i].b))
             else:
-                pred[i] = LABELS.index(max(probs, key=lambda k: probs[k]))
+                label = max(probs, key=lambda k: probs[k])
+                score[i] = probs[label]
+            pred[i] = LABELS.index(label)
     same = (y != LABELS.index("unrelated")).astype(int)
     idx = np.where(same == 1)[0]
     yf = np.array([FIGURE_LABELS.index(LABELS[v]) for v in y[idx]])
@@ -256,10 +260,10 @@ def cross_validate(
         fit_temperature(raw_fig[idx], yf),
         fit_temperature(raw_art[has_art], same[has_art]) if has_art.any() else 1.0,
     )
-    return report(y, pred, [p.id for p in pairs]), temps
+    return report(y, pred, [p.id for p in pairs], score), temps
 
 
-def report(y: np.ndarray, pred: np.ndarray, ids: Sequence[str]) -> Report:
+def report(y: np.ndarray, pred: np.ndarray, ids: Sequence[str], score: np.ndarray | None = None) -> Report:
     k = len(LABELS)
     conf = [[int(((y == g) & (pred == p)).sum()) for p in range(k)] for g in range(k)]
     per: dict[str, tuple[float, float, float, int]] = {}
@@ -273,8 +277,9 @@ def report(y: np.ndarray, pred: np.ndarray, ids: Sequence[str]) -> Report:
         per[lab] = (prec, rec, f1, row)
     macro = sum(v[2] for v in per.values() if v[3]) / max(1, sum(1 for v in per.values() if v[3]))
     acc = float((y == pred).mean()) if len(y) else math.nan
+    scores = {} if score is None else {i: float(v) for i, v in zip(ids, score.tolist(), strict=True)}
     return Report(
-        len(y), acc, macro, per, conf, {i: LABELS[p] for i, p in zip(ids, pred.tolist(), strict=True)}
+        len(y), acc, macro, per, conf, {i: LABELS[p] for i, p in zip(ids, pred.tolist(), strict=True)}, scores
     )
 
 
