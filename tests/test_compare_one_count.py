@@ -1,4 +1,4 @@
-"""One figure each of one measure: the readings of 2026-12-04's fifth session, on sentences written for them.
+"""One figure each of one measure, and ordinals of periods: readings of 2026-12-04, on our own sentences.
 
 A claim that gives one toll and another claim that gives one toll of the same measure and group, with nothing
 setting their scopes apart, report one quantity: they agree, conflict or update, but they never measure two
@@ -11,6 +11,7 @@ import pytest
 
 from verifier.compare import ClaimText, relate
 from verifier.compare.features import view
+from verifier.compare.figures import read_figures
 from verifier.compare.scopes import other_period
 
 ONE_COUNT_EACH = [
@@ -68,3 +69,37 @@ def test_a_period_stated_anywhere_in_a_claim_is_the_period_of_its_figure(a: str,
     v = view(ClaimText(a), ClaimText(b))
     pair = next(p for p in v.pairs if p.a.family == "count")
     assert other_period(v, pair) is apart
+
+
+PERIOD_ORDINALS = [
+    # Beside a sum, the ordinal names the period the sum is for: no figure of its own.
+    ("Halvik Foods said third-quarter profit rose to $310 million.", ["$310 million"]),
+    ("In the first half of the year, sales at Orrin fell 4 percent.", ["4 percent"]),
+    ("Mbeki scored twice in the second half as Tarn won 3-0.", ["3-0"]),
+    # Alone, it is what the claim reports: the round a fight ended in.
+    ("Sorokin stopped Adeyemi in the 9th round.", ["9th"]),
+    # A counted event or a rank is no period.
+    ("It was the second attack on the market this week.", ["second"]),
+]
+
+
+@pytest.mark.parametrize(("text", "figures"), PERIOD_ORDINALS)
+def test_an_ordinal_naming_a_period_is_the_setting_of_other_figures(text: str, figures: list[str]) -> None:
+    assert [f.q.text for f in read_figures(text, None)[1]] == figures
+
+
+def test_two_sums_of_one_period_measuring_two_things_do_not_agree_on_the_period() -> None:
+    a = ClaimText("Pellan Air's net profit rose to 95 million euros in the first half, the airline said.")
+    b = ClaimText("Pellan Air's revenue climbed to 2.1 billion euros in the first half, the airline said.")
+    assert relate(a, b).label == "different_quantity"
+
+
+def test_a_seasons_record_is_never_one_games_score() -> None:
+    """"Their record to 11-4" tallies a season's wins and losses: it neither clashes with a game's score nor
+    agrees with it, and two records of one side at one time are compared with each other."""
+    record = ClaimText("Dunmore Rovers improved their record to 9-3 with Sunday's win over Kell.")
+    game = ClaimText("Dunmore Rovers beat Kell 27-20 on Sunday.")
+    assert [f.family for f in read_figures(record.text, None)[1]] == ["record"]
+    assert relate(record, game).label != "conflict"
+    other = ClaimText("Sunday's win over Kell took Dunmore Rovers to an 8-4 record.")
+    assert [f.family for f in read_figures(other.text, None)[1]] == ["record"]

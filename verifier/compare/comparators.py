@@ -71,7 +71,7 @@ def compatible(a: Figure, b: Figure) -> bool:
         return _dates(a.key or "", b.key or "")
     if fam == "time":
         return _times(a, b)
-    if fam == "score":
+    if fam in ("score", "record"):
         return _score(a.key) == _score(b.key)
     if fam == "code":
         return a.key == b.key
@@ -80,7 +80,7 @@ def compatible(a: Figure, b: Figure) -> bool:
 
 def relative_gap(a: Figure, b: Figure) -> float:
     """How far apart two figures are, 0 (touching) to 1, as a share of the larger point value."""
-    if a.key is not None and a.family in ("date", "time", "score", "code"):
+    if a.key is not None and a.family in ("date", "time", "score", "record", "code"):
         return 0.0 if compatible(a, b) else 1.0
     pa, pb = a.point, b.point
     big = max(abs(pa), abs(pb))

@@ -182,8 +182,8 @@ def _figure_features(v: PairView) -> dict[str, float]:
             any(p.measures == "other" and p.strength >= STRONG_ALIGNMENT for p in best)
         ),
     }
-    points_a = {round(f.point, 6) for f in fa if f.family not in ("date", "time", "code", "score")}
-    points_b = {round(f.point, 6) for f in fb if f.family not in ("date", "time", "code", "score")}
+    points_a = {round(f.point, 6) for f in fa if f.family not in ("date", "time", "code", "score", "record")}
+    points_b = {round(f.point, 6) for f in fb if f.family not in ("date", "time", "code", "score", "record")}
     out["any_value_equal"] = float(bool(points_a & points_b))
     out["values_shared"] = float(min(len(points_a & points_b), 8))
     years_a = {f.key for f in fa if f.family == "year"}

@@ -202,6 +202,11 @@ def to_figure(q: Quantity, text: str) -> Figure | None:
     if fam is None:
         return None
     family, factor = fam
+    if family == "score" and (
+        _RECORD_BEFORE.search(text, 0, q.span[0]) or _RECORD_AFTER.match(text, q.span[1])
+    ):
+        # "Improved their record to 11-4": a season's wins and losses, never one game's score.
+        family = "record"
     low, high = q.low, q.high
     if low > high:
         low, high = high, low
@@ -225,6 +230,22 @@ def to_figure(q: Quantity, text: str) -> Figure | None:
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+# "Their record to 11-4", "a record of 9-2", "the record now stands at 12-3", "an 11-4 record": a tally.
+_RECORD_BEFORE = re.compile(
+    r"\brecord\s+(?:(?:now\s+)?(?:stands|is|was|moved|improved|fell|went|dropped|rose)(?:\s+(?:to|at))?|to|of|at)\s*$",
+    re.IGNORECASE,
+)
+_RECORD_AFTER = re.compile(r"\s+record\b", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)\b")
+
+
+def _names_period(q: Quantity, text: str) -> bool:
+    """An ordinal that names a period or a stage ("third-quarter profit", "in the first half", "the second
+    round"; lexicon `period_nouns`)."""
+    if q.kind != "ordinal":
+        return False
+    m = _PERIOD_AFTER.match(text, q.span[1])
+    return m is not None and m.group(1).lower() in load().period_nouns
 
 
 def _of_noun(q: Quantity, text: str) -> str | None:
@@ -243,4 +264,9 @@ def read_figures(text: str, published: str | None) -> tuple[tuple[Quantity, ...]
     """The claim's frames and the figures made from them (dates of publication included as dates)."""
     frames = tuple(extract(text, published))
     figs = tuple(f for q in frames if (f := to_figure(q, text)) is not None)
+    periods = {id(f) for f in figs if _names_period(f.q, text)}
+    if any(id(f) not in periods and f.family not in WHEN for f in figs):
+        # Beside another figure, an ordinal that names a period is that figure's setting ("third-quarter
+        # profit of $2bn"); alone, it is what the claim reports ("stopped him in the 6th round").
+        figs = tuple(f for f in figs if id(f) not in periods)
     return frames, figs

@@ -22,6 +22,7 @@ class Vocab:
     units: dict[str, tuple[str, float]]  # unit -> (dimension, factor to the dimension's base unit)
     offsets: dict[str, float]  # unit -> what to add after the factor (°F to °C: x * 5/9 - 160/9)
     durations: dict[str, float]  # unit -> seconds
+    period_nouns: frozenset[str]  # "third-QUARTER profit": an ordinal before one names a period, no figure
     dismissal_reasons: dict[str, str]  # words opening a dismissal note -> the label they give the pair
     time_prepositions: frozenset[str]  # "held ON 14 May": the word before one names the act dated
     time_words: frozenset[str]  # "today", "morning": a when, not an act (weekdays and months too)
@@ -49,6 +50,7 @@ def load(language: str = "en") -> Vocab:
         units=units,
         offsets={k: float(v[2]) for k, v in raw["units"].items() if not k.startswith("_") and len(v) > 2},
         durations={k: float(v) for k, v in raw["durations"].items()},
+        period_nouns=frozenset(raw["period_nouns"]),
         dismissal_reasons={str(k): str(v) for k, v in raw["dismissal_reasons"].items()},
         time_prepositions=frozenset(raw["time_prepositions"]),
         rising_words=frozenset(raw["rising_words"]),
