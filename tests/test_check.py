@@ -249,13 +249,6 @@ def test_a_passage_is_judged_on_the_figure_of_the_claims_measure(workspace: Work
     assert e.explanation == "Different groups: 11 firefighters killed (at least) vs 6 plant's workers killed"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "learned judgement (verifier/compare), known gap: the judgement does not read the article "
-        "title (setting) for places yet"
-    ),
-)
 def test_a_passage_placed_elsewhere_by_its_title_is_left_out(workspace: Workspace) -> None:
     workspace.ingest_articles(
         [

@@ -51,6 +51,9 @@ def _report(rng: random.Random, inc: dict[str, str], place: str, n: int, group: 
 # the synthetic claims loses its place name and this share its report date.
 NO_PLACE_SHARE = 0.3
 NO_DATE_SHARE = 0.2
+# The share of unrelated synthetic pairs that report an incident of the same kind with the same toll, in
+# another place.
+ALIKE_ELSEWHERE_SHARE = 0.5
 
 
 def _claim(
@@ -91,9 +94,13 @@ def _one(rng: random.Random, v: dict[str, Any], label: str) -> tuple[ClaimText, 
             v,
             day,
         ),
+        # Another incident elsewhere; half the time one of the same kind with the same toll, as two
+        # crashes or two floods of one day can be: the place, not the figure, tells them apart.
         "unrelated": lambda: _claim(
             rng,
-            _report(rng, rng.choice(v["incidents"]), other, rng.randint(2, 60), group, say()),
+            _report(rng, inc, other, n, group, say())
+            if rng.random() < ALIKE_ELSEWHERE_SHARE
+            else _report(rng, rng.choice(v["incidents"]), other, rng.randint(2, 60), group, say()),
             v,
             day + dt.timedelta(days=rng.choice([0, 1, 20, 45, 200])),
             keep_place=True,
