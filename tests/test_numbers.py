@@ -304,6 +304,15 @@ CASES: list[tuple[str, list[Row]]] = [
         "The fund is worth 3.2bn dollars.",
         [("3.2bn dollars", 3.2e9, 3.2e9, 3.2e9, None, "money", "USD")],
     ),
+    # "m" before a currency word is million, the word an adjective in the singular; alone it is metres.
+    (
+        "The trust won a 1.2m pound grant and a 3m-euro loan for the 40m tower.",
+        [
+            ("1.2m pound", 1.2e6, 1.2e6, 1.2e6, None, "money", "GBP"),
+            ("3m-euro", 3e6, 3e6, 3e6, None, "money", "EUR"),
+            ("40m", 40, 40, 40, None, "measure", "m"),
+        ],
+    ),
     (
         "Smugglers charged US$ 4,000 per person.",
         [("US$ 4,000", 4000, 4000, 4000, None, "money", "USD")],

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from verifier.numbers.patterns import (
+    _CURWORD_RE,
     _PREFIX_FACTORS,
     _QUAL_LAST_WORDS,
     _QUAL_LEFT,
@@ -161,12 +162,14 @@ def _core_from_match(text: str, m: re.Match[str]) -> _Core | None:
         elif m.group("sl"):
             letter = m.group("sl")
             # "$5m", "10k", "10M", "1.2b" are amounts; a bare "5m" is five metres (read by the unit suffix).
-            # "2m people" is two million people, not two metres.
+            # "2m people" is two million people, not two metres; "a 1.2m pound grant", "a 5m-euro fund" are
+            # sums (a currency word after it, as an adjective in the singular).
             if (
                 currency
                 or letter in "kKM"
                 or (letter in "bB" and "." in dig)
                 or (letter == "m" and _YEAR_RIGHT_COUNT.match(text, m.end()))
+                or (letter == "m" and _currency_after(text, m.end()))
             ):
                 scale = _DIGIT_SCALES[letter.lower()]
             else:
@@ -320,3 +323,9 @@ _REVISED_UP = re.compile(
     r"(?:\s+(?!(?:that|so|and|but|which|who|when|while|where|if|can|will|would|could|may)\b)[a-z'’-]+){0,6}\s*$",
     re.IGNORECASE,
 )
+
+
+def _currency_after(text: str, end: int) -> bool:
+    """A currency word right after "<number>m" ("1.2m pound", "5m-euro"): the "m" is million."""
+    sep = _UNIT_SEP.match(text, end)
+    return bool(_CURWORD_RE.match(text, sep.end() if sep else end))
