@@ -64,17 +64,37 @@ def places(text: str) -> set[str]:
     return {" ".join(w) for m in _PLACE.finditer(text) if (w := _name_words(m.group("name")))}
 
 
+# Transliterated names vary by a letter or two ("Darna"/"Derna", "Raqa"/"Raqqa", "Hassajik"/"Hassadjek"):
+# words this long may differ by this many edits, doubled letters read once, and still be one name.
+_SPELLING_EDITS = ((7, 2), (4, 1))
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance: letters inserted, deleted or replaced to make `a` into `b`."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
+
+
 def _same_word(a: str, b: str) -> bool:
-    """One place word spelt two ways ("Darna"/"Derna") or with its adjective ("Syria"/"Syrian")."""
+    """One place word spelt two ways ("Darna"/"Derna", "Raqa"/"Raqqa") or with its adjective
+    ("Syria"/"Syrian")."""
     if a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a))):
         return True
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    a, b = re.sub(r"(.)\1+", r"\1", a), re.sub(r"(.)\1+", r"\1", b)
+    shorter = min(len(a), len(b))
+    limit = next((n for length, n in _SPELLING_EDITS if shorter >= length), 0)
+    return abs(len(a) - len(b)) <= limit and _edits(a, b) <= limit
 
 
-def different_places(a: ClaimText, b: ClaimText) -> tuple[str, str] | None:
-    """Two places when each claim is set in a place the other never names."""
+def different_places(a: ClaimText, b: ClaimText, sentences: bool = False) -> tuple[str, str] | None:
+    """Two places when each claim is set in a place the other never names; with `sentences`, the places
+    the claims' own sentences name (an article's title may head a round-up of several incidents)."""
     ta, tb = f"{a.text}\n{a.setting}", f"{b.text}\n{b.setting}"
-    pa, pb = places(ta), places(tb)
+    pa, pb = (places(a.text), places(b.text)) if sentences else (places(ta), places(tb))
     if not pa or not pb:
         return None
     wa = {w.lower() for w in _name_words(ta)}
@@ -125,6 +145,7 @@ class Evidence:
     weekday_clash: bool  # both name weekdays, none in common
     month_clash: bool  # both name a month their figures belong to, none in common
     places: tuple[str, str] | None  # each set in a place the other never names
+    places_said: bool  # each sentence itself sets its figures in a place the other claim never names
     places_shared: bool  # both set their figures in one named place
     days_shared: bool  # both name one weekday or one date
     kinds_shared: int
@@ -163,6 +184,7 @@ def gather(a: ClaimText, b: ClaimText, fa: tuple[Quantity, ...], fb: tuple[Quant
         weekday_clash=bool(wa and wb and not wa & wb) and not counts_on,
         month_clash=bool(ma and mb and not ma & mb),
         places=different_places(a, b),
+        places_said=different_places(a, b, sentences=True) is not None,
         places_shared=_shared_place(a, b),
         days_shared=bool(wa & wb) or (stated_gap == 0),
         kinds_shared=len(ka & kb),
