@@ -26,7 +26,7 @@ from verifier.quantities.patterns import (
     _ROLE_HINT,
     _TOTAL,
 )
-from verifier.quantities.record import NON_COUNT_KINDS, Quantity
+from verifier.quantities.record import NON_COUNT_KINDS, Quantity, takes_measure
 
 # "Twenty-seven of the dead were Islamic State fighters", "nine of those hurt were children".
 _COUNTED_AFTER = re.compile(
@@ -56,6 +56,8 @@ def _frame(ctx: _Ctx, m: object) -> Quantity:
         counted = _counted(ctx, start, end, kind, getattr(m, "unit", None))
         if kind == "score" and counted.measure in lx.TOLL_MEASURES:
             counted = counted._replace(measure=None)  # "lost 1-3 to Kestrel": a result, no one died
+        if not takes_measure(kind, counted.measure):
+            counted = counted._replace(measure=None)
     elif kind in ("date", "time"):
         counted = _dated(ctx, start, end)
     spans.update(counted.spans)

@@ -8,7 +8,7 @@ from types import MappingProxyType
 from verifier.quantities.context import _break_between, _Ctx, _words_between
 from verifier.quantities.groups import parse_group
 from verifier.quantities.patterns import _PART_BEFORE
-from verifier.quantities.record import Quantity
+from verifier.quantities.record import Quantity, takes_measure
 
 
 def _link_parts(ctx: _Ctx, frames: list[Quantity]) -> list[Quantity]:
@@ -19,7 +19,7 @@ def _link_parts(ctx: _Ctx, frames: list[Quantity]) -> list[Quantity]:
     for i, q in enumerate(frames):
         if q.is_count and q.measure is None and not q.negated:
             donor = _donor(ctx, frames, i, near)
-            if donor is not None:
+            if donor is not None and takes_measure(q.kind, donor.measure):
                 spans = dict(q.spans)
                 if "measure" in donor.spans:
                     spans["measure"] = donor.spans["measure"]
@@ -34,7 +34,7 @@ def _link_parts(ctx: _Ctx, frames: list[Quantity]) -> list[Quantity]:
     for k in range(len(counts) - 2, -1, -1):
         i, j = counts[k], counts[k + 1]
         q, nxt = out[i], out[j]
-        if q.measure is not None or q.negated or nxt.measure is None:
+        if q.measure is not None or q.negated or not (nxt.measure and takes_measure(q.kind, nxt.measure)):
             continue
         e = q.spans.get("group", q.spans["number"])[1]
         if _LIST.fullmatch(ctx.text, e, nxt.spans["number"][0]):
