@@ -990,12 +990,27 @@ def test_a_lost_euro_sign_reads_like_the_currency_word(written: str) -> None:
         ("They won 31 - 24 in the rain.", "31-24"),
         ("The score was 02-01 at the break.", "2-1"),
         ("The Sharks (9-7) host the Lions.", "9-7"),
+        # A vote on what was voted on, however many words name it.
+        ("The assembly passed the long-delayed coastal protection bill 131-87 on Friday.", "131-87"),
+        ("Councillors rejected the motion 9-4.", "9-4"),
     ],
 )
 def test_a_score_carries_its_pair_in_iso(sentence: str, pair: str) -> None:
     (m,) = find_numbers(sentence)
     assert (m.kind, m.iso, m.value) == ("score", pair, None)
     assert not m.is_figure
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council approved the plan for 10-12 homes.",  # a range of things, however voted
+        "The budget grew 10-12 percent.",
+        "The bill runs to 40-50 pages.",  # no vote: a range
+    ],
+)
+def test_a_range_near_a_vote_word_stays_a_range(sentence: str) -> None:
+    assert all(m.kind != "score" for m in find_numbers(sentence))
 
 
 def test_number_span_leaves_out_sign_words_and_currency() -> None:

@@ -24,7 +24,14 @@ from verifier.numbers.patterns import (
     _YEAR_RIGHT_COUNT,
 )
 from verifier.numbers.record import NumberMention, _mention
-from verifier.numbers.vocab import _SCORE_CUE_REACH, _SCORE_FALL_CUES, _SCORE_LEFT_CUES, _SCORE_RIGHT_CUES
+from verifier.numbers.vocab import (
+    _SCORE_CUE_REACH,
+    _SCORE_FALL_CUES,
+    _SCORE_LEFT_CUES,
+    _SCORE_RIGHT_CUES,
+    _VOTE_OBJECTS,
+    _VOTE_VERBS,
+)
 
 
 def _score_mention(text: str, core: _Core, left: str) -> NumberMention | None:
@@ -45,7 +52,9 @@ def _score_mention(text: str, core: _Core, left: str) -> NumberMention | None:
         return None
     end = pair.end()
     bracketed = text[end : end + 1] == ")" and bool(_TEAM_BRACKET_LEFT.search(left))
-    if not (bracketed or _cue_left(left) or _cue_right(text, end) or _fell_to(left, text, end)):
+    voted = _vote_on(text[max(0, core.start - _VOTE_REACH) : core.start])
+    cued = _cue_left(left) or _cue_right(text, end) or _fell_to(left, text, end) or voted
+    if not (bracketed or cued):
         return None
     if _counts_something(text, end):
         return None  # "won 10-12 seats", "lost 3-4 of their tanks": a range of things
@@ -59,6 +68,18 @@ def _cue_left(left: str) -> bool:
     clause = _CLAUSE_END.match(left)
     words = _SCORE_WORD.findall(left, clause.end() if clause else 0)
     return any(w.lower() in _SCORE_LEFT_CUES for w in words[-(_SCORE_CUE_REACH + 1) :])
+
+
+# How far back the verb of a vote may stand: a bill is often named in many words.
+_VOTE_REACH = 120
+
+
+def _vote_on(left: str) -> bool:
+    """The pair right after what was voted on, in a clause whose verb passes or rejects it: "passed the
+    contested water privatisation bill 221-190"."""
+    clause = _CLAUSE_END.match(left)
+    words = [w.lower() for w in _SCORE_WORD.findall(left, clause.end() if clause else 0)]
+    return bool(words) and words[-1] in _VOTE_OBJECTS and any(w in _VOTE_VERBS for w in words[:-1])
 
 
 _TO_SIDE = re.compile(r"\s+(?:to|against)\s+(?:the\s+)?[A-Z]")

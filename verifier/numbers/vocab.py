@@ -61,6 +61,14 @@ _SCORE_LEFT_CUES = frozenset(
 _SCORE_RIGHT_CUES = frozenset(
     "record win victory loss defeat lead draw tie scoreline triumph rout thrashing drubbing".split()
 )
+# What a vote is held on, and the verbs that pass or reject it: "passed the contested water bill 221-190"
+# is a tally however many words name the bill, when the pair follows the noun right after such a verb.
+_VOTE_OBJECTS = frozenset(
+    "bill bills motion measure resolution amendment budget law legislation proposal treaty deal plan".split()
+)
+_VOTE_VERBS = frozenset(
+    "passed approved rejected adopted voted backed defeated endorsed ratified threw blocked".split()
+)
 # Verbs of going down that give a score only with the side it went down to after it: "fell 1-3 to Harbor
 # City", "slumped 0-4 against the leaders"; "fell 1-3 percent" is a range.
 _SCORE_FALL_CUES = frozenset("fell falls slipped slips slumped slumps crashed crashes sank succumbed".split())
