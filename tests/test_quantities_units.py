@@ -1,4 +1,4 @@
-"""A figure read in a unit of measurement never counts people: readings of 2026-12-04, on our own sentences.
+"""A sum of money or a figure read in a unit of measurement never counts people: readings of 2026-12-04, on our own sentences.
 
 A casualty word near a distance or a weight ("the missing hikers ... 15 miles away") says who the sentence is
 about, not what the distance measures; the length stays a length and compares with other lengths.
@@ -15,6 +15,9 @@ UNIT_FIGURES = [
     ("The three missing climbers were found 12 miles from the summit hut.", "mi"),
     ("Police said the two arrested men had carried 40 kg of explosives across the border.", "kg"),
     ("Seven people were killed and the flood water rose 2 metres in the old town.", "m"),
+    # Money: a fund for the regions hit by the storm counts no one hit.
+    ("The cabinet set aside $2.5 billion for the coastal towns hit by the storm.", "USD"),
+    ("Police said the three arrested men had laundered 4 million euros.", "EUR"),
 ]
 
 

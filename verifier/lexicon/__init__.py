@@ -63,6 +63,9 @@ TOLL_MEASURES: frozenset[str] = frozenset(_MEASURES["toll_measures"])
 FALLING_MEASURES: frozenset[str] = frozenset(_MEASURES["falling_measures"])
 # Measures that count things, never people: damaged and destroyed buildings, vehicles, ships.
 THING_MEASURES: frozenset[str] = frozenset(_MEASURES["thing_measures"])
+# Measures of what befalls people or what people do (killed, shot, arrested, marched): never of a sum of
+# money or of a figure in a unit of measurement.
+PEOPLE_MEASURES: frozenset[str] = frozenset(_MEASURES["people_measures"])
 # Measures of money (revenue, profit, loss): they govern sums and shares, never a count of people or things.
 MONEY_MEASURES: frozenset[str] = frozenset(_MEASURES["money_measures"])
 # Measures whose figure belongs to its clause's subject ("Harlow Bank cut 300 jobs"): not a toll of victims.

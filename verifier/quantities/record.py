@@ -13,15 +13,10 @@ from verifier.core.display import number
 NON_COUNT_KINDS = frozenset(
     {"date", "year", "time", "age", "ordinal", "phone", "code", "duration", "resolution", "unit", "id"}
 )
-# Measures of what befell people (killed, missing, arrested): a figure read in a unit of measurement never
-# takes one ("the missing hikers were found 15 miles away" gives a distance, no number of missing people).
-# Things can be damaged or destroyed and an area affected, so those stay open to measurements.
-PEOPLE_MEASURES = lx.TOLL_MEASURES - lx.THING_MEASURES - {"affected"}
-
-
 def takes_measure(kind: str, measure: str | None) -> bool:
-    """Whether a figure of this kind can measure this: a length is never the number of the missing."""
-    return not (kind == "measure" and measure in PEOPLE_MEASURES)
+    """Whether a figure of this kind can measure this: a sum of money or a length never counts people
+    ("the missing hikers were found 15 miles away" gives a distance, no number of the missing)."""
+    return not (kind in ("measure", "money") and measure in lx.PEOPLE_MEASURES)
 
 
 @dataclass(frozen=True)
