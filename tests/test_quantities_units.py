@@ -1,4 +1,4 @@
-"""A sum of money or a figure read in a unit of measurement never counts people: readings of 2026-12-04, on our own sentences.
+"""A sum of money or a figure in a unit never counts people: readings of 2026-12-04, on our own sentences.
 
 A casualty word near a distance or a weight ("the missing hikers ... 15 miles away") says who the sentence is
 about, not what the distance measures; the length stays a length and compares with other lengths.
