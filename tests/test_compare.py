@@ -528,7 +528,28 @@ REVISIONS = [
     ("The landslide killed 14 villagers.", "The toll from the landslide rises to 21 villagers."),
     ("The landslide killed 14 villagers.", "The landslide toll has reached 21 villagers, officials said."),
     ("The landslide killed 14 villagers.", "The number of villagers killed in the landslide climbed to 21."),
+    # A revision that names what it raises before its new value ("raised the number ... to").
+    (
+        "The landslide killed 14 villagers.",
+        "Officials raised the number of villagers killed in Monday's landslide to 21.",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "revises"),
+    [
+        ("Rescuers raised the number of people missing after the mudslide to 40.", True),
+        ("The fire has now burned 900 hectares, up from earlier estimates.", True),
+        # The words of a gap cue stay in one sentence.
+        ("Police raised the number of patrols. Officials said 40 people went to the rally.", False),
+        ("Rescuers raised the number of dogs on the team.", False),
+    ],
+)
+def test_revision_cues_may_name_what_they_revise_between_their_words(text: str, revises: bool) -> None:
+    from verifier.compare.vocab import load
+
+    assert (load().revision_cues.search(text) is not None) == revises
 
 
 @pytest.mark.parametrize(("a", "b"), REVISIONS)

@@ -31,8 +31,14 @@ class Vocab:
     falling_words: frozenset[str]  # "fell 3%": a change downwards
 
 
+# "..." in a cue stands for up to 12 words of one sentence between its parts ("raised the number ... to":
+# "raised the number of people hurt in the attack to 64").
+_GAP = r"(?:\s+[^\s.;!?]+){0,12}?\s+"
+
+
 def _phrases(items: list[str]) -> re.Pattern[str]:
-    alts = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in items), key=len, reverse=True)
+    escaped = (re.escape(p).replace(r"\ \.\.\.\ ", _GAP).replace(r"\ ", r"\s+") for p in items)
+    alts = sorted(escaped, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE)
 
 
