@@ -17,6 +17,11 @@ HOLDERS = [
     ("Tomas Brandvik scored 24 points in the win.", "toma brandvik"),  # the stems of the whole name
     ("The Harriers scored 3 goals before the break.", "harrier"),
     ("Veselka has 12 titles to her name.", "veselka"),
+    # Words that describe the name before it ("the carmaker", "former striker") are not the name.
+    ("The carmaker Vellor Motors said it would cut 1,500 jobs.", "vellor motor"),
+    ("Former striker Anneli Varga scored 14 goals that season.", "ann varga"),  # stems
+    # A place or a day in the clause is no second name ("in Tarsby", "on Sunday").
+    ("Anneli Varga scored 14 goals in Tarsby on Sunday.", "ann varga"),  # stems
     # A sentence's first word is capitalised whatever it is: a common word there is no name.
     ("Police found 31 rifles in the van.", None),
     # A name followed by a verb of saying is a source, not a holder.
@@ -40,6 +45,21 @@ def test_two_peoples_figures_do_not_conflict() -> None:
     a = ClaimText("Okafor finished the game with 31 points.")
     b = ClaimText("Brandvik finished the game with 24 points.")
     assert relate(a, b).label != "conflict"
+
+
+SOLLEN = "Retired teacher Marta Sollen was elected mayor of Arvik on Sunday with 58 percent of the vote."
+
+
+def test_two_candidates_shares_in_two_towns_do_not_conflict() -> None:
+    a = ClaimText(SOLLEN)
+    b = ClaimText("Young engineer Tobias Renk won the Hollund mayoral race on Sunday with 52 percent.")
+    assert relate(a, b).label != "conflict"
+
+
+def test_one_candidates_two_shares_conflict() -> None:
+    a = ClaimText(SOLLEN)
+    b = ClaimText("Marta Sollen won the Arvik mayoral race on Sunday with 52 percent of the vote.")
+    assert relate(a, b).label == "conflict"
 
 
 def test_one_persons_two_figures_still_conflict() -> None:

@@ -55,9 +55,7 @@ def holder(q: Quantity, text: str) -> str | None:
         return None  # a casualty or an act: its figure counts the people it befell
     start = q.span[0]
     cut = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
-    tokens = list(_TOKEN.finditer(text, cut, start))
-    if tokens and tokens[0].group() == "The":
-        tokens = tokens[1:]
+    tokens = _past_descriptor(list(_TOKEN.finditer(text, cut, start)), text)
     run = []
     for t in tokens:
         if not t.group()[0].isupper():
@@ -73,11 +71,48 @@ def holder(q: Quantity, text: str) -> str | None:
         # A firm that reports, posts or cuts its own figure holds it ("Kestrel Mining reported revenue of").
         if any(w[0].isupper() for w in rest):
             return None
-    elif not _is_verb(rest[0]) or any(w[0].isupper() or w in lx.SAY_VERBS for w in rest[1:]):
+    elif not _is_verb(rest[0]) or any(
+        (w[0].isupper() and not _setting_word(rest, i)) or w in lx.SAY_VERBS
+        for i, w in enumerate(rest[1:], 1)
+    ):
         return None
     if run[-1].group().lower() in load().stopwords:  # "He", "They", "It"
         return None
     return " ".join(stem(t.group()) for t in run)
+
+
+# Words before a capitalised word that make it a place or a day, not a second name in the holder's clause
+# ("was elected mayor OF Quenfield ON Sunday", "won THE Mezzaro race").
+_SETTING_BEFORE = frozenset({"of", "in", "at", "on", "the"})
+# Words a clause may open with before its subject's name: an article, then a few words describing the name
+# ("The chipmaker Sorell Semiconductors", "Former judge Pavel Ostrowski", "Green candidate Leona Farris").
+_ARTICLES = frozenset({"The", "A", "An"})
+_DESCRIPTOR_WORDS = 3
+
+
+def _setting_word(rest: list[str], i: int) -> bool:
+    return rest[i - 1].lower() in _SETTING_BEFORE or rest[i].lower() in load().time_words
+
+
+def _past_descriptor(tokens: list[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The clause's tokens from its subject's name on: past an article and up to three lowercase words that
+    describe the name; a common capitalised word opening the sentence ("Former", "Green") describes too."""
+    i = 0
+    if i < len(tokens) and tokens[i].group() in _ARTICLES:
+        i += 1
+    elif (
+        i < len(tokens)
+        and tokens[i].group()[0].isupper()
+        and tokens[i].start() == _sentence_start(text, tokens[i].start())
+        and not _first_word_is_name(tokens[i].group())
+    ):
+        i += 1
+    j = i
+    while j < len(tokens) and j - i < _DESCRIPTOR_WORDS and tokens[j].group().islower():
+        j += 1
+    if j > i and j < len(tokens) and tokens[j].group()[0].isupper():
+        return tokens[j:]
+    return tokens[i:] if i and tokens[0].group() in _ARTICLES else tokens
 
 
 def _sentence_start(text: str, pos: int) -> int:
