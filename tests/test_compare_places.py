@@ -32,6 +32,9 @@ TWO_PLACES = [
     ("in the town of Marrak", "in the town of Sulvan"),
     ("in the northern port of Adrenna", "in the southern city of Kolbeth"),
     ("near Hollis Ford", "near Pemberton"),
+    # A name before a place noun, and "the coast of".
+    ("at Tarrow airport", "at Lindqvist airport"),
+    ("across the Ferrand Bay region", "off the coast of Mallory"),
 ]
 
 
@@ -72,3 +75,12 @@ ALIKE_TOLLS = [
 @pytest.mark.parametrize(("a", "b", "label"), ALIKE_TOLLS)
 def test_alike_tolls_in_two_places_are_two_incidents(a: str, b: str, label: str) -> None:
     assert relate(ClaimText(a), ClaimText(b)).label == label
+
+
+def test_different_figures_in_two_places_do_not_clash() -> None:
+    a = ClaimText("A snowstorm forced the cancellation of 180 flights at Tarrow airport on Thursday.")
+    b = ClaimText("Some 250 flights were cancelled at Lindqvist airport on Thursday as a snowstorm hit.")
+    assert relate(a, b).label != "conflict"
+    # The same airport's two counts of one day's cancellations do clash.
+    c = ClaimText("Some 250 flights were cancelled at Tarrow airport on Thursday as a snowstorm hit.")
+    assert relate(a, c).label == "conflict"

@@ -352,11 +352,13 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
     if _cannot_agree(v):
         allowed = [k for k in allowed if k != "agree"]
     label = max(allowed or ["different_quantity"], key=lambda k: probs[k])
-    if label == "agree" and e.places_said:
-        # Alike figures set in two places, each named by one claim alone ("the town of Qadira", "the town of
-        # Bessan"), are two places' tolls, not one told twice. (Labelled pairs whose sentences name places
-        # apart, spelling variants read as one: 12 of 15 unrelated, 2 different quantities, 1 agree.)
-        return "unrelated", probs["unrelated"] + probs["agree"]
+    if e.places_said and (label == "agree" or (label == "conflict" and not e.part_of_place)):
+        # Figures set in two places, each named by one claim alone ("the town of Qadira", "the town of
+        # Bessan"), are two places' figures: alike, they are not one told twice; apart, they do not clash
+        # unless one place may be a part of the other ("the Bara district"). (Labelled pairs whose sentences
+        # name places apart, spelling variants read as one: 12 of 15 unrelated, 2 different quantities, 1
+        # agree; none of them judged a conflict.)
+        return "unrelated", probs["unrelated"] + probs[label]
     if label == "different_quantity" and not clashes and (
         parts_making_whole(v) is not None or any(p.restates for p in best_per_figure(list(v.pairs)))
     ):

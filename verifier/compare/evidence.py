@@ -14,10 +14,13 @@ from verifier.compare.vocab import load
 from verifier.quantities import Quantity, parse_date
 
 _NAME = r"[A-Z][\w-]*[a-z][\w-]*"  # a capitalised word ("Darna", "Al-Bab"), not an acronym ("IS")
+# "in Darna", "the town of Ariha"; or a name before a place noun ("at Velmora airport",
+# "the Holloway Bay region").
 _PLACE = re.compile(
     r"\b(?:(?i:in|near|outside|around|across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
     r"|(?i:" + "|".join(lx.PLACE_NOUNS) + r")\s+of\s+)"
     r"(?P<name>" + _NAME + r"(?:\s+" + _NAME + r"){0,2})"
+    r"|\b(?P<head_name>" + _NAME + r"(?:\s+" + _NAME + r"){0,2})\s+(?:" + "|".join(lx.PLACE_HEADS) + r")\b"
 )
 _CAPITALISED = re.compile(_NAME)
 _PART_NOUN = "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lx.PART_OF_PLACE_NOUNS) + ")"
@@ -61,7 +64,8 @@ def _name_words(name: str) -> list[str]:
 
 def places(text: str) -> set[str]:
     """Place names a text sets its figures in ("in Darna", "the town of Ariha"); not countries."""
-    return {" ".join(w) for m in _PLACE.finditer(text) if (w := _name_words(m.group("name")))}
+    found = (m.group("name") or m.group("head_name") for m in _PLACE.finditer(text))
+    return {" ".join(w) for name in found if (w := _name_words(name))}
 
 
 # Transliterated names vary by a letter or two ("Darna"/"Derna", "Raqa"/"Raqqa", "Hassajik"/"Hassadjek"):

@@ -104,6 +104,7 @@ SPEAKER_HEADS: tuple[str, ...] = tuple(_SPEECH["speaker_heads"])
 # --- places -----
 # Nouns before "of" that introduce a place name ("the town of Ariha", "Aleppo province" is read by "in").
 PLACE_NOUNS: tuple[str, ...] = tuple(_PLACES["place_nouns"])
+PLACE_HEADS: tuple[str, ...] = tuple(_PLACES["place_heads"])
 # Nouns that set figures in a part of a place ("the Bara district of Tarsa", "Tarsa's eastern suburbs"): one
 # district against its whole city is another quantity (LABELS.md), not a contradiction.
 PART_OF_PLACE_NOUNS: tuple[str, ...] = tuple(_PLACES["part_of_place_nouns"])
