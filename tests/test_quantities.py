@@ -324,6 +324,9 @@ GROUPS = [
     # "N of the dead were X": the group after "were" is who the part counts
     ("Eighteen of the dead were Vostani border guards.", "Vostani border guards", "guards"),
     ("Nine of those hurt were children, the ministry said.", "children", "children"),
+    # A percentage names its whole after "of", with or without an article.
+    ("Marta Sollen took 45.3 percent of ballots cast.", "ballots", "ballots"),
+    ("About 12% of households in the valley lost power.", "households", "households"),
 ]
 
 

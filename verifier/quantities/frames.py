@@ -122,7 +122,7 @@ def _counted(ctx: _Ctx, start: int, end: int, kind: str, unit: str | None = None
     """The group, measure, role and negation of a count, percent, money or measure figure."""
     spans: dict[str, tuple[int, int]] = {}
     group = head = measure = role = None
-    g = _group_after(ctx, end)
+    g = _group_after(ctx, end, share=kind == "percent")
     counted = _COUNTED_AFTER.match(ctx.text, end) if g is None else None
     if counted:
         # "27 of the dead were IS fighters": the group after "were" is who the part counts.

@@ -18,8 +18,9 @@ GROUP_MAX_WORDS = 4
 GLUED_WORD_MAX_CHARS = 64
 
 
-def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
-    """The noun phrase right after a number: "27 IS fighters were" -> ("IS fighters", "fighters")."""
+def _group_after(ctx: _Ctx, end: int, share: bool = False) -> tuple[str, str, int, int] | None:
+    """The noun phrase right after a number: "27 IS fighters were" -> ("IS fighters", "fighters"). A `share`
+    (a percentage) names its whole after a bare "of" too: "45% of voters", "10 percent of households"."""
     text = ctx.text
     pos = end
     # "1000-member church", "24-strong crew": the group is glued to the number by a hyphen.
@@ -29,7 +30,7 @@ def _group_after(ctx: _Ctx, end: int) -> tuple[str, str, int, int] | None:
             w = m.group().lower()
             return m.group(), _head(w), m.start(), m.end()
     # "17 of the hijacked ships": the group is the phrase after "of the".
-    of = _OF_THE.match(text, pos)
+    of = _OF_THE.match(text, pos) or (_OF.match(text, pos) if share else None)
     if of:
         pos = of.end()
     taken = _trimmed(text, _phrase_words(ctx, pos))
@@ -108,6 +109,7 @@ _SIDE_OF = re.compile(r"\s+on\s+the\s+(?:[\w'’-]+\s+){1,3}side\b", re.IGNORECA
 _SPACED_HYPHEN = re.compile(r" *-? *")
 
 _OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.IGNORECASE)
+_OF = re.compile(r"\s+of\s+(?=[a-z])")
 
 
 def _next_is_plural(ctx: _Ctx, pos: int) -> bool:
