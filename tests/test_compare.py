@@ -557,6 +557,28 @@ def test_revision_wording_in_any_tense_makes_an_update(a: str, b: str) -> None:
     assert relate(ClaimText(a, date="2022-06-03"), ClaimText(b, date="2022-06-03")).label == "update"
 
 
+# "Revised" and "corrected" say a report's own figure changed, whatever it measures: a rate or a share is
+# revised as a toll is ("rose to" on a rate says the world changed, and is no revision).
+REPORT_REVISIONS = [
+    (
+        "Annual inflation in Morvia was 3.1% in June, a first estimate from the statistics office showed.",
+        "The statistics office revised Morvia's June inflation rate down to 2.8%.",
+        "2024-07-16",
+    ),
+    (
+        "The yes side won 54.6% of the vote in the Callow referendum, early results showed.",
+        "The electoral board corrected the yes vote in the Callow referendum to 53.9% of the vote in its"
+        " final count.",
+        "2024-07-04",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "later"), REPORT_REVISIONS)
+def test_a_revised_rate_or_share_is_an_update(a: str, b: str, later: str) -> None:
+    assert relate(ClaimText(a, date="2024-07-02"), ClaimText(b, date=later)).label == "update"
+
+
 def test_a_later_report_with_fewer_still_trapped_is_an_update() -> None:
     """The trapped, like the missing, fall as rescues go on: fewer in a later report revise the count."""
     a = ClaimText("Thirty hikers were stranded by the avalanche, the park service said.", date="2024-01-10")

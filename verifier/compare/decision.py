@@ -283,6 +283,8 @@ def revised(v: PairView, p: Aligned) -> bool:
     # change with other figures conflict.
     tally = p.a.family in ("count", "fraction")
     wording = tally and ((e.revision_b and gap >= 0) or (e.revision_a and gap <= 0))
+    # "Revised", "corrected": the report says its own figure changed, whatever the figure measures.
+    wording = wording or (e.report_revised_b and gap >= 0) or (e.report_revised_a and gap <= 0)
     sign = -1 if p.a.q.measure in lx.FALLING_MEASURES else 1
     grew = gap != 0 and sign * (p.b.point - p.a.point) * gap > 0
     return wording or grew or _moved_on(v, p)

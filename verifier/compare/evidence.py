@@ -157,6 +157,8 @@ class Evidence:
     part_of_place: bool  # one claim sets its figures in a part of a place ("the Bara district"), one not
     revision_a: bool
     revision_b: bool
+    report_revised_a: bool  # "revised", "corrected": the claim's report changes an earlier figure of its own
+    report_revised_b: bool
     cumulative_a: bool
     cumulative_b: bool
     same_source: bool
@@ -177,6 +179,7 @@ def gather(a: ClaimText, b: ClaimText, fa: tuple[Quantity, ...], fb: tuple[Quant
     report_gap = (rb - ra).days if ra and rb else None
     revision = tuple(vocab.revision_cues.search(c.text) is not None for c in (a, b))
     cumulative = tuple(vocab.cumulative_cues.search(c.text) is not None for c in (a, b))
+    report_revised = tuple(vocab.report_revision_cues.search(c.text) is not None for c in (a, b))
     # A later report that revises or runs on a count ("the toll rose to 27 on Wednesday", "now stands at
     # 340") names the day of its count: its days apart from the earlier report's are no second event.
     later = None if not report_gap else int(report_gap > 0)
@@ -196,6 +199,8 @@ def gather(a: ClaimText, b: ClaimText, fa: tuple[Quantity, ...], fb: tuple[Quant
         part_of_place=(_PART_OF_PLACE.search(a.text) is None) != (_PART_OF_PLACE.search(b.text) is None),
         revision_a=revision[0],
         revision_b=revision[1],
+        report_revised_a=report_revised[0],
+        report_revised_b=report_revised[1],
         cumulative_a=cumulative[0],
         cumulative_b=cumulative[1],
         same_source=bool(a.source and b.source and a.source.lower() == b.source.lower()),

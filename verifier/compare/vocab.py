@@ -16,6 +16,7 @@ import snowballstemmer
 class Vocab:
     stopwords: frozenset[str]
     revision_cues: re.Pattern[str]
+    report_revision_cues: re.Pattern[str]  # "revised", "corrected": a report's figure changed, of any kind
     cumulative_cues: re.Pattern[str]
     weekdays: tuple[str, ...]
     time_zones: dict[str, int]  # zone -> minutes east of UTC
@@ -50,6 +51,7 @@ def load(language: str = "en") -> Vocab:
     return Vocab(
         stopwords=frozenset(raw["stopwords"]),
         revision_cues=_phrases(raw["revision_cues"]),
+        report_revision_cues=_phrases(raw["report_revision_cues"]),
         cumulative_cues=_phrases(raw["cumulative_cues"]),
         weekdays=tuple(raw["weekdays"]),
         time_zones={k: int(v) for k, v in raw["time_zones"].items()},
