@@ -128,3 +128,16 @@ def test_the_half_of_a_game_or_a_year_is_a_period_not_a_share(text: str) -> None
 
 def test_half_on_its_own_is_still_a_share() -> None:
     assert [m.value for m in find_numbers("Half of the homes were lost.") if m.kind == "fraction"] == [0.5]
+
+
+def test_two_names_figures_in_claims_sharing_no_name_are_two_stories() -> None:
+    a = ClaimText("Norvik Air cancelled 140 flights on Monday as its cabin crew walked out over pay.")
+    b = ClaimText("The budget carrier Flyloft scrapped 35 flights on Monday after a strike by its pilots.")
+    assert relate(a, b).label == "unrelated"
+
+
+def test_two_players_of_one_match_are_one_story() -> None:
+    # The claims share the match's teams: the players' points are two quantities of one game.
+    a = ClaimText("Okafor finished with 31 points as the Harriers beat the Ospreys on Friday.")
+    b = ClaimText("Brandvik scored 24 points for the Ospreys in Friday's loss to the Harriers.")
+    assert relate(a, b).label != "unrelated"

@@ -361,6 +361,13 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
         # name places apart, spelling variants read as one: 12 of 15 unrelated, 2 different quantities, 1
         # agree; none of them judged a conflict.)
         return "unrelated", probs["unrelated"] + probs[label]
+    if label == "different_quantity" and holders.strangers(
+        [(p.a.holder, p.b.holder) for p in v.pairs], v.a.text, v.b.text
+    ):
+        # Two names' figures in claims that share no name: two stories (two airlines' strikes, two towns'
+        # mayors), not two quantities of one. Few labelled pairs have two holders apart: of the 2, the one
+        # sharing no name is unrelated; tests/test_compare_holders.py holds sentences written for it.
+        return "unrelated", probs["unrelated"] + probs[label]
     if label == "different_quantity" and not clashes and (
         parts_making_whole(v) is not None or any(p.restates for p in best_per_figure(list(v.pairs)))
     ):

@@ -9,6 +9,7 @@ a name followed by a verb of saying is a source, not a holder ("Okafor said 31 p
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from verifier import lexicon as lx
@@ -143,3 +144,24 @@ def apart(fa: str | None, fb: str | None, text_a: str, text_b: str) -> bool:
     own_a = {w for w in set(ra) - set(rb) if _rare(w)}
     own_b = {w for w in set(rb) - set(ra) if _rare(w)}
     return bool(own_a and own_b) and not own_a & names_in(text_b) and not own_b & names_in(text_a)
+
+
+def strangers(pairs: Sequence[tuple[str | None, str | None]], text_a: str, text_b: str) -> bool:
+    """Figures held by two names apart (`apart`) wherever both claims give a holder, in claims that share no
+    name but a day or a month ("Avenor Airways cancelled 180 flights on Thursday" / "Skylance scrapped 65
+    flights on Thursday"): the figures of two stories, not two quantities of one. Two players of one match
+    share its teams' names."""
+    held = [(fa, fb) for fa, fb in pairs if fa is not None and fb is not None]
+    if not held or not all(apart(fa, fb, text_a, text_b) for fa, fb in held):
+        return False
+    days = {stem(w) for w in load().time_words}
+    return not (_names_after_first(text_a) & _names_after_first(text_b)) - days
+
+
+def _names_after_first(text: str) -> frozenset[str]:
+    """Stems of a text's capitalised words but the first of each sentence, which is capitalised whatever
+    it is."""
+    starts = {_sentence_start(text, m.start()) for m in _TOKEN.finditer(text)}
+    return frozenset(
+        stem(m.group()) for m in _TOKEN.finditer(text) if m.group()[0].isupper() and m.start() not in starts
+    )
