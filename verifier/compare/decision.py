@@ -311,6 +311,27 @@ def _cannot_agree(v: PairView) -> bool:
     return not agreeing and any((p.same_thing and p.compatible) or p.measures == "other" for p in v.pairs)
 
 
+def _two_stories(label: str, v: PairView) -> bool:
+    """Whether the label the figures chose is about two stories after all: figures set in two places, or
+    held by two names, that nothing ties together."""
+    e = v.evidence
+    if e.places_said and (label == "agree" or (label == "conflict" and not e.part_of_place)):
+        # Figures set in two places, each named by one claim alone ("the town of Qadira", "the town of
+        # Bessan"), are two places' figures: alike, they are not one told twice; apart, they do not clash
+        # unless one place may be a part of the other ("the Bara district"). (Labelled pairs whose sentences
+        # name places apart, spelling variants read as one: 12 of 15 unrelated, 2 different quantities, 1
+        # agree; none of them judged a conflict.)
+        return True
+    if label == "different_quantity" and holders.strangers(
+        [(p.a.holder, p.b.holder) for p in v.pairs], v.a.text, v.b.text
+    ):
+        # Two names' figures in claims that share no name: two stories (two airlines' strikes, two towns'
+        # mayors), not two quantities of one. Few labelled pairs have two holders apart: of the 2, the one
+        # sharing no name is unrelated; tests/test_compare_holders.py holds sentences written for it.
+        return True
+    return False
+
+
 def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
     """The label and the probability that it is right. Where the table overrides the figures decision, the
     label is certain once the pair is about one incident, so its probability is that of one incident."""
@@ -354,19 +375,7 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
     if _cannot_agree(v):
         allowed = [k for k in allowed if k != "agree"]
     label = max(allowed or ["different_quantity"], key=lambda k: probs[k])
-    if e.places_said and (label == "agree" or (label == "conflict" and not e.part_of_place)):
-        # Figures set in two places, each named by one claim alone ("the town of Qadira", "the town of
-        # Bessan"), are two places' figures: alike, they are not one told twice; apart, they do not clash
-        # unless one place may be a part of the other ("the Bara district"). (Labelled pairs whose sentences
-        # name places apart, spelling variants read as one: 12 of 15 unrelated, 2 different quantities, 1
-        # agree; none of them judged a conflict.)
-        return "unrelated", probs["unrelated"] + probs[label]
-    if label == "different_quantity" and holders.strangers(
-        [(p.a.holder, p.b.holder) for p in v.pairs], v.a.text, v.b.text
-    ):
-        # Two names' figures in claims that share no name: two stories (two airlines' strikes, two towns'
-        # mayors), not two quantities of one. Few labelled pairs have two holders apart: of the 2, the one
-        # sharing no name is unrelated; tests/test_compare_holders.py holds sentences written for it.
+    if _two_stories(label, v):
         return "unrelated", probs["unrelated"] + probs[label]
     if label == "different_quantity" and not clashes and (
         parts_making_whole(v) is not None or any(p.restates for p in best_per_figure(list(v.pairs)))
