@@ -993,12 +993,29 @@ def test_a_lost_euro_sign_reads_like_the_currency_word(written: str) -> None:
         # A vote on what was voted on, however many words name it.
         ("The assembly passed the long-delayed coastal protection bill 131-87 on Friday.", "131-87"),
         ("Councillors rejected the motion 9-4.", "9-4"),
+        # A pair joined by "to" after a result word; going down to a side.
+        ("The Harriers beat the Ospreys 104 to 97 in overtime.", "104-97"),
+        ("The amendment passed 61 to 38.", "61-38"),
+        ("Wexley went down 0-2 to Brannock in the cup.", "0-2"),
     ],
 )
 def test_a_score_carries_its_pair_in_iso(sentence: str, pair: str) -> None:
     (m,) = find_numbers(sentence)
     assert (m.kind, m.iso, m.value) == ("score", pair, None)
     assert not m.is_figure
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fares rose from 12 to 15 euros.",  # no result word: a change
+        "The club won 3 to 4 trophies a decade.",  # it counts things
+        "Support fell 5 to 3 percent.",
+    ],
+)
+def test_a_pair_joined_by_to_is_no_score_without_a_result(sentence: str) -> None:
+    kinds = [found.kind for found in find_numbers(sentence)]
+    assert "score" not in kinds
 
 
 @pytest.mark.parametrize(

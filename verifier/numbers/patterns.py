@@ -314,6 +314,8 @@ _SCORE_FIRST = re.compile(r"\d{1,3}")
 _TALLY_PAIR = re.compile(
     r"\s+(?i:votes?|points?|goals?|runs?|seats?)\s+to\s+(?P<b>\d{1,3})(?![\d.,:/-]\d|\s?%)"
 )
+# "beat the Stags 98 to 91": a pair joined by "to", a score only after a result word (scores.py).
+_TO_PAIR = re.compile(r"\s+to\s+(?P<b>\d{1,3})(?![\d.,:/-]\d|\s?%)")
 # "the Colts (11-4)": a record in brackets right after a capitalised name.
 _TEAM_BRACKET_LEFT = re.compile(r"\b[A-Z][\w.'’-]*\s?\($")
 _SCORE_WORD = re.compile(r"[A-Za-z'’]+")

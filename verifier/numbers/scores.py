@@ -20,6 +20,7 @@ from verifier.numbers.patterns import (
     _SCORE_WORD,
     _TALLY_PAIR,
     _TEAM_BRACKET_LEFT,
+    _TO_PAIR,
     _UNIT_RE,
     _YEAR_RIGHT_COUNT,
 )
@@ -47,6 +48,18 @@ def _score_mention(text: str, core: _Core, left: str) -> NumberMention | None:
         iso = f"{int(core.digits)}-{int(tally.group('b'))}"
         return _mention(text, core.start, tally.end(), value=None, low=None, high=None, qualifier=None,
                         kind="score", iso=iso, number_span=(core.num_start, tally.end()))  # fmt: skip
+    written = _TO_PAIR.match(text, core.end)
+    if (
+        written is not None
+        and int(written.group("b")) <= int(core.digits)
+        and _cue_left(left)
+        and not _counts_something(text, written.end())
+    ):
+        # "beat the Stags 98 to 91", "the bill passed 218 to 212": a result word before a pair joined by
+        # "to", the winner's side first; without one, "5 to 3" is a range or a change.
+        iso = f"{int(core.digits)}-{int(written.group('b'))}"
+        return _mention(text, core.start, written.end(), value=None, low=None, high=None, qualifier=None,
+                        kind="score", iso=iso, number_span=(core.num_start, written.end()))  # fmt: skip
     pair = _SCORE_PAIR.match(text, core.end)
     if pair is None:
         return None

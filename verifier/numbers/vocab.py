@@ -70,8 +70,10 @@ _VOTE_VERBS = frozenset(
     "passed approved rejected adopted voted backed defeated endorsed ratified threw blocked".split()
 )
 # Verbs of going down that give a score only with the side it went down to after it: "fell 1-3 to Harbor
-# City", "slumped 0-4 against the leaders"; "fell 1-3 percent" is a range.
-_SCORE_FALL_CUES = frozenset("fell falls slipped slips slumped slumps crashed crashes sank succumbed".split())
+# City", "slumped 0-4 against the leaders", "went down 2-1 to"; "fell 1-3 percent" is a range.
+_SCORE_FALL_CUES = frozenset(
+    "fell falls slipped slips slumped slumps crashed crashes sank succumbed down".split()
+)
 # How many words may stand between a left cue and the score: a team named in up to four words
 # ("defeated the New England Patriots 24-17").
 _SCORE_CUE_REACH = 4
