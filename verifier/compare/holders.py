@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from verifier import lexicon as lx
-from verifier.compare.text import _TOKEN, stem
+from verifier.compare.text import _TOKEN, stem, words
 from verifier.compare.vocab import load
 from verifier.quantities import Quantity
 
@@ -155,13 +155,5 @@ def strangers(pairs: Sequence[tuple[str | None, str | None]], text_a: str, text_
     if not held or not all(apart(fa, fb, text_a, text_b) for fa, fb in held):
         return False
     days = {stem(w) for w in load().time_words}
-    return not (_names_after_first(text_a) & _names_after_first(text_b)) - days
+    return not (words(text_a).names & words(text_b).names) - days
 
-
-def _names_after_first(text: str) -> frozenset[str]:
-    """Stems of a text's capitalised words but the first of each sentence, which is capitalised whatever
-    it is."""
-    starts = {_sentence_start(text, m.start()) for m in _TOKEN.finditer(text)}
-    return frozenset(
-        stem(m.group()) for m in _TOKEN.finditer(text) if m.group()[0].isupper() and m.start() not in starts
-    )
