@@ -32,9 +32,8 @@ TWO_PLACES = [
     ("in the town of Marrak", "in the town of Sulvan"),
     ("in the northern port of Adrenna", "in the southern city of Kolbeth"),
     ("near Hollis Ford", "near Pemberton"),
-    # A name before a place noun, and "the coast of".
+    # A name before the noun of a spot.
     ("at Tarrow airport", "at Lindqvist airport"),
-    ("across the Ferrand Bay region", "off the coast of Mallory"),
 ]
 
 
@@ -43,6 +42,13 @@ def test_two_places_are_two_places(a: str, b: str) -> None:
     ca = ClaimText(f"Shelling killed four people {a} on Friday, residents said.")
     cb = ClaimText(f"Four people died in shelling {b} on Friday.")
     assert different_places(ca, cb) is not None
+
+
+def test_an_area_and_a_town_in_it_are_not_two_places() -> None:
+    # A valley or a region may hold the other claim's town: it sets nothing apart.
+    ca = ClaimText("A strong earthquake struck the Orrin valley on Thursday, killing two people.")
+    cb = ClaimText("The earthquake that hit the area around Kessby on Thursday killed two people.")
+    assert different_places(ca, cb) is None
 
 
 ALIKE_TOLLS = [

@@ -315,12 +315,14 @@ def _two_stories(label: str, v: PairView) -> bool:
     """Whether the label the figures chose is about two stories after all: figures set in two places, or
     held by two names, that nothing ties together."""
     e = v.evidence
-    if e.places_said and (label == "agree" or (label == "conflict" and not e.part_of_place)):
+    tied = any(p.same_thing and p.compatible for p in v.pairs)
+    if e.places_said and (label == "agree" or (label == "conflict" and not e.part_of_place and not tied)):
         # Figures set in two places, each named by one claim alone ("the town of Qadira", "the town of
         # Bessan"), are two places' figures: alike, they are not one told twice; apart, they do not clash
-        # unless one place may be a part of the other ("the Bara district"). (Labelled pairs whose sentences
-        # name places apart, spelling variants read as one: 12 of 15 unrelated, 2 different quantities, 1
-        # agree; none of them judged a conflict.)
+        # unless one place may be a part of the other ("the Bara district") or another figure agrees and
+        # ties them to one incident (one quake's toll told of "the Teral valley" and "around Hessvik").
+        # (Labelled pairs whose sentences name places apart, spelling variants read as one: 12 of 15
+        # unrelated, 2 different quantities, 1 agree; none of them judged a conflict.)
         return True
     if label == "different_quantity" and holders.strangers(
         [(p.a.holder, p.b.holder) for p in v.pairs], v.a.text, v.b.text

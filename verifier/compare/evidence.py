@@ -14,8 +14,7 @@ from verifier.compare.vocab import load
 from verifier.quantities import Quantity, parse_date
 
 _NAME = r"[A-Z][\w-]*[a-z][\w-]*"  # a capitalised word ("Darna", "Al-Bab"), not an acronym ("IS")
-# "in Darna", "the town of Ariha"; or a name before a place noun ("at Velmora airport",
-# "the Holloway Bay region").
+# "in Darna", "the town of Ariha"; or a name before a noun of a spot ("at Velmora airport").
 _PLACE = re.compile(
     r"\b(?:(?i:in|near|outside|around|across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?"
     r"|(?i:" + "|".join(lx.PLACE_NOUNS) + r")\s+of\s+)"
