@@ -156,4 +156,3 @@ def strangers(pairs: Sequence[tuple[str | None, str | None]], text_a: str, text_
         return False
     days = {stem(w) for w in load().time_words}
     return not (words(text_a).names & words(text_b).names) - days
-
