@@ -457,6 +457,15 @@ CASES: list[tuple[str, list[Row]]] = [
             ("3", 3, 3, 3, None, "count", None),
         ],
     ),
+    # "Under the age of" and "over the age of" bound an age; the figure is no count of anyone.
+    (
+        "Nine pupils under the age of ten were hurt; the fund pays people over the age of 70.",
+        [
+            ("Nine", 9, 9, 9, None, "count", None),
+            ("under the age of ten", 10, 0, 9, "fewer_than", "age", "years"),
+            ("over the age of 70", 70, 71, INF, "more_than", "age", "years"),
+        ],
+    ),
     (
         "It was the third attack on the clinic this month.",
         [("third", 3, 3, 3, None, "ordinal", None)],

@@ -21,6 +21,7 @@ from verifier.numbers.parse import (
     _tidy,
 )
 from verifier.numbers.patterns import (
+    _AGE_BOUND,
     _AGE_LEFT,
     _APPOSITION_LEFT,
     _CHANGE_LEFT,
@@ -190,6 +191,8 @@ def _left_cues(
     if kind != "count":
         return kind, unit
     cue_left = left[: qual_span[0] - left_lo] if qual_span else left
+    if qual_span and _AGE_BOUND.search(left, qual_span[0] - left_lo):
+        return "age", "years"  # "under the age of eight": a bound on an age
     cue_word = _last_word(cue_left)
     if cue_word in _AGE_WORDS and _AGE_LEFT.search(cue_left, _tail(cue_left)):
         if cue_word != "at" or not after.strip()[:1].isupper():

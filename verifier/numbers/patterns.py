@@ -214,7 +214,8 @@ _QUALIFIER_WORDS: list[tuple[str, str]] = [
     ("at_least", r"at\s+least(?:\s+or\s+equal\s+to)?|no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than"
      r"|a\s+minimum\s+of|(?:more|greater|larger|bigger|higher)\s+(?:than\s+)?or\s+equal\s+(?:to|than)"
      r"|equal\s+to\s+or\s+(?:more|greater|larger|bigger|higher)\s+than"),
-    ("more_than", r"more\s+than|(?:well|just|slightly)\s+(?:over|above)|over|above|upwards\s+of"
+    ("more_than", r"more\s+than|(?:well|just|slightly)\s+(?:over|above)"
+     r"|(?:over|above)(?:\s+the\s+ages?\s+of)?|upwards\s+of"
      r"|in\s+excess\s+of|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|topp(?:ed|ing)"
      r"|(?:greater|larger|bigger|higher)\s+than"),
     ("nearly", r"nearly|almost|close\s+to|just\s+(?:under|below|shy\s+of)|approaching"),
@@ -224,7 +225,8 @@ _QUALIFIER_WORDS: list[tuple[str, str]] = [
     ("at_most", r"at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of"
      r"|(?:less|fewer|smaller|lower)\s+(?:than\s+)?or\s+equal\s+(?:to|than)"
      r"|equal\s+to\s+or\s+(?:less|fewer|smaller|lower)\s+than"),
-    ("fewer_than", r"fewer\s+than|less\s+than|(?:smaller|lower)\s+than|under|below"),
+    ("fewer_than", r"fewer\s+than|less\s+than|(?:smaller|lower)\s+than"
+     r"|(?:under|below)(?:\s+the\s+ages?\s+of)?"),
     ("exactly", r"exactly|precisely|equals?(?:\s+to)?|equaling\s+to"),
     ("between", r"between"),
     ("from", r"from"),
@@ -268,6 +270,7 @@ _CODE_LEFT = re.compile(
     r"|\bURL(?:\s+\d+)*)\s?$"
 )
 # "aged 87", "at the age of 87", "between the ages of 12 and 15"; "died at 87": the age at death.
+_AGE_BOUND = re.compile(r"(?i:\bages?\s+of\s+$)")  # the end of a bound on an age: "under the age of"
 _AGE_LEFT = re.compile(r"(?i:\b(?:aged|age|ages)(?:\s+of)?\s+$|\b(?:died|dies|dead)\s+at\s+$)")
 _MAG_LEFT = re.compile(r"(?i:\bmagnitude(?:\s+of)?[\s-]$)")
 _YEAR_LEFT = re.compile(
