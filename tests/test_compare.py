@@ -627,6 +627,24 @@ def test_a_later_report_whose_open_figure_grew_is_an_update_and_names_both_figur
     assert same_day.label == "agree"
 
 
+def test_a_later_report_of_a_larger_sum_or_rate_is_no_update_without_revision_wording() -> None:
+    """A toll grows as reports come in; a budget passed or a rate measured does not: a later report that gives
+    another value for it, with no word of a revision, contradicts the earlier one."""
+    pairs = [
+        (
+            "Hollin city council approved a $2.3 billion budget for next year on Tuesday.",
+            "On Tuesday Hollin's council adopted a $3.2 billion budget for next year.",
+        ),
+        (
+            "Unemployment in Varrow stood at 4.1 percent in March, the statistics office said.",
+            "The statistics office put Varrow's March unemployment rate at 5.4 percent.",
+        ),
+    ]
+    for a, b in pairs:
+        j = relate(ClaimText(a, date="2025-03-04"), ClaimText(b, date="2025-03-06"))
+        assert j.label == "conflict", (a, j)
+
+
 # Whole pairs about figures other than tolls, one incident each: the only two figures of one kind that
 # count the same thing (their words say so) agree or clash, whatever the kind (LABELS.md: any one clash makes
 # a conflict). The span of a campaign against one day of it is no such pair.

@@ -274,8 +274,9 @@ SAME_INCIDENT_FROM = 0.5
 
 
 def revised(v: PairView, p: Aligned) -> bool:
-    """Update evidence (LABELS.md): revision wording, or a report known to be later with the larger figure
-    (a smaller one for counts that fall as time passes: the missing are found)."""
+    """Update evidence (LABELS.md): revision wording, or a report known to be later with the larger tally
+    (a smaller one for counts that fall as time passes: the missing are found). A sum, a rate or a date does
+    not grow between reports of one fact; only "revised", "corrected" make it an update."""
     e = v.evidence
     gap = e.report_gap or 0
     # Revision wording revises a tally (a toll grows as reports come in); on a rate, a price or a
@@ -286,7 +287,7 @@ def revised(v: PairView, p: Aligned) -> bool:
     # "Revised", "corrected": the report says its own figure changed, whatever the figure measures.
     wording = wording or (e.report_revised_b and gap >= 0) or (e.report_revised_a and gap <= 0)
     sign = -1 if p.a.q.measure in lx.FALLING_MEASURES else 1
-    grew = gap != 0 and sign * (p.b.point - p.a.point) * gap > 0
+    grew = tally and gap != 0 and sign * (p.b.point - p.a.point) * gap > 0
     return wording or grew or _moved_on(v, p)
 
 
