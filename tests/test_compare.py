@@ -702,6 +702,21 @@ def test_claims_that_name_other_weekdays_for_their_events_are_about_other_incide
     assert relate(monday, thursday).label == "unrelated"
 
 
+def test_the_day_a_source_spoke_is_no_day_of_the_event() -> None:
+    """"Said on Monday" dates the statement: a report of Sunday's crush given on Monday names no other day
+    for the crush, so it neither clashes on weekdays nor counts days apart."""
+    sunday = ClaimText("Eleven fans were hurt in a crush at the stadium gates on Sunday.", date="2024-09-08")
+    monday = ClaimText("Medics said on Monday that 19 fans had been hurt in the crush.", date="2024-09-09")
+    told = ClaimText("The fire chief told reporters Monday that 19 fans were hurt.", date="2024-09-09")
+    for later in (monday, told):
+        e = view(sunday, later).evidence
+        assert not e.weekday_clash
+        assert e.stated_gap is None
+    # The day of the event itself still counts, after a verb of saying or not.
+    other = ClaimText("Medics said 19 fans were hurt in a crush at the gates on Monday.", date="2024-09-09")
+    assert view(sunday, other).evidence.weekday_clash
+
+
 PARTS_OF_PLACES = [
     ("Shells killed 9 people in the Bara district of Tarsa.", "Shells killed 21 people across Tarsa.", True),
     ("Raids hit Tarsa's northern suburbs overnight.", "Raids hit Tarsa overnight.", True),

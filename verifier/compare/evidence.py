@@ -122,20 +122,42 @@ def event_kinds(text: str) -> frozenset[str]:
     return frozenset(_KIND_OF[" ".join(m.group().lower().split())] for m in _EVENT_KIND.finditer(text))
 
 
+# The day a report's source spoke ("the sheriff said on Wednesday", "officials told reporters Monday"): it
+# dates the statement, not the event, so it neither sets two events apart nor ties them together.
+_SPEECH_DAY = re.compile(
+    r"\b(?:" + "|".join(lx.SAY_VERBS) + r")\s+(?:(?:to\s+)?reporters\s+|in\s+a\s+statement\s+)?"
+    r"(?:late\s+|early\s+)?(?:on\s+)?(?:last\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def speech_day(text: str, start: int) -> bool:
+    """Whether the day written at `start` is the day a source said something ("said on Monday")."""
+    return _SPEECH_DAY.search(text[max(0, start - 60) : start]) is not None
+
+
 def weekdays(text: str) -> frozenset[str]:
+    """The weekdays a claim names for what happened, not for when someone spoke of it."""
     low = text.lower()
-    return frozenset(d for d in load().weekdays if re.search(rf"\b{d}\b", low))
+    return frozenset(
+        d
+        for d in load().weekdays
+        if any(not speech_day(text, m.start()) for m in re.finditer(rf"\b{d}\b", low))
+    )
 
 
 def months(text: str) -> frozenset[str]:
     return frozenset(m.group(1).lower() for m in _MONTH_REF.finditer(text))
 
 
-def stated_days(frames: tuple[Quantity, ...]) -> frozenset[dt.date]:
-    """Full dates the claim names or resolves ("on October 6", "on Thursday" against the report date)."""
+def stated_days(frames: tuple[Quantity, ...], text: str | None = None) -> frozenset[dt.date]:
+    """Full dates the claim names or resolves ("on October 6", "on Thursday" against the report date); with
+    the claim's `text`, not the days its sources spoke ("said on Monday")."""
     out: set[dt.date] = set()
     for q in frames:
-        for iso in (q.time_resolved, q.iso if q.kind == "date" else None):
+        said = text is not None and "time" in q.spans and speech_day(text, q.spans["time"][0])
+        own = q.iso if q.kind == "date" and not (text is not None and speech_day(text, q.span[0])) else None
+        for iso in (None if said else q.time_resolved, own):
             if iso and len(iso) == 10 and (d := parse_date(iso)) is not None:
                 out.add(d)
     return frozenset(out)
@@ -183,7 +205,7 @@ def gather(a: ClaimText, b: ClaimText, fa: tuple[Quantity, ...], fb: tuple[Quant
     # 340") names the day of its count: its days apart from the earlier report's are no second event.
     later = None if not report_gap else int(report_gap > 0)
     counts_on = later is not None and (revision[later] or cumulative[later])
-    stated_gap = None if counts_on else _gap(stated_days(fa), stated_days(fb))
+    stated_gap = None if counts_on else _gap(stated_days(fa, a.text), stated_days(fb, b.text))
     return Evidence(
         report_gap=report_gap,
         stated_gap=stated_gap,
