@@ -1261,3 +1261,19 @@ def test_up_after_a_verb_of_revising_is_its_direction(sentence: str, qualifier: 
     """"Revised up to 3.4%" moved an estimate upwards to 3.4%; "up to 300" elsewhere is a bound."""
     figures = [m for m in find_numbers(sentence) if m.kind != "ordinal"]
     assert [m.qualifier for m in figures] == [qualifier]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # Volumes, and units written with a superscript (a word character to a regular expression).
+        ("The new tank holds 2.5 million cubic metres of gas.", 2_500_000, "m3"),
+        ("The tank holds 2,500,000 m³ of gas.", 2_500_000, "m3"),
+        ("Each flat has 64 m² of floor space.", 64, "m2"),
+        ("The burned area grew to 31 km² overnight.", 31, "km2"),
+        ("The pump moves 900 cubic feet of water a minute.", 900, "cu ft"),
+    ],
+)
+def test_volumes_and_superscript_units_are_read(text: str, value: float, unit: str) -> None:
+    found = [m for m in find_numbers(text) if m.kind == "measure"]
+    assert [(m.value, m.unit) for m in found] == [(value, unit)]

@@ -39,7 +39,8 @@ _UNIT_PREFIXES = frozenset(
     for pat, _ in _CURRENCY_WORDS + _DURATION_UNITS + _MEASURE_UNITS
     for w in re.findall(r"[a-z]+", pat)
     for k in (1, 2, 3)  # "kgs?" must let "kg" through
-) | frozenset("元₩₡₾₭")  # currency signs that count as word characters
+    # currency signs and units with a superscript, which count as word characters
+) | frozenset("元₩₡₾₭") | {"m²", "m³", "km²"}
 
 
 def _may_be_unit(text: str, pos: int) -> bool:

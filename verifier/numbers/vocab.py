@@ -142,6 +142,8 @@ _MEASURE_UNITS: list[tuple[str, str]] = [
     (r"square\s+(?:kilometres?|kilometers?)|sq\.?\s?km|km2|km²", "km2"),
     (r"square\s+miles?|sq\.?\s?miles?", "sq mi"),
     (r"square\s+(?:metres?|meters?)|m2|m²", "m2"),
+    (r"cubic\s+(?:metres?|meters?)|m3|m³", "m3"),
+    (r"cubic\s+(?:feet|foot)|cu\.?\s?ft", "cu ft"),
     (r"km/h|kmh|kph|kilometres?\s+(?:per|an)\s+hour|kilometers?\s+(?:per|an)\s+hour", "km/h"),
     (r"mph|miles?\s+(?:per|an)\s+hour", "mph"),
     (r"kilometres?|kilometers?|kms?", "km"),
