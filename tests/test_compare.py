@@ -326,6 +326,16 @@ def test_the_only_scores_of_claims_that_name_both_sides_are_one_matchs_score() -
     assert relate(record, ClaimText("Harlow Athletic beat Ostend Town 31-24 on Sunday.")).label != "conflict"
 
 
+def test_scores_whose_clauses_name_both_sides_are_one_match_whatever_else_is_named() -> None:
+    """A nickname on one side and a ground on the other are no other sides when both scores' own clauses
+    name the same two teams."""
+    a = ClaimText("The Tollbridge Herons beat the Calder Foxes 4-2 on Sunday, Mina Dray scoring a hat-trick.")
+    b = ClaimText("Tollbridge edged Calder 3-2 at Ferry Road on Sunday, with a hat-trick for Mina Dray.")
+    assert relate(a, b).label == "conflict"
+    other = ClaimText("Tollbridge edged Wexley 3-2 at Ferry Road on Sunday, with a hat-trick for Mina Dray.")
+    assert relate(a, other).label != "conflict"
+
+
 def test_two_scores_whose_clauses_name_other_sides_are_two_matches() -> None:
     """Each score's own clause names a side the other claim never names: two games, however alike."""
     a = ClaimText("Harlow Athletic beat Dorn Rangers 2-1 to go top of the table.")
@@ -544,6 +554,8 @@ REVISIONS = [
         # The words of a gap cue stay in one sentence.
         ("Police raised the number of patrols. Officials said 40 people went to the rally.", False),
         ("Rescuers raised the number of dogs on the team.", False),
+        ("Six more arrests overnight brought the total number of people held to 31.", True),
+        ("Police are bringing the total of officers on patrol to 60.", True),
     ],
 )
 def test_revision_cues_may_name_what_they_revise_between_their_words(text: str, revises: bool) -> None:
@@ -572,6 +584,50 @@ REPORT_REVISIONS = [
         "2024-07-04",
     ),
 ]
+
+
+# A source that raises or cuts its own forecast or estimate revises a figure it gave, whatever it measures.
+ESTIMATE_REVISIONS = [
+    (
+        "The Harrow port authority expects 3.4 million passengers this year.",
+        "The Harrow port authority raised its passenger forecast for the year to 3.9 million.",
+        "2024-09-10",
+    ),
+    (
+        "Dessa's finance ministry sees the economy growing 2.4 percent next year.",
+        "Dessa's finance ministry cut its growth forecast for next year to 1.7 percent.",
+        "2024-10-01",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "revises"),
+    [
+        ("The carmaker lowered its full-year sales outlook to 1.2 million vehicles.", True),
+        ("The weather office downgraded its storm forecast on Friday.", True),
+        ("The weather office cut staff after a wrong forecast.", True),  # within 12 words: read as one
+        ("The weather office cut staff. Its forecast was for rain.", False),
+        ("The council raised parking fees by 5%.", False),
+    ],
+)
+def test_raising_or_cutting_a_forecast_is_report_revision_wording(text: str, revises: bool) -> None:
+    from verifier.compare.vocab import load
+
+    assert (load().report_revision_cues.search(text) is not None) == revises
+
+
+@pytest.mark.parametrize(("a", "b", "later"), ESTIMATE_REVISIONS)
+def test_a_revised_forecast_is_an_update(a: str, b: str, later: str) -> None:
+    assert relate(ClaimText(a, date="2024-07-02"), ClaimText(b, date=later)).label == "update"
+
+
+def test_people_charged_are_not_the_people_arrested() -> None:
+    a = ClaimText("Police held 26 people in raids on a forged-ticket ring in Castlemere.", date="2024-05-02")
+    b = ClaimText("Eleven people have been charged after the Castlemere ticket raids.", date="2024-05-04")
+    assert relate(a, b).label == "different_quantity"
+    c = ClaimText("Eleven people were convicted over the forged tickets of Castlemere.", date="2024-05-04")
+    assert relate(a, c).label != "conflict"
 
 
 @pytest.mark.parametrize(("a", "b", "later"), REPORT_REVISIONS)
@@ -628,8 +684,9 @@ def test_a_later_report_whose_open_figure_grew_is_an_update_and_names_both_figur
 
 
 def test_a_later_report_of_a_larger_sum_or_rate_is_no_update_without_revision_wording() -> None:
-    """A toll grows as reports come in; a budget passed or a rate measured does not: a later report that gives
-    another value for it, with no word of a revision, contradicts the earlier one."""
+    """A toll grows as reports come in; a budget passed on a day, or a month's rate, that both claims name
+    does not: a later report that gives another value for it, with no word of a revision, contradicts the
+    earlier one."""
     pairs = [
         (
             "Hollin city council approved a $2.3 billion budget for next year on Tuesday.",
@@ -643,6 +700,13 @@ def test_a_later_report_of_a_larger_sum_or_rate_is_no_update_without_revision_wo
     for a, b in pairs:
         j = relate(ClaimText(a, date="2025-03-04"), ClaimText(b, date="2025-03-06"))
         assert j.label == "conflict", (a, j)
+
+
+def test_a_later_report_of_a_price_that_moved_is_an_update() -> None:
+    """A price or a level may move between two reports that name no common day or month for it."""
+    a = ClaimText("A litre of petrol in Dunmore costs 1.72 euros, the motoring club said.", date="2025-03-04")
+    b = ClaimText("A litre of petrol in Dunmore now costs 1.85 euros, the motoring club said.", date="2025-03-25")
+    assert relate(a, b).label == "update"
 
 
 # Whole pairs about figures other than tolls, one incident each: the only two figures of one kind that
@@ -901,3 +965,43 @@ def test_a_part_smaller_than_its_whole_is_not_a_restatement() -> None:
         ClaimText("Four fishermen were killed by the storm in the coastal villages.", date="2025-06-10"),
     )
     assert v.pairs and not any(p.restates for p in v.pairs)
+
+
+@pytest.mark.parametrize(
+    ("b", "label"),
+    [
+        ("Opened on Monday, the Calder reservoir has a capacity of 2,500,000 m³.", "agree"),
+        ("The Calder reservoir holds about 88 million cubic feet of water, engineers said.", "agree"),
+        ("The Calder reservoir holds 3.1 million m³ of water, engineers said.", "conflict"),
+    ],
+)
+def test_volumes_compare_after_conversion(b: str, label: str) -> None:
+    a = ClaimText("The new Calder reservoir can hold 2.5 million cubic metres of water, engineers said.")
+    assert relate(a, ClaimText(b)).label == label
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "label"),
+    [
+        # A length, a height, a depth and a distance are four measures, whatever their values.
+        (
+            "The new Orvell bridge is 2.4 km long, engineers said.",
+            "The Orvell bridge's towers rise 160 metres above the river, engineers said.",
+            "different_quantity",
+        ),
+        ("The new Orvell bridge is 2.4 km long.", "The Orvell bridge is 1.6 kilometres long.", "conflict"),
+        ("The new Orvell bridge is 2.4 km long.", "The Orvell bridge is 2,400 metres long.", "agree"),
+        (
+            "The quake that shook Tarrin on Monday was 10 km deep, the survey said.",
+            "The quake's epicentre was 35 km southwest of Tarrin, the survey said.",
+            "different_quantity",
+        ),
+        (
+            "The quake that shook Tarrin on Monday was 10 km deep, the survey said.",
+            "The quake struck at a depth of 18 km, the survey said.",
+            "conflict",
+        ),
+    ],
+)
+def test_lengths_of_different_dimensions_are_different_quantities(a: str, b: str, label: str) -> None:
+    assert relate(ClaimText(a), ClaimText(b)).label == label

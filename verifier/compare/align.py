@@ -100,7 +100,7 @@ def align(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> list[Aligned]:
                     a=x,
                     b=y,
                     strength=jaccard(x.context, y.context),
-                    measures=measure_relation(x.q, y.q),
+                    measures=_measures(x, y),
                     groups=group_relation(x.q, y.q),
                     compatible=compatible(x, y),
                     gap=relative_gap(x, y),
@@ -108,6 +108,16 @@ def align(fa: tuple[Figure, ...], fb: tuple[Figure, ...]) -> list[Aligned]:
             )
     out.sort(key=lambda p: (-p.strength, p.compatible))
     return out
+
+
+def _measures(x: Figure, y: Figure) -> str:
+    """The measure relation of two figures; two lengths whose words name two dimensions ("long", "deep")
+    or two nouns they are the lengths of measure two things."""
+    if x.dimension and y.dimension and x.dimension != y.dimension:
+        return "other"
+    if x.of_noun and y.of_noun and x.of_noun != y.of_noun:
+        return "other"  # "a two-week offensive", "one day of shelling": lengths of two things
+    return measure_relation(x.q, y.q)
 
 
 def best_per_figure(pairs: list[Aligned]) -> list[Aligned]:

@@ -274,9 +274,8 @@ SAME_INCIDENT_FROM = 0.5
 
 
 def revised(v: PairView, p: Aligned) -> bool:
-    """Update evidence (LABELS.md): revision wording, or a report known to be later with the larger tally
-    (a smaller one for counts that fall as time passes: the missing are found). A sum, a rate or a date does
-    not grow between reports of one fact; only "revised", "corrected" make it an update."""
+    """Update evidence (LABELS.md): revision wording, or a report known to be later with the larger figure
+    (a smaller one for counts that fall as time passes: the missing are found)."""
     e = v.evidence
     gap = e.report_gap or 0
     # Revision wording revises a tally (a toll grows as reports come in); on a rate, a price or a
@@ -287,7 +286,9 @@ def revised(v: PairView, p: Aligned) -> bool:
     # "Revised", "corrected": the report says its own figure changed, whatever the figure measures.
     wording = wording or (e.report_revised_b and gap >= 0) or (e.report_revised_a and gap <= 0)
     sign = -1 if p.a.q.measure in lx.FALLING_MEASURES else 1
-    grew = tally and gap != 0 and sign * (p.b.point - p.a.point) * gap > 0
+    # A tally grows as reports come in, another figure may too, unless of a day or month both claims name.
+    fixed = not tally and (e.days_shared or e.months_shared)
+    grew = not fixed and gap != 0 and sign * (p.b.point - p.a.point) * gap > 0
     return wording or grew or _moved_on(v, p)
 
 
@@ -325,7 +326,7 @@ def _two_stories(label: str, v: PairView) -> bool:
         # (Labelled pairs whose sentences name places apart, spelling variants read as one: 12 of 15
         # unrelated, 2 different quantities, 1 agree; none of them judged a conflict.)
         return True
-    if label == "different_quantity" and holders.strangers(
+    if label in ("different_quantity", "agree") and holders.strangers(
         [(p.a.holder, p.b.holder) for p in v.pairs], v.a.text, v.b.text
     ):
         # Two names' figures in claims that share no name: two stories (two airlines' strikes, two towns'
@@ -355,8 +356,7 @@ def decide(probs: Mapping[str, float], v: PairView) -> tuple[str, float]:
         return ("update" if revised(v, clash) else "conflict"), same
     clashes = open_clashes(v)
     if any(_moved_on(v, p) for p in clashes) and not _other_event(v):
-        # One claim says the other's figure is where its own count started ("12,000, up from an initial
-        # 8,000"): it revises that figure, whatever else the claims share.
+        # One claim gives the other's figure as where its own count started ("12,000, up from 8,000").
         return "update", same
     if not any(revised(v, p) for p in v.pairs):
         # An update revises a figure (LABELS.md): without revision wording or a later report whose figure

@@ -146,6 +146,14 @@ def weekdays(text: str) -> frozenset[str]:
     )
 
 
+# A month named anywhere but in a date ("the March rate", "in March", not "March 14").
+_MONTH_NAME = re.compile(r"\b(" + "|".join(m.capitalize() for m in lx.MONTHS) + r")\b(?!\s*\d)")
+
+
+def months_named(text: str) -> frozenset[str]:
+    return frozenset(m.group(1).lower() for m in _MONTH_NAME.finditer(text))
+
+
 def months(text: str) -> frozenset[str]:
     return frozenset(m.group(1).lower() for m in _MONTH_REF.finditer(text))
 
@@ -173,6 +181,7 @@ class Evidence:
     places_said: bool  # each sentence itself sets its figures in a place the other claim never names
     places_shared: bool  # both set their figures in one named place
     days_shared: bool  # both name one weekday or one date
+    months_shared: bool  # both name one month
     kinds_shared: int
     kinds_clash: bool  # both name kinds of event, none in common
     part_of_place: bool  # one claim sets its figures in a part of a place ("the Bara district"), one not
@@ -215,6 +224,7 @@ def gather(a: ClaimText, b: ClaimText, fa: tuple[Quantity, ...], fb: tuple[Quant
         places_said=different_places(a, b, sentences=True) is not None,
         places_shared=_shared_place(a, b),
         days_shared=bool(wa & wb) or (stated_gap == 0),
+        months_shared=bool(months_named(a.text) & months_named(b.text)),
         kinds_shared=len(ka & kb),
         kinds_clash=bool(ka and kb and not ka & kb),
         part_of_place=(_PART_OF_PLACE.search(a.text) is None) != (_PART_OF_PLACE.search(b.text) is None),

@@ -198,6 +198,12 @@ def _figure_features(v: PairView) -> dict[str, float]:
     return out
 
 
+def _revises(e: Evidence) -> tuple[bool, bool]:
+    """Whether each claim has revision wording: a tally's growth words or a report revising its own figure
+    ("revised", "cut its forecast to")."""
+    return e.revision_a or e.report_revised_a, e.revision_b or e.report_revised_b
+
+
 def table_features(v: PairView, best: list[Aligned]) -> dict[str, float]:
     """What the labelling conventions (LABELS.md) say, read off the strongest aligned pairs: one clash of one
     thing counted twice is a conflict, unless the later report revises it (revision wording, or a later report
@@ -206,7 +212,8 @@ def table_features(v: PairView, best: list[Aligned]) -> dict[str, float]:
     later = _later(v)
     e = v.evidence
     clash = next((p for p in best if p.clash and p.strength >= STRONG_ALIGNMENT), None)
-    revised = (e.revision_b and later >= 0) or (e.revision_a and later <= 0)
+    rev_a, rev_b = _revises(e)
+    revised = (rev_b and later >= 0) or (rev_a and later <= 0)
     grew = clash is not None and later != 0 and (clash.b.point - clash.a.point) * later > 0
     agree = any(p.same_thing and p.compatible and p.strength >= STRONG_ALIGNMENT for p in best)
     other = any((p.part_whole or p.measures == "other") and p.strength >= STRONG_ALIGNMENT for p in v.pairs)
@@ -221,7 +228,8 @@ def table_features(v: PairView, best: list[Aligned]) -> dict[str, float]:
 def _evidence_features(v: PairView) -> dict[str, float]:
     e = v.evidence
     later = _later(v)
-    revision_later = (e.revision_b and later > 0) or (e.revision_a and later < 0)
+    rev_a, rev_b = _revises(e)
+    revision_later = (rev_b and later > 0) or (rev_a and later < 0)
     return {
         "report_known": float(e.report_gap is not None),
         "report_gap": float(min(abs(e.report_gap), MAX_GAP_DAYS)) if e.report_gap is not None else -1.0,
@@ -234,7 +242,7 @@ def _evidence_features(v: PairView) -> dict[str, float]:
         "kinds_shared": float(e.kinds_shared),
         "kinds_clash": float(e.kinds_clash),
         "part_of_place": float(e.part_of_place),
-        "revision_either": float(e.revision_a or e.revision_b),
+        "revision_either": float(rev_a or rev_b),
         "revision_later": float(revision_later),
         "cumulative_one": float(e.cumulative_a != e.cumulative_b),
         "cumulative_either": float(e.cumulative_a or e.cumulative_b),

@@ -50,6 +50,9 @@ class Figure:
     # For a length written as an adjective ("an 11-day strike", "a 40-km convoy"): the stem of the noun it
     # is the length of.
     of_noun: str | None = None
+    # For a length: what it measures when a word next to it says so ("2 km long", "a depth of 10 km",
+    # "40 km north of"): length, depth, height, width or distance (lexicon `dimensions`).
+    dimension: str | None = None
 
     @property
     def point(self) -> float:
@@ -226,7 +229,22 @@ def to_figure(q: Quantity, text: str) -> Figure | None:
     owner = holder(q, text) if q.kind not in WHEN else None
     low, high = low * factor + offset, high * factor + offset
     of_noun = _of_noun(q, text)
-    return Figure(q, family, low, high, _key(q), frozenset(ctx), act, direction, owner, of_noun)
+    dim = _dimension(text, start, end) if family == "measure:length" else None
+    return Figure(q, family, low, high, _key(q), frozenset(ctx), act, direction, owner, of_noun, dim)
+
+
+_OF_NOUN = re.compile(r"\s+of\s+([a-z]+)\b")
+_DIMENSION_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+$", re.IGNORECASE)
+
+
+def _dimension(text: str, start: int, end: int) -> str | None:
+    """The dimension a length's own words give: the word right after it, else the noun before its "of"."""
+    dims = load().dimensions
+    after = _NEXT_WORD.match(text, end)
+    if after is not None and after.group(1) in dims:
+        return dims[after.group(1)]
+    before = _DIMENSION_BEFORE.search(text, max(0, start - 30), start)
+    return dims.get(before.group(1).lower()) if before is not None else None
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
@@ -250,9 +268,13 @@ def _names_period(q: Quantity, text: str) -> bool:
 
 def _of_noun(q: Quantity, text: str) -> str | None:
     """The noun a duration or a measurement qualifies when it is written as an adjective, joined by a
-    hyphen ("an 11-day strike", "the three-week strike": "strike"), else None."""
-    if q.kind not in ("duration", "measure") or "-" not in q.text:
+    hyphen ("an 11-day strike", "the three-week strike": "strike"), or names after "of" ("one day of
+    shelling": "shell"), else None."""
+    if q.kind not in ("duration", "measure"):
         return None
+    if "-" not in q.text:
+        of = _OF_NOUN.match(text, q.span[1])  # "one day of shelling", "3 km of road"
+        return stem(of.group(1)) if of is not None and of.group(1) not in load().stopwords else None
     m = _NEXT_WORD.match(text, q.span[1])
     if m is None or m.group(1) in load().stopwords:
         return None

@@ -55,7 +55,7 @@ def one_story(a: ClaimText, b: ClaimText, p: Aligned) -> bool:
         return False
     if family == "score" and is_record(p):
         return False
-    return same_parties(a, b)
+    return same_parties(a, b) or (family == "score" and one_pairing(a, b, p))
 
 
 def _clause_names(text: str, f: Figure) -> frozenset[str]:
@@ -65,11 +65,20 @@ def _clause_names(text: str, f: Figure) -> frozenset[str]:
     return names(text[cut:stop])
 
 
+def one_pairing(a: ClaimText, b: ClaimText, p: Aligned) -> bool:
+    """Two scores whose own clauses share two names are of one pairing, one match, whatever else either
+    claim names (a ground, a nickname, a scorer): "the Falcons beat the Owls 3-1" and "Falcons edged Owls
+    2-1 at Quarry Lane"."""
+    if p.a.family != "score" or is_record(p):
+        return False
+    return len(_clause_names(a.text, p.a) & _clause_names(b.text, p.b)) >= MATCH_NAMES
+
+
 def other_matches(a: ClaimText, b: ClaimText, p: Aligned) -> bool:
     """Two match scores whose own clauses each name a side the other claim never names: "Colts beat Chiefs
     20-13" and "Colts clinch berth with 31-24 victory against Jaguars" are two games. A name of the other
     claim anywhere in it (a scorer, a ground) is no other side."""
-    if p.a.family != "score" or is_record(p):
+    if p.a.family != "score" or is_record(p) or one_pairing(a, b, p):
         return False
     all_a, all_b = names(a.text), names(b.text)
     return bool(_clause_names(a.text, p.a) - all_b) and bool(_clause_names(b.text, p.b) - all_a)

@@ -133,6 +133,18 @@ def _measures_apart(rng: random.Random, v: dict[str, Any]) -> tuple[ClaimText, C
     )
 
 
+def _estimate(rng: random.Random, v: dict[str, Any]) -> tuple[ClaimText, ClaimText]:
+    """A source's own forecast or estimate, then the same source's revised figure weeks later: an update
+    whatever it measures (a growth rate, a cost, a number of passengers), up or down as its verb says."""
+    t = rng.choice(v["estimate_revisions"])
+    n = rng.randint(10, 90)
+    m = n - rng.randint(2, 9) if t.get("down") else n + rng.randint(2, 9)
+    day = _DAY0 + dt.timedelta(days=rng.randint(0, 900))
+    later = day + dt.timedelta(days=rng.randint(1, 3))
+    a = ClaimText(f"{t['a'].format(n=n)}.", rng.choice(v["outlets"]), day.isoformat())
+    return a, ClaimText(f"{t['b'].format(m=m)}.", rng.choice(v["outlets"]), later.isoformat())
+
+
 def _other_topic(rng: random.Random, v: dict[str, Any]) -> tuple[ClaimText, ClaimText]:
     """An incident report against a sentence about money or a vote elsewhere: nothing in common."""
     inc = rng.choice(v["incidents"])
@@ -155,6 +167,8 @@ def pairs(n: int = SYNTHETIC_PAIRS, seed: int = 0) -> list[tuple[ClaimText, Clai
         for i in range(round(n * part)):
             if label in ("agree", "conflict") and i % 5 == 0:
                 a, b = _amount(rng, v, label)
+            elif label == "update" and i % 3 == 0:
+                a, b = _estimate(rng, v)
             elif label == "different_quantity" and i % 3 == 0:
                 a, b = _measures_apart(rng, v)
             elif label == "unrelated" and i % 4 == 0:

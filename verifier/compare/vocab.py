@@ -24,6 +24,7 @@ class Vocab:
     offsets: dict[str, float]  # unit -> what to add after the factor (°F to °C: x * 5/9 - 160/9)
     durations: dict[str, float]  # unit -> seconds
     period_nouns: frozenset[str]  # "third-QUARTER profit": an ordinal before one names a period, no figure
+    dimensions: dict[str, str]  # "long" -> "length", "deep" -> "depth": what a length measures
     dismissal_reasons: dict[str, str]  # words opening a dismissal note -> the label they give the pair
     time_prepositions: frozenset[str]  # "held ON 14 May": the word before one names the act dated
     time_words: frozenset[str]  # "today", "morning": a when, not an act (weekdays and months too)
@@ -51,7 +52,10 @@ def load(language: str = "en") -> Vocab:
     return Vocab(
         stopwords=frozenset(raw["stopwords"]),
         revision_cues=_phrases(raw["revision_cues"]),
-        report_revision_cues=_phrases(raw["report_revision_cues"]),
+        report_revision_cues=_phrases(
+            raw["report_revision_cues"]
+            + [f"{v} ... {n}" for v in raw["estimate_revising_verbs"] for n in raw["estimate_nouns"]]
+        ),
         cumulative_cues=_phrases(raw["cumulative_cues"]),
         weekdays=tuple(raw["weekdays"]),
         time_zones={k: int(v) for k, v in raw["time_zones"].items()},
@@ -59,6 +63,7 @@ def load(language: str = "en") -> Vocab:
         offsets={k: float(v[2]) for k, v in raw["units"].items() if not k.startswith("_") and len(v) > 2},
         durations={k: float(v) for k, v in raw["durations"].items()},
         period_nouns=frozenset(raw["period_nouns"]),
+        dimensions={str(k): str(v) for k, v in raw["dimensions"].items()},
         dismissal_reasons={str(k): str(v) for k, v in raw["dismissal_reasons"].items()},
         time_prepositions=frozenset(raw["time_prepositions"]),
         rising_words=frozenset(raw["rising_words"]),
