@@ -705,7 +705,7 @@ def test_a_later_report_of_a_larger_sum_or_rate_is_no_update_without_revision_wo
 def test_a_later_report_of_a_price_that_moved_is_an_update() -> None:
     """A price or a level may move between two reports that name no common day or month for it."""
     a = ClaimText("A litre of petrol in Dunmore costs 1.72 euros, the motoring club said.", date="2025-03-04")
-    b = ClaimText("A litre of petrol in Dunmore now costs 1.85 euros, the motoring club said.", date="2025-03-25")
+    b = ClaimText("A litre of petrol in Dunmore now costs 1.85 euros, the club said.", date="2025-03-25")
     assert relate(a, b).label == "update"
 
 
