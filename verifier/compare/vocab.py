@@ -38,9 +38,14 @@ class Vocab:
 _GAP = r"(?:\s+[^\s.;!?]+){0,12}?\s+"
 
 
-def _phrases(items: list[str]) -> re.Pattern[str]:
+def _phrases(items: list[str], pairs: tuple[list[str], list[str]] | None = None) -> re.Pattern[str]:
+    """One pattern for the phrases (" ... " is a gap of up to 12 words) and, with `pairs`, any word of the
+    first list followed by any of the second within such a gap."""
     escaped = (re.escape(p).replace(r"\ \.\.\.\ ", _GAP).replace(r"\ ", r"\s+") for p in items)
     alts = sorted(escaped, key=len, reverse=True)
+    if pairs is not None:
+        first, second = ("|".join(sorted(map(re.escape, words), key=len, reverse=True)) for words in pairs)
+        alts.append(f"(?:{first}){_GAP}(?:{second})")
     return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE)
 
 
@@ -53,8 +58,7 @@ def load(language: str = "en") -> Vocab:
         stopwords=frozenset(raw["stopwords"]),
         revision_cues=_phrases(raw["revision_cues"]),
         report_revision_cues=_phrases(
-            raw["report_revision_cues"]
-            + [f"{v} ... {n}" for v in raw["estimate_revising_verbs"] for n in raw["estimate_nouns"]]
+            raw["report_revision_cues"], (raw["estimate_revising_verbs"], raw["estimate_nouns"])
         ),
         cumulative_cues=_phrases(raw["cumulative_cues"]),
         weekdays=tuple(raw["weekdays"]),
