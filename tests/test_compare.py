@@ -1005,3 +1005,13 @@ def test_volumes_compare_after_conversion(b: str, label: str) -> None:
 )
 def test_lengths_of_different_dimensions_are_different_quantities(a: str, b: str, label: str) -> None:
     assert relate(ClaimText(a), ClaimText(b)).label == label
+
+
+def test_a_date_put_back_is_an_update_and_a_code_in_a_name_is_no_figure() -> None:
+    """A launch, a vote or a match postponed to another day revises the date; the "4" of "Kestrel-4" is part
+    of a name, so the days the claims give are what they report, not two events' days."""
+    a = ClaimText("The Kestrel-4 probe will launch from Dornby on 3 May, the agency said.", date="2025-03-01")
+    later = ClaimText("The launch of the Kestrel-4 probe has been postponed to 10 May.", date="2025-03-20")
+    assert relate(a, later).label == "update"
+    same_day = ClaimText("The Kestrel-4 probe will lift off from Dornby on 10 May, officials said.", date="2025-03-01")
+    assert relate(a, same_day).label == "conflict"
