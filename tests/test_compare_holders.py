@@ -141,3 +141,16 @@ def test_two_players_of_one_match_are_one_story() -> None:
     a = ClaimText("Okafor finished with 31 points as the Harriers beat the Ospreys on Friday.")
     b = ClaimText("Brandvik scored 24 points for the Ospreys in Friday's loss to the Harriers.")
     assert relate(a, b).label != "unrelated"
+
+
+def test_a_firm_that_says_it_will_act_holds_the_figure() -> None:
+    """ "Name said it will ..." : the "it" is the firm that spoke, so the figure is that firm's."""
+    from verifier.compare.figures import read_figures
+
+    _, figs = read_figures("Tamsin Rail said it will withdraw 140 old carriages by June.", None)
+    assert [f.holder for f in figs if f.family == "count"] == ["tamsin rail"]
+    _, said = read_figures("Tamsin Rail said 14 passengers were hurt.", None)
+    assert [f.holder for f in said] == [None]  # a statement's figure is not the speaker's
+    a = ClaimText("Corvel Foods is recalling 8,000 jars of sauce over a labelling fault.", date="2026-03-02")
+    b = ClaimText("Hessby Dairy said it will recall 8,000 tubs of yoghurt after a packing fault.", date="2026-03-03")
+    assert relate(a, b).label == "unrelated"

@@ -68,6 +68,11 @@ def holder(q: Quantity, text: str) -> str | None:
         if not _first_word_is_name(run[0].group()):
             return None
     rest = [t.group() for t in tokens[len(run) :]]
+    if rest[0] in lx.SAY_VERBS:
+        # "Pellam Auto said (that) it will recall 12,000 trucks": the "it" is the firm that spoke.
+        after = rest[2:] if rest[1:2] == ["that"] else rest[1:]
+        if after[:1] == ["it"] and len(after) > 1 and not any(w[0].isupper() for w in after):
+            return " ".join(stem(t.group()) for t in run)
     if q.measure in lx.SUBJECT_MEASURES:
         # A firm that reports, posts or cuts its own figure holds it ("Kestrel Mining reported revenue of").
         if any(w[0].isupper() for w in rest):
