@@ -1013,5 +1013,5 @@ def test_a_date_put_back_is_an_update_and_a_code_in_a_name_is_no_figure() -> Non
     a = ClaimText("The Kestrel-4 probe will launch from Dornby on 3 May, the agency said.", date="2025-03-01")
     later = ClaimText("The launch of the Kestrel-4 probe has been postponed to 10 May.", date="2025-03-20")
     assert relate(a, later).label == "update"
-    same_day = ClaimText("The Kestrel-4 probe will lift off from Dornby on 10 May, officials said.", date="2025-03-01")
+    same_day = ClaimText("The Kestrel-4 probe will lift off from Dornby on 10 May.", date="2025-03-01")
     assert relate(a, same_day).label == "conflict"
