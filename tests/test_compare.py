@@ -1015,3 +1015,20 @@ def test_a_date_put_back_is_an_update_and_a_code_in_a_name_is_no_figure() -> Non
     assert relate(a, later).label == "update"
     same_day = ClaimText("The Kestrel-4 probe will lift off from Dornby on 10 May.", date="2025-03-01")
     assert relate(a, same_day).label == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # A night covers two dates: "overnight" in Saturday's paper ran from Friday; "last night" into today.
+        ("Rocket fire overnight killed 30 people in Tarsk.", {"2025-07-11", "2025-07-12"}),
+        ("Rockets killed 30 people in Tarsk last night.", {"2025-07-11", "2025-07-12"}),
+        ("Rockets killed 30 people in Tarsk on Friday.", {"2025-07-11"}),
+        ("Rockets killed 30 people in Tarsk yesterday.", {"2025-07-11"}),
+    ],
+)
+def test_a_night_names_both_dates_it_spans(text: str, days: set[str]) -> None:
+    from verifier.compare.evidence import stated_days
+
+    frames, _ = read_figures(text, "2025-07-12")
+    assert {d.isoformat() for d in stated_days(frames, text)} == days

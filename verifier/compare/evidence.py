@@ -168,6 +168,8 @@ def stated_days(frames: tuple[Quantity, ...], text: str | None = None) -> frozen
         for iso in (None if said else q.time_resolved, own):
             if iso and len(iso) == 10 and (d := parse_date(iso)) is not None:
                 out.add(d)
+                if iso is not own and (other := lx.NIGHT_OTHER_DAY.get((q.time or "").lower())):
+                    out.add(d + dt.timedelta(days=other))  # a night spans two dates
     return frozenset(out)
 
 

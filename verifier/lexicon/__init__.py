@@ -116,6 +116,7 @@ NOT_PLACE_WORDS: frozenset[str] = frozenset(DEMONYMS + WEEKDAYS + MONTHS) | froz
 # --- time -----
 # Relative day words -> offset in days from the article date.
 RELATIVE_DAYS: dict[str, int] = dict(_load("time")["relative_days"])
+NIGHT_OTHER_DAY: dict[str, int] = dict(_load("time")["night_other_day"])
 
 # --- relations -----
 # Wording that marks a figure as a revision of an earlier one.
