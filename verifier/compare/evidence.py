@@ -151,6 +151,7 @@ _MONTH_NAME = re.compile(r"\b(" + "|".join(m.capitalize() for m in lx.MONTHS) + 
 
 
 def months_named(text: str) -> frozenset[str]:
+    """Every month the claim names outside a date; `months` keeps those a figure is set in ("in March")."""
     return frozenset(m.group(1).lower() for m in _MONTH_NAME.finditer(text))
 
 
@@ -165,11 +166,11 @@ def stated_days(frames: tuple[Quantity, ...], text: str | None = None) -> frozen
     for q in frames:
         said = text is not None and "time" in q.spans and speech_day(text, q.spans["time"][0])
         own = q.iso if q.kind == "date" and not (text is not None and speech_day(text, q.span[0])) else None
-        for iso in (None if said else q.time_resolved, own):
+        for i, iso in enumerate((None if said else q.time_resolved, own)):
             if iso and len(iso) == 10 and (d := parse_date(iso)) is not None:
                 out.add(d)
-                if iso is not own and (other := lx.NIGHT_OTHER_DAY.get((q.time or "").lower())):
-                    out.add(d + dt.timedelta(days=other))  # a night spans two dates
+                if i == 0 and (other := lx.NIGHT_OTHER_DAY.get((q.time or "").lower())):
+                    out.add(d + dt.timedelta(days=other))  # the day its time words name: a night spans two
     return frozenset(out)
 
 

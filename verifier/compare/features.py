@@ -42,10 +42,10 @@ def view(a: ClaimText, b: ClaimText) -> PairView:
     qb, fb = read_figures(b.text, b.date)
     pairs = tuple(align(fa, fb))
     evidence = gather(a, b, qa, qb)
-    told = [f for f in (*fa, *fb) if f.family != "code"]  # a code ("Aurel-2", "Q10") is part of a name
-    if told and all(f.family in WHEN for f in told) and any(f.family != "code" for f in fa) and any(
-        f.family != "code" for f in fb
-    ):
+    # A code ("Aurel-2", "Q10") is part of a name, not a figure the claim reports.
+    told_a = [f for f in fa if f.family != "code"]
+    told_b = [f for f in fb if f.family != "code"]
+    if told_a and told_b and all(f.family in WHEN for f in (*told_a, *told_b)):
         # When the claims' only figures say when, the days they state are what they report ("the summit
         # opens on 3 March" / "on 10 March"), not when two events happened: their gap is no incident evidence.
         evidence = replace(evidence, stated_gap=None)
